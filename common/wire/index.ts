@@ -1,0 +1,245 @@
+/**
+ * The wire format shared by the client (page and service worker) and the API.
+ *
+ * One schema module, so the device validates exactly what the server will accept.
+ * Items can wait on a phone for weeks: every submission carries `schemaVersion`,
+ * and `SubmissionItem` must keep accepting every version ever shipped.
+ */
+import * as v from 'valibot';
+
+/** The submission schema version this build of the client writes. */
+export const CURRENT_SCHEMA_VERSION = 1;
+/** Largest accepted request body for a batch, in bytes. */
+export const MAX_BATCH_BYTES = 1_000_000;
+/** Items per batch. */
+export const MAX_BATCH_ITEMS = 100;
+/** Characters in a free-text field. */
+export const MAX_TEXT_CHARS = 5_000;
+
+export const SUBMISSION_KINDS = ['answer', 'comment', 'proposal'] as const;
+export const RESPONDENT_GROUPS = [
+  'youth',
+  'resident',
+  'association',
+  'property_owner',
+  'business',
+  'other',
+] as const;
+export const AGE_BANDS = ['under13', '13-15', '16-19', '20-24', '25-29', '30plus'] as const;
+export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'text'] as const;
+export const INSATS_STATUSES = ['planned', 'ongoing', 'finished'] as const;
+export const DIMENSIONS = ['social', 'economic', 'environmental'] as const;
+
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
+export type AgeBand = (typeof AGE_BANDS)[number];
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+const shortString = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'));
+/** Delområde codes are five digits (do_kod), e.g. 11319 Södra Sofielund. */
+export const AreaCode = v.pipe(v.string(), v.regex(/^\d{5}$/, 'must be a five-digit delområde code'));
+
+export const AnswerValue = v.union([
+  v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS)),
+  v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.minLength(1), v.maxLength(20)),
+]);
+
+export const Answer = v.strictObject({
+  questionId: id,
+  questionVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  value: AnswerValue,
+});
+export type Answer = v.InferOutput<typeof Answer>;
+
+export const Respondent = v.strictObject({
+  group: v.picklist(RESPONDENT_GROUPS),
+  ageBand: v.optional(v.picklist(AGE_BANDS)),
+  organisation: v.optional(shortString(200)),
+});
+
+export const Contact = v.pipe(
+  v.strictObject({
+    email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('is not an e-mail address'))),
+    phone: v.optional(
+      v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')),
+    ),
+    consentVersion: shortString(32),
+  }),
+  v.check((c) => c.email !== undefined || c.phone !== undefined, 'needs an e-mail address or a phone number'),
+);
+
+export const Point = v.strictObject({
+  lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
+  lon: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
+});
+
+export const Location = v.pipe(
+  v.strictObject({
+    areaCode: v.optional(AreaCode),
+    point: v.optional(Point),
+    pointConsentVersion: v.optional(shortString(32)),
+  }),
+  v.check(
+    (l) => l.point === undefined || (l.pointConsentVersion ?? '') !== '',
+    'a location point needs pointConsentVersion (the consent the person gave)',
+  ),
+);
+
+/** Version 1 of a submission, as a device writes it. */
+export const SubmissionV1 = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(1),
+    id: v.pipe(v.string(), v.uuid('must be a UUID')),
+    kind: v.picklist(SUBMISSION_KINDS),
+    insatsId: v.optional(id),
+    answers: v.optional(v.pipe(v.array(Answer), v.maxLength(50))),
+    text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS))),
+    title: v.optional(shortString(200)),
+    respondent: Respondent,
+    contact: v.optional(Contact),
+    location: Location,
+    deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
+    locale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv')),
+    createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
+  }),
+  v.forward(
+    v.check((s) => s.kind !== 'answer' || s.insatsId !== undefined, 'an answer needs insatsId'),
+    ['insatsId'],
+  ),
+  v.forward(
+    v.check((s) => s.kind !== 'answer' || (s.answers?.length ?? 0) > 0, 'an answer needs at least one answer'),
+    ['answers'],
+  ),
+  v.forward(
+    v.check((s) => s.kind === 'answer' || (s.text ?? '').trim() !== '', 'a comment or proposal needs text'),
+    ['text'],
+  ),
+  v.forward(
+    v.check((s) => s.kind !== 'proposal' || (s.title ?? '') !== '', 'a proposal needs a title'),
+    ['title'],
+  ),
+  v.forward(
+    v.check(
+      (s) => s.respondent.ageBand !== 'under13' || s.contact === undefined,
+      'no contact details are accepted from children under 13',
+    ),
+    ['contact'],
+  ),
+  v.forward(
+    v.check(
+      (s) => s.respondent.ageBand !== 'under13' || s.location.point === undefined,
+      'no location point is accepted from children under 13',
+    ),
+    ['location', 'point'],
+  ),
+);
+export type SubmissionV1 = v.InferOutput<typeof SubmissionV1>;
+
+/**
+ * Any submission the server accepts. Later versions are added here as new variants;
+ * old ones are never removed while a device might still hold them.
+ */
+export const SubmissionItem = v.variant('schemaVersion', [SubmissionV1]);
+export type SubmissionItem = v.InferOutput<typeof SubmissionItem>;
+
+/** Body of `POST /api/submissions`. Items are validated one by one, so this only checks the envelope. */
+export const SubmissionBatch = v.strictObject({
+  submissions: v.pipe(
+    v.array(v.unknown()),
+    v.minLength(1, 'a batch needs at least one submission'),
+    v.maxLength(MAX_BATCH_ITEMS, `a batch holds at most ${MAX_BATCH_ITEMS} submissions`),
+  ),
+});
+
+export const TAG_SOURCES = ['staff', 'chosen', 'point', 'text'] as const;
+export type TagSource = (typeof TAG_SOURCES)[number];
+export const Tag = v.object({ areaCode: v.string(), source: v.picklist(TAG_SOURCES) });
+export type Tag = v.InferOutput<typeof Tag>;
+
+export const FieldError = v.object({ path: v.string(), message: v.string() });
+export type FieldError = v.InferOutput<typeof FieldError>;
+
+export const SUBMISSION_STATUSES = ['created', 'duplicate', 'conflict', 'rejected'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export const SubmissionResult = v.object({
+  id: v.string(),
+  status: v.picklist(SUBMISSION_STATUSES),
+  receipt: v.optional(v.string()),
+  tags: v.optional(v.array(Tag)),
+  errors: v.optional(v.array(FieldError)),
+});
+export type SubmissionResult = v.InferOutput<typeof SubmissionResult>;
+export const SubmissionResponse = v.object({ results: v.array(SubmissionResult) });
+export type SubmissionResponse = v.InferOutput<typeof SubmissionResponse>;
+
+/** Receipts are 128 random bits, base64url (22 characters). */
+export const Receipt = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'is not a receipt'));
+export const ReceiptQuery = v.strictObject({
+  receipts: v.pipe(v.array(Receipt), v.minLength(1), v.maxLength(MAX_BATCH_ITEMS)),
+});
+export const RECEIPT_STATUSES = ['received', 'published', 'not_published', 'unknown'] as const;
+export type ReceiptStatusName = (typeof RECEIPT_STATUSES)[number];
+export const ReceiptStatus = v.object({
+  receipt: v.string(),
+  status: v.picklist(RECEIPT_STATUSES),
+  reason: v.optional(v.string()),
+  answer: v.optional(v.object({ text: v.string(), answeredAt: v.string() })),
+});
+export type ReceiptStatus = v.InferOutput<typeof ReceiptStatus>;
+export const ReceiptResponse = v.object({ receipts: v.array(ReceiptStatus) });
+
+/** Text per language: Swedish always, others where translated. */
+export const LocalizedText = v.objectWithRest({ sv: v.string() }, v.string());
+export type LocalizedText = v.InferOutput<typeof LocalizedText>;
+
+export const QuestionOption = v.object({ id: v.string(), label: LocalizedText });
+export const Question = v.object({
+  id: v.string(),
+  version: v.number(),
+  kind: v.picklist(QUESTION_KINDS),
+  text: LocalizedText,
+  options: v.optional(v.array(QuestionOption)),
+  audience: v.picklist(['everyone', 'youth']),
+});
+export type Question = v.InferOutput<typeof Question>;
+
+export const Insats = v.object({
+  id: v.string(),
+  title: LocalizedText,
+  summary: LocalizedText,
+  body: v.optional(LocalizedText),
+  namnder: v.array(v.string()),
+  areaCodes: v.array(v.string()),
+  dimensions: v.array(v.picklist(DIMENSIONS)),
+  status: v.picklist(INSATS_STATUSES),
+  period: v.object({ start: v.string(), end: v.optional(v.string()) }),
+  example: v.boolean(),
+  questions: v.array(Question),
+});
+export type Insats = v.InferOutput<typeof Insats>;
+export const InsatsList = v.object({ insatser: v.array(Insats) });
+
+export const Area = v.object({ code: v.string(), name: v.string(), district: v.string() });
+export type Area = v.InferOutput<typeof Area>;
+export const AreaList = v.object({ boundaryVersion: v.string(), areas: v.array(Area) });
+export type AreaList = v.InferOutput<typeof AreaList>;
+
+/** RFC 9457 problem details, as every API error is sent. */
+export const Problem = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.number(),
+  detail: v.optional(v.string()),
+  errors: v.optional(v.array(FieldError)),
+});
+export type Problem = v.InferOutput<typeof Problem>;
+
+/** Turns valibot issues into `{ path, message }` pairs a person can act on. */
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {
+  return issues.map((issue) => ({
+    path: issue.path?.map((p) => String(p.key)).join('.') ?? '',
+    message: issue.message,
+  }));
+}
