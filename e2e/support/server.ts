@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** A real Kraftsamla server process on a real SQLite file, for one test worker. */
+export interface TestServer {
+  url: string;
+  port: number;
+  dbPath: string;
+  /** Stops the process (SIGTERM) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and database, optionally serving another build. */
+  restart(staticDir?: string): Promise<void>;
+  /** How many times each submission id is stored (the server's truth, read from the file). */
+  storedIds(): Map<string, number>;
+  /** Runs a read-only query against the database file. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`server did not become healthy:\n${output()}`);
+}
+
+/** Starts the API serving `staticDir` on a fresh database and a free port. */
+export async function startServer(staticDir: string): Promise<TestServer> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'kraftsamla-e2e-'));
+  const dbPath = join(dir, 'kraftsamla.db');
+  const url = `http://localhost:${port}`;
+  let child: ChildProcess | undefined;
+  let log = '';
+
+  const launch = async (dirToServe: string) => {
+    log = '';
+    child = spawn('node_modules/.bin/tsx', ['api/server.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `sqlite:${dbPath}`,
+        STATIC_DIR: dirToServe,
+        EXAMPLE_CONTENT: 'on',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => {
+      log += d;
+    });
+    child.stderr?.on('data', (d) => {
+      log += d;
+    });
+    await waitForHealth(url, child, () => log);
+  };
+
+  const stop = async () => {
+    const proc = child;
+    if (!proc || proc.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
+  };
+
+  let current = staticDir;
+  await launch(current);
+
+  const query = <T>(sql: string, ...params: unknown[]): T[] => {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  };
+
+  return {
+    url,
+    port,
+    dbPath,
+    stop,
+    async restart(dirToServe) {
+      await stop();
+      current = dirToServe ?? current;
+      await launch(current);
+    },
+    storedIds() {
+      const rows = query<{ id: string }>('SELECT id FROM submissions');
+      const counts = new Map<string, number>();
+      for (const { id } of rows) counts.set(id, (counts.get(id) ?? 0) + 1);
+      return counts;
+    },
+    query,
+  };
+}

@@ -1,0 +1,42 @@
+import { expect, test } from './support/fixtures.ts';
+import { openStart } from './support/journeys.ts';
+
+/** The participant's first load, in compressed bytes, may not exceed this (issue: 50 KB; 1 KB = 1000 bytes here). */
+const BUDGET_BYTES = 50_000;
+
+test('the start screen is usable after at most 50 KB of compressed HTML, JS and CSS on a cold load', async ({
+  browser,
+  server,
+}) => {
+  // A fresh context: empty HTTP cache, no service worker.
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  const counted: { url: string; type: string; bytes: number }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (request) => {
+    const type = request.resourceType();
+    if (!['document', 'script', 'stylesheet'].includes(type) && request.url().indexOf('/api/') === -1) return;
+    pending.push(
+      request.sizes().then((sizes) => {
+        counted.push({ url: new URL(request.url()).pathname, type, bytes: sizes.responseBodySize });
+      }),
+    );
+  });
+  await openStart(page);
+  await Promise.all(pending);
+  const shell = counted.filter((r) => r.type !== 'fetch' && r.type !== 'xhr' && !r.url.startsWith('/api/'));
+  const total = shell.reduce((sum, r) => sum + r.bytes, 0);
+  const data = counted.filter((r) => r.url.startsWith('/api/'));
+  console.log(
+    `first load: ${(total / 1000).toFixed(1)} KB compressed HTML+JS+CSS (budget ${BUDGET_BYTES / 1000} KB)\n` +
+      shell
+        .map((r) => `  ${r.type.padEnd(10)} ${(r.bytes / 1000).toFixed(1).padStart(6)} KB  ${r.url}`)
+        .join('\n') +
+      `\n  + data: ${data.map((r) => `${r.url} ${(r.bytes / 1000).toFixed(1)} KB`).join(', ')}`,
+  );
+  expect(shell.some((r) => r.type === 'script')).toBe(true);
+  expect(total, `first load is ${total} bytes, over the ${BUDGET_BYTES}-byte budget`).toBeLessThanOrEqual(
+    BUDGET_BYTES,
+  );
+  await context.close();
+});
