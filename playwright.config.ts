@@ -29,6 +29,8 @@ export default defineConfig({
       ],
     },
     serviceWorkers: 'allow',
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
     trace: 'retain-on-failure',
   },
 });

@@ -62,9 +62,7 @@ export const Respondent = v.strictObject({
 export const Contact = v.pipe(
   v.strictObject({
     email: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('is not an e-mail address'))),
-    phone: v.optional(
-      v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')),
-    ),
+    phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number'))),
     consentVersion: shortString(32),
   }),
   v.check((c) => c.email !== undefined || c.phone !== undefined, 'needs an e-mail address or a phone number'),
@@ -101,7 +99,10 @@ export const SubmissionV1 = v.pipe(
     contact: v.optional(Contact),
     location: Location,
     deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
-    locale: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv')),
+    locale: v.pipe(
+      v.string(),
+      v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv'),
+    ),
     createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
   }),
   v.forward(
@@ -109,7 +110,10 @@ export const SubmissionV1 = v.pipe(
     ['insatsId'],
   ),
   v.forward(
-    v.check((s) => s.kind !== 'answer' || (s.answers?.length ?? 0) > 0, 'an answer needs at least one answer'),
+    v.check(
+      (s) => s.kind !== 'answer' || (s.answers?.length ?? 0) > 0,
+      'an answer needs at least one answer',
+    ),
     ['answers'],
   ),
   v.forward(
@@ -221,10 +225,25 @@ export const Insats = v.object({
 export type Insats = v.InferOutput<typeof Insats>;
 export const InsatsList = v.object({ insatser: v.array(Insats) });
 
-export const Area = v.object({ code: v.string(), name: v.string(), district: v.string() });
+export const Area = v.object({
+  code: v.string(),
+  name: v.string(),
+  district: v.string(),
+  /** Other names people use for the area (e.g. Seved for Södra Sofielund), for search. */
+  aliases: v.optional(v.array(v.string())),
+});
 export type Area = v.InferOutput<typeof Area>;
 export const AreaList = v.object({ boundaryVersion: v.string(), areas: v.array(Area) });
 export type AreaList = v.InferOutput<typeof AreaList>;
+
+/** `GET /api/privacy`: who is responsible for the personal data, for the privacy notice. */
+export const PrivacyContact = v.object({
+  /** The nämnd that is personuppgiftsansvarig (CONTROLLER_NAME). */
+  controller: v.string(),
+  /** How to reach the data protection officer (DPO_CONTACT). */
+  dpoContact: v.string(),
+});
+export type PrivacyContact = v.InferOutput<typeof PrivacyContact>;
 
 /** RFC 9457 problem details, as every API error is sent. */
 export const Problem = v.object({

@@ -1,0 +1,37 @@
+/**
+ * RFC 9457 problem details: the one shape of every API error.
+ */
+import type { Context } from 'hono';
+import type { FieldError, Problem } from '../../common/wire/index.ts';
+
+/** The media type of every error body (RFC 9457). */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
+
+/**
+ * A problem+json response. `type` is `about:blank`, so `title` is the status phrase and
+ * `detail` says what to do about it; `errors` lists fields a person can fix. Made through
+ * the context, so it carries the headers middleware prepared (the request id).
+ */
+export function problem(
+  c: Context,
+  status: number,
+  detail?: string,
+  options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+): Response {
+  const body: Problem = { type: 'about:blank', title: TITLES[status] ?? 'Error', status };
+  if (detail !== undefined) body.detail = detail;
+  if (options.errors !== undefined) body.errors = options.errors;
+  return c.body(JSON.stringify(body), status as 400, {
+    ...options.headers,
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+  });
+}

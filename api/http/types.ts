@@ -1,0 +1,21 @@
+/**
+ * What every route gets: the store, the active boundary set and the configuration.
+ */
+import type { RequestIdVariables } from 'hono/request-id';
+import type { Config } from '../config/index.ts';
+import type { BoundarySet } from '../domain/tagging/index.ts';
+import type { Store } from '../store/index.ts';
+
+/** Hono environment of the app. */
+export type AppEnv = { Variables: RequestIdVariables };
+
+/** Dependencies handed to each resource. */
+export interface ApiDeps {
+  store: Store;
+  /**
+   * The active boundary set, asked for on each request: activating a new set (a later
+   * release) swaps what this returns without restarting.
+   */
+  boundaries: () => BoundarySet;
+  config: Pick<Config, 'controllerName' | 'dpoContact'>;
+}

@@ -1,0 +1,34 @@
+/**
+ * The route table: every resource, where it is mounted, and its schemas. app.ts mounts
+ * from this list and /api/openapi.json is generated from it, so the two cannot differ.
+ */
+import type { Hono } from 'hono';
+import type { ApiDeps, AppEnv } from '../http/types.ts';
+import type { ResourceSpec } from '../openapi/index.ts';
+import * as areas from './areas/index.ts';
+import * as health from './health/index.ts';
+import * as insatser from './insatser/index.ts';
+import * as openapi from './openapi/index.ts';
+import * as privacy from './privacy/index.ts';
+import * as receipts from './receipts/index.ts';
+import * as submissions from './submissions/index.ts';
+
+/** A resource ready to mount. */
+export interface Resource {
+  spec: ResourceSpec;
+  app: Hono<AppEnv>;
+}
+
+/** All resources of the API, each with the Hono app that serves it. */
+export function resources(deps: ApiDeps): Resource[] {
+  const list: Resource[] = [
+    { spec: submissions.spec, app: submissions.submissions(deps) },
+    { spec: receipts.spec, app: receipts.receipts(deps) },
+    { spec: insatser.spec, app: insatser.insatser(deps) },
+    { spec: areas.spec, app: areas.areas(deps) },
+    { spec: privacy.spec, app: privacy.privacy(deps) },
+    { spec: health.spec, app: health.health() },
+  ];
+  const specs = [...list.map((r) => r.spec), openapi.spec];
+  return [...list, { spec: openapi.spec, app: openapi.openapi(specs) }];
+}

@@ -1,0 +1,42 @@
+/**
+ * POST /api/receipts: what happened to input, asked with the receipts a device kept.
+ * Answers with statuses only: no text, no ids, nothing a found receipt could leak.
+ */
+import { Hono } from 'hono';
+import { ReceiptQuery, ReceiptResponse } from '../../../common/wire/index.ts';
+import { jsonBody } from '../../http/json-body.ts';
+import type { ApiDeps, AppEnv } from '../../http/types.ts';
+import type { ResourceSpec } from '../../openapi/index.ts';
+
+/** 100 receipts of 22 characters fit many times over. */
+const MAX_RECEIPT_QUERY_BYTES = 64 * 1024;
+
+/** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
+export const spec: ResourceSpec = {
+  mount: '/api/receipts',
+  tag: 'receipts',
+  routes: [
+    {
+      method: 'post',
+      path: '/',
+      summary: 'Look up the status of submissions by receipt',
+      description:
+        'Each receipt: `received`, `published`, `not_published` (with the reason) or `unknown`, and the ' +
+        'official answer when there is one.',
+      body: ReceiptQuery,
+      responses: {
+        200: { description: 'One status per receipt, in order', schema: ReceiptResponse },
+        400: { description: 'Malformed JSON or receipts', problem: true },
+        413: { description: 'Body too large', problem: true },
+        415: { description: 'Not application/json', problem: true },
+      },
+    },
+  ],
+};
+
+/** The receipts resource. */
+export function receipts(deps: ApiDeps) {
+  return new Hono<AppEnv>().post('/', jsonBody(ReceiptQuery, MAX_RECEIPT_QUERY_BYTES), async (c) => {
+    return c.json({ receipts: await deps.store.receiptStatuses(c.var.body.receipts) });
+  });
+}

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { queryForTest } from './store/testing.ts';
+import { commentItem, tempDir } from './test/index.ts';
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Starts `tsx api/server.ts` with `env`; resolves with the process and its output so far. */
+function start(env: Record<string, string>) {
+  const child = spawn('node_modules/.bin/tsx', ['api/server.ts'], {
+    env: { ...process.env, PORT: '0', STATIC_DIR: '/nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const match = /Kraftsamla is running at (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', check);
+    void exited.then(() => reject(new Error(`server exited:\n${output}`)));
+  });
+  // Only tests that wait for the URL care that it never came.
+  url.catch(() => {});
+  return { child, url, exited, output: () => output };
+}
+
+describe('api/server.ts', () => {
+  it('should start on the printed URL, keep what it acknowledged, and stop cleanly on SIGTERM', async () => {
+    const { dir, remove } = tempDir();
+    try {
+      const dbPath = join(dir, 'k.db');
+      const server = start({ DATABASE_URL: `sqlite:${dbPath}`, EXAMPLE_CONTENT: 'on' });
+      const url = await server.url;
+      const catalogue = (await (await fetch(`${url}/api/insatser`)).json()) as { insatser: unknown[] };
+      expect(catalogue.insatser).toHaveLength(3);
+      const item = commentItem();
+      const res = await fetch(`${url}/api/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ submissions: [item] }),
+      });
+      expect(res.status).toBe(200);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.output()).toContain('Stopped.');
+      expect(queryForTest(dbPath, 'SELECT id FROM submissions')).toEqual([{ id: item.id }]);
+    } finally {
+      remove();
+    }
+  });
+
+  it('should refuse to start on PostgreSQL yet, saying which variable and why', async () => {
+    const server = start({ DATABASE_URL: 'postgres://localhost/kraftsamla' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/DATABASE_URL.*PostgreSQL.*next release/);
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * Storage. The only place with SQL; everything else talks to a {@link Store}.
+ */
+import type { DatabaseConfig } from '../config/index.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+export { openSqliteDatabase, openSqliteStore, SQLITE_PRAGMAS } from './sqlite.ts';
+export type * from './types.ts';
+
+/** Opens the store the configuration names. Call `migrate()` before use. */
+export function openStore(config: DatabaseConfig): Store {
+  switch (config.kind) {
+    case 'sqlite':
+      return openSqliteStore(config.path);
+  }
+}

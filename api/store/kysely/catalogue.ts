@@ -1,0 +1,217 @@
+/**
+ * Areas, boundary sets and the insats catalogue, in portable Kysely queries.
+ */
+import type { Kysely } from 'kysely';
+import type { Insats, Question } from '../../../common/wire/index.ts';
+import type { Database } from '../schema.ts';
+import type { AreaRecord, BoundarySetRecord, Catalogue, CatalogueQuestion, Store } from '../types.ts';
+
+type CatalogueStore = Pick<
+  Store,
+  | 'seedAreas'
+  | 'addBoundarySet'
+  | 'activeBoundarySet'
+  | 'listAreas'
+  | 'saveInsats'
+  | 'setExamplesPublished'
+  | 'listPublishedInsatser'
+  | 'getPublishedInsats'
+  | 'lookupCatalogue'
+>;
+
+/**
+ * How long a catalogue snapshot for ingest is used before it is read again. Writes through
+ * this store refresh it at once; a change made by another instance is seen within this time.
+ */
+export const CATALOGUE_TTL_MS = 5_000;
+
+/** The catalogue half of the store. */
+export function catalogueStore(db: Kysely<Database>): CatalogueStore {
+  // Every batch is checked against the catalogue; it is small and changes rarely, so it is
+  // read once per few seconds instead of three queries per request.
+  let snapshot: { at: number; catalogue: Promise<Catalogue> } | undefined;
+  const changed = () => {
+    snapshot = undefined;
+  };
+  return {
+    async seedAreas(areas) {
+      if (areas.length === 0) return;
+      await db
+        .insertInto('areas')
+        .values(areas.map((a) => ({ ...a, aliases: JSON.stringify(a.aliases) })))
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+      changed();
+    },
+
+    async addBoundarySet(set) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('boundary_sets')
+          .values({ ...set, active: 0, created_at: new Date().toISOString() })
+          .onConflict((oc) => oc.column('version').doNothing())
+          .execute();
+        const active = await trx
+          .selectFrom('boundary_sets')
+          .select('version')
+          .where('active', '=', 1)
+          .executeTakeFirst();
+        if (!active)
+          await trx
+            .updateTable('boundary_sets')
+            .set({ active: 1 })
+            .where('version', '=', set.version)
+            .execute();
+      });
+    },
+
+    async activeBoundarySet(): Promise<BoundarySetRecord | undefined> {
+      return db
+        .selectFrom('boundary_sets')
+        .select(['version', 'geojson'])
+        .where('active', '=', 1)
+        .executeTakeFirst();
+    },
+
+    async listAreas(): Promise<AreaRecord[]> {
+      const rows = await db.selectFrom('areas').selectAll().orderBy('code').execute();
+      return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] }));
+    },
+
+    async saveInsats(insats, { published }) {
+      const { id, status, example, questions, ...data } = insats;
+      const now = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        const row = {
+          status,
+          published: published ? 1 : 0,
+          example: example ? 1 : 0,
+          data: JSON.stringify(data),
+        };
+        await trx
+          .insertInto('insatser')
+          .values({ id, ...row, updated_at: now })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, updated_at: now }))
+          .execute();
+        // A question version is immutable once stored: answers already given refer to it.
+        for (const [position, q] of questions.entries()) {
+          await trx
+            .insertInto('questions')
+            .values({
+              id: q.id,
+              version: q.version,
+              insats_id: id,
+              position,
+              kind: q.kind,
+              data: JSON.stringify({ text: q.text, options: q.options, audience: q.audience }),
+              created_at: now,
+            })
+            .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+            .execute();
+        }
+      });
+      changed();
+    },
+
+    async setExamplesPublished(published) {
+      await db
+        .updateTable('insatser')
+        .set({ published: published ? 1 : 0, updated_at: new Date().toISOString() })
+        .where('example', '=', 1)
+        .execute();
+      changed();
+    },
+
+    async listPublishedInsatser() {
+      const rows = await db
+        .selectFrom('insatser')
+        .selectAll()
+        .where('published', '=', 1)
+        .orderBy('id')
+        .execute();
+      return withQuestions(db, rows);
+    },
+
+    async getPublishedInsats(id) {
+      const row = await db
+        .selectFrom('insatser')
+        .selectAll()
+        .where('id', '=', id)
+        .where('published', '=', 1)
+        .executeTakeFirst();
+      return row ? (await withQuestions(db, [row]))[0] : undefined;
+    },
+
+    lookupCatalogue() {
+      const now = Date.now();
+      if (!snapshot || now - snapshot.at > CATALOGUE_TTL_MS) {
+        const current = { at: now, catalogue: loadCatalogue(db) };
+        // A failed read is not remembered: the next request tries again.
+        current.catalogue.catch(() => {
+          if (snapshot === current) snapshot = undefined;
+        });
+        snapshot = current;
+      }
+      return snapshot.catalogue;
+    },
+  };
+}
+
+type InsatsRow = Database['insatser'];
+
+/** Joins each insats with the latest version of each of its questions, in position order. */
+async function withQuestions(db: Kysely<Database>, rows: InsatsRow[]): Promise<Insats[]> {
+  if (rows.length === 0) return [];
+  const questionRows = await db
+    .selectFrom('questions')
+    .selectAll()
+    .where(
+      'insats_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('version', 'desc')
+    .execute();
+  // Highest version first, so the first row seen per id is the latest one.
+  const latest = new Map<string, (typeof questionRows)[number]>();
+  for (const q of questionRows) if (!latest.has(q.id)) latest.set(q.id, q);
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status as Insats['status'],
+    example: row.example === 1,
+    ...(JSON.parse(row.data) as Omit<Insats, 'id' | 'status' | 'example' | 'questions'>),
+    questions: [...latest.values()]
+      .filter((q) => q.insats_id === row.id)
+      .sort((a, b) => a.position - b.position)
+      .map((q) => ({
+        id: q.id,
+        version: q.version,
+        kind: q.kind as Question['kind'],
+        ...JSON.parse(q.data),
+      })),
+  }));
+}
+
+/** Every published insats with every version of its questions, and every area code. */
+async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
+  const catalogue: Catalogue = { insatser: new Map(), areaCodes: new Set() };
+  const questions = await db
+    .selectFrom('questions')
+    .innerJoin('insatser', 'insatser.id', 'questions.insats_id')
+    .select(['questions.id', 'questions.version', 'questions.insats_id', 'questions.kind', 'questions.data'])
+    .where('insatser.published', '=', 1)
+    .execute();
+  const published = await db.selectFrom('insatser').select('id').where('published', '=', 1).execute();
+  for (const { id } of published) catalogue.insatser.set(id, new Map());
+  for (const q of questions) {
+    const options = (JSON.parse(q.data) as Pick<Question, 'options'>).options ?? [];
+    catalogue.insatser.get(q.insats_id)?.set(`${q.id}@${q.version}`, {
+      id: q.id,
+      version: q.version,
+      kind: q.kind as CatalogueQuestion['kind'],
+      optionIds: options.map((o) => o.id),
+    });
+  }
+  for (const { code } of await db.selectFrom('areas').select('code').execute()) catalogue.areaCodes.add(code);
+  return catalogue;
+}

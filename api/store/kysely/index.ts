@@ -1,0 +1,20 @@
+/**
+ * The dialect-neutral store: every query is Kysely, so the SQLite store and the
+ * PostgreSQL store (next release) share this code and differ only in how they connect.
+ */
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../migrations.ts';
+import type { Database } from '../schema.ts';
+import type { Store } from '../types.ts';
+import { catalogueStore } from './catalogue.ts';
+import { submissionStore } from './submissions.ts';
+
+/** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
+export function kyselyStore(db: Kysely<Database>): Store {
+  return {
+    migrate: () => migrateToLatest(db as Kysely<unknown>),
+    close: () => db.destroy(),
+    ...catalogueStore(db),
+    ...submissionStore(db),
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * Submissions: idempotent batch ingest, receipts, read-back. Portable Kysely queries.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ReceiptStatus, TagSource } from '../../../common/wire/index.ts';
+import type { Database } from '../schema.ts';
+import type { NewSubmission, SaveOutcome, Store, StoredSubmission, StoredTag } from '../types.ts';
+
+type SubmissionStore = Pick<Store, 'saveSubmissions' | 'findStored' | 'getSubmission' | 'receiptStatuses'>;
+
+/** Rows per multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const ROWS_PER_INSERT = 500;
+
+/** The submission half of the store. */
+export function submissionStore(db: Kysely<Database>): SubmissionStore {
+  return {
+    saveSubmissions: (batch) =>
+      batch.length === 0 ? Promise.resolve([]) : db.transaction().execute((trx) => save(trx, batch)),
+
+    async findStored(ids) {
+      const found = new Map<string, { contentHash: string; receipt: string; tags: StoredTag[] }>();
+      if (ids.length === 0) return found;
+      const rows = await db
+        .selectFrom('submissions')
+        .select(['id', 'content_hash', 'receipt'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      const tags =
+        rows.length === 0
+          ? new Map<string, StoredTag[]>()
+          : await tagsOf(
+              db,
+              rows.map((r) => r.id),
+            );
+      for (const r of rows)
+        found.set(r.id, { contentHash: r.content_hash, receipt: r.receipt, tags: tags.get(r.id) ?? [] });
+      return found;
+    },
+
+    async getSubmission(id) {
+      const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const answers = await db
+        .selectFrom('submission_answers')
+        .select(['question_id', 'question_version', 'value'])
+        .where('submission_id', '=', id)
+        .execute();
+      const contact = await db
+        .selectFrom('contacts')
+        .select('submission_id')
+        .where('submission_id', '=', id)
+        .executeTakeFirst();
+      const stored: StoredSubmission = {
+        id: row.id,
+        contentHash: row.content_hash,
+        receipt: row.receipt,
+        schemaVersion: row.schema_version,
+        kind: row.kind as StoredSubmission['kind'],
+        insatsId: row.insats_id,
+        title: row.title,
+        text: row.text,
+        respondentGroup: row.respondent_group as StoredSubmission['respondentGroup'],
+        ageBand: row.age_band as StoredSubmission['ageBand'],
+        organisation: row.organisation,
+        locale: row.locale,
+        deviceId: row.device_id,
+        createdAt: row.created_at,
+        receivedAt: row.received_at,
+        moderationStatus: row.moderation_status as StoredSubmission['moderationStatus'],
+        cell: row.cell,
+        pointConsentVersion: row.point_consent_version,
+        answers: answers.map((a) => ({
+          questionId: a.question_id,
+          questionVersion: a.question_version,
+          value: JSON.parse(a.value) as unknown,
+        })),
+        hasContact: contact !== undefined,
+        tags: (await tagsOf(db, [id])).get(id) ?? [],
+      };
+      return stored;
+    },
+
+    async receiptStatuses(receipts) {
+      const wanted = [...new Set(receipts)];
+      const rows =
+        wanted.length === 0
+          ? []
+          : await db
+              .selectFrom('submissions as s')
+              .leftJoin('official_answers as a', 'a.submission_id', 's.id')
+              .select(['s.receipt', 's.moderation_status', 's.status_reason', 'a.text', 'a.answered_at'])
+              .where('s.receipt', 'in', wanted)
+              .execute();
+      const byReceipt = new Map(rows.map((r) => [r.receipt, r]));
+      return receipts.map((receipt): ReceiptStatus => {
+        const row = byReceipt.get(receipt);
+        if (!row) return { receipt, status: 'unknown' };
+        const status: ReceiptStatus = { receipt, status: 'received' };
+        if (row.moderation_status === 'approved') status.status = 'published';
+        if (row.moderation_status === 'rejected' || row.moderation_status === 'hidden') {
+          status.status = 'not_published';
+          if (row.status_reason) status.reason = row.status_reason;
+        }
+        if (row.text !== null && row.answered_at !== null)
+          status.answer = { text: row.text, answeredAt: row.answered_at };
+        return status;
+      });
+    },
+  };
+}
+
+async function save(trx: Transaction<Database>, batch: readonly NewSubmission[]): Promise<SaveOutcome[]> {
+  // The first occurrence of an id in the batch is the one that may be stored; later ones
+  // compare with whatever is stored by then, exactly like a retry in a later batch.
+  const firsts = new Map<string, NewSubmission>();
+  for (const s of batch) if (!firsts.has(s.id)) firsts.set(s.id, s);
+
+  // The write comes first in the transaction, so SQLite takes the write lock at once
+  // (waiting up to busy_timeout) instead of failing to upgrade a read later.
+  const inserted = new Set<string>();
+  for (const chunk of chunks([...firsts.values()], ROWS_PER_INSERT)) {
+    const rows = await trx
+      .insertInto('submissions')
+      .values(chunk.map(submissionRow))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    for (const { id } of rows) inserted.add(id);
+  }
+  const created = [...firsts.values()].filter((s) => inserted.has(s.id));
+  await insertChildren(trx, created);
+
+  const isCreated = (s: NewSubmission) => inserted.has(s.id) && firsts.get(s.id) === s;
+  const others = [...new Set(batch.filter((s) => !isCreated(s)).map((s) => s.id))];
+  const stored =
+    others.length === 0
+      ? []
+      : await trx
+          .selectFrom('submissions')
+          .select(['id', 'content_hash', 'receipt'])
+          .where('id', 'in', others)
+          .execute();
+  const storedById = new Map(stored.map((r) => [r.id, r]));
+  const duplicateIds = batch
+    .filter((s) => !isCreated(s) && storedById.get(s.id)?.content_hash === s.contentHash)
+    .map((s) => s.id);
+  const storedTags =
+    duplicateIds.length === 0 ? new Map<string, StoredTag[]>() : await tagsOf(trx, duplicateIds);
+
+  return batch.map((s): SaveOutcome => {
+    if (isCreated(s)) return { status: 'created', receipt: s.receipt, tags: s.tags };
+    const row = storedById.get(s.id);
+    if (row && row.content_hash === s.contentHash) {
+      return { status: 'duplicate', receipt: row.receipt, tags: storedTags.get(s.id) ?? [] };
+    }
+    return { status: 'conflict' };
+  });
+}
+
+async function insertChildren(trx: Transaction<Database>, created: NewSubmission[]): Promise<void> {
+  const answers = created.flatMap((s) =>
+    s.answers.map((a) => ({
+      submission_id: s.id,
+      question_id: a.questionId,
+      question_version: a.questionVersion,
+      value: JSON.stringify(a.value),
+    })),
+  );
+  for (const chunk of chunks(answers, ROWS_PER_INSERT))
+    await trx.insertInto('submission_answers').values(chunk).execute();
+
+  const contacts = created.flatMap((s) =>
+    s.contact
+      ? [
+          {
+            submission_id: s.id,
+            email: s.contact.email,
+            phone: s.contact.phone,
+            consent_version: s.contact.consentVersion,
+            created_at: s.receivedAt,
+          },
+        ]
+      : [],
+  );
+  for (const chunk of chunks(contacts, ROWS_PER_INSERT))
+    await trx.insertInto('contacts').values(chunk).execute();
+
+  const tags = created.flatMap((s) =>
+    s.tags.map((t) => ({
+      submission_id: s.id,
+      area_code: t.areaCode,
+      source: t.source,
+      boundary_version: t.boundaryVersion,
+      is_primary: t.primary ? 1 : 0,
+      uncertain: 0,
+      created_at: s.receivedAt,
+    })),
+  );
+  // A chosen area and a point in the same area are two tags (two sources), never the same row.
+  for (const chunk of chunks(tags, ROWS_PER_INSERT)) await trx.insertInto('tags').values(chunk).execute();
+}
+
+/** Tags per submission, primary first, then by source precedence. */
+async function tagsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, StoredTag[]>> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['submission_id', 'area_code', 'source', 'boundary_version', 'is_primary'])
+    .where('submission_id', 'in', [...new Set(ids)])
+    .execute();
+  const precedence: TagSource[] = ['staff', 'chosen', 'point', 'text'];
+  rows.sort(
+    (a, b) =>
+      b.is_primary - a.is_primary ||
+      precedence.indexOf(a.source as TagSource) - precedence.indexOf(b.source as TagSource),
+  );
+  const byId = new Map<string, StoredTag[]>();
+  for (const r of rows) {
+    const list = byId.get(r.submission_id) ?? [];
+    list.push({
+      areaCode: r.area_code,
+      source: r.source as TagSource,
+      boundaryVersion: r.boundary_version,
+      primary: r.is_primary === 1,
+    });
+    byId.set(r.submission_id, list);
+  }
+  return byId;
+}
+
+function submissionRow(s: NewSubmission): Database['submissions'] {
+  return {
+    id: s.id,
+    content_hash: s.contentHash,
+    receipt: s.receipt,
+    schema_version: s.schemaVersion,
+    kind: s.kind,
+    insats_id: s.insatsId,
+    title: s.title,
+    text: s.text,
+    respondent_group: s.respondentGroup,
+    age_band: s.ageBand,
+    organisation: s.organisation,
+    locale: s.locale,
+    device_id: s.deviceId,
+    created_at: s.createdAt,
+    received_at: s.receivedAt,
+    moderation_status: s.moderationStatus,
+    status_reason: null,
+    cell: s.cell,
+    point_consent_version: s.pointConsentVersion,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,53 @@
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { SiteFooter } from '../components/site-footer/index.tsx';
+import { SiteHeader } from '../components/site-header/index.tsx';
+import { t } from '../i18n/index.ts';
+import Start from '../routes/start/index.tsx';
+
+// The start screen is in the first load; every other view loads when it is opened
+// (the service worker precaches them all, so they open offline too).
+const InsatsView = lazy(() => import('../routes/insats/index.tsx'));
+const Questions = lazy(() => import('../routes/questions/index.tsx'));
+const Comment = lazy(() => import('../routes/comment/index.tsx'));
+const Saved = lazy(() => import('../routes/saved/index.tsx'));
+const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
+const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
+const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
+
+export const ROUTES = {
+  start: '/',
+  insats: '/insats/:id',
+  questions: '/insats/:id/fragor',
+  comment: '/insats/:id/kommentar',
+  generalComment: '/kommentar',
+  saved: '/sparat/:id',
+  myInput: '/mina-svar',
+  privacy: '/integritet',
+} as const;
+
+export function App() {
+  return (
+    <LocationProvider>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary>
+          <Router>
+            <Route path={ROUTES.start} component={Start} />
+            <Route path={ROUTES.insats} component={InsatsView} />
+            <Route path={ROUTES.questions} component={Questions} />
+            <Route path={ROUTES.comment} component={Comment} />
+            <Route path={ROUTES.generalComment} component={Comment} />
+            <Route path={ROUTES.saved} component={Saved} />
+            <Route path={ROUTES.myInput} component={MyInput} />
+            <Route path={ROUTES.privacy} component={Privacy} />
+            <Route default component={NotFound} />
+          </Router>
+        </ErrorBoundary>
+      </main>
+      <SiteFooter />
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { areas, loadAreas } from '../../catalogue/index.ts';
+import { t } from '../../i18n/index.ts';
+import { ageBand, areaCode, chooseArea, point, setPoint } from '../../state/device.ts';
+import { PositionChooser } from '../position/index.tsx';
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+/** The alias the query matched, when it matched an alias (e.g. "Seved" for Södra Sofielund). */
+function aliasMatch(aliases: string[] | undefined, query: string): string | undefined {
+  const q = fold(query.trim());
+  if (!q || !aliases) return undefined;
+  return aliases.find((alias) => fold(alias).includes(q));
+}
+
+/** "Where do you live or spend time?": a searchable list of the delområden, or the phone's position. */
+export function AreaPicker() {
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState(!areaCode.value && !point.value);
+  const chosenRef = useRef<HTMLParagraphElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const focusChosen = useRef(false);
+  const list = areas.value;
+
+  useEffect(() => {
+    void loadAreas();
+  }, []);
+
+  useEffect(() => {
+    if (!editing && focusChosen.current) {
+      focusChosen.current = false;
+      chosenRef.current?.focus();
+    }
+  }, [editing]);
+
+  const matches = useMemo(() => {
+    const q = fold(query.trim());
+    const all = list.data ?? [];
+    if (!q) return all;
+    return all.filter(
+      (a) =>
+        fold(a.name).includes(q) ||
+        fold(a.district).includes(q) ||
+        a.code.startsWith(q) ||
+        (a.aliases ?? []).some((alias) => fold(alias).includes(q)),
+    );
+  }, [query, list.data]);
+
+  const choose = (code: string) => {
+    focusChosen.current = true;
+    void chooseArea(code);
+    setEditing(false);
+  };
+
+  if (!editing && (areaCode.value || point.value)) {
+    const area = list.data?.find((a) => a.code === areaCode.value);
+    return (
+      <div class="chosen-area">
+        <p ref={chosenRef} tabIndex={-1} class="chosen-text">
+          {areaCode.value ? (
+            <>
+              {t('area.chosen', { name: area?.name ?? areaCode.value })}
+              {area && <span class="muted"> ({area.district})</span>}
+            </>
+          ) : (
+            t('position.using')
+          )}
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            onClick={() => {
+              setEditing(true);
+              requestAnimationFrame(() => searchRef.current?.focus());
+            }}
+          >
+            {t('area.change')}
+          </button>
+          {point.value && (
+            <button
+              type="button"
+              class="btn btn-secondary"
+              onClick={() => {
+                setPoint(undefined);
+                setEditing(true);
+              }}
+            >
+              {t('position.stop')}
+            </button>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div class="area-picker">
+      <label for="area-search" class="field-label">
+        {t('area.searchLabel')}
+      </label>
+      <p id="area-hint" class="hint">
+        {t('area.searchHint')}
+      </p>
+      <input
+        ref={searchRef}
+        id="area-search"
+        type="search"
+        autocomplete="off"
+        spellcheck={false}
+        aria-describedby="area-hint area-count"
+        aria-controls="area-list"
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      {list.error && !list.data ? (
+        <div class="notice notice-error">
+          <p>{t('app.loadError')}</p>
+          <button type="button" class="btn btn-secondary" onClick={() => void loadAreas(true)}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : !list.data ? (
+        <p class="muted">{t('app.loading')}</p>
+      ) : null}
+      <p id="area-count" role="status" class="hint">
+        {list.data &&
+          (matches.length === 0
+            ? t('area.none')
+            : query.trim()
+              ? t('area.count', { n: matches.length })
+              : '')}
+      </p>
+      {list.data && matches.length > 0 && (
+        <ul id="area-list" class="area-list" aria-label={t('area.listLabel')}>
+          {matches.map((a) => (
+            <li key={a.code}>
+              <button
+                type="button"
+                class="area-option"
+                aria-pressed={a.code === areaCode.value}
+                onClick={() => choose(a.code)}
+              >
+                <span class="area-name">{a.name}</span>{' '}
+                <span class="area-district">
+                  {a.district}
+                  {!fold(a.name).includes(fold(query.trim())) && aliasMatch(a.aliases, query)
+                    ? ` · ${aliasMatch(a.aliases, query)}`
+                    : ''}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ageBand.value !== 'under13' && (
+        <PositionChooser
+          onDone={() => {
+            focusChosen.current = true;
+            setEditing(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

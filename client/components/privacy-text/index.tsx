@@ -1,0 +1,40 @@
+import { t } from '../../i18n/index.ts';
+import { PRIVACY_CONTACT } from '../../privacy/config.ts';
+
+/** The privacy notice in plain language (used on /integritet and before the first submission). */
+export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
+  const H = level === 2 ? 'h2' : 'h3';
+  return (
+    <div class="privacy-text">
+      <H>{t('privacy.whoTitle')}</H>
+      <p>{t('privacy.who', { controller: PRIVACY_CONTACT.controller })}</p>
+      <H>{t('privacy.whyTitle')}</H>
+      <p>{t('privacy.why')}</p>
+      <H>{t('privacy.whatTitle')}</H>
+      <ul>
+        <li>{t('privacy.what1')}</li>
+        <li>{t('privacy.what2')}</li>
+        <li>{t('privacy.what3')}</li>
+        <li>{t('privacy.what4')}</li>
+      </ul>
+      <H>{t('privacy.positionTitle')}</H>
+      <p>{t('privacy.position')}</p>
+      <H>{t('privacy.publicTitle')}</H>
+      <ul>
+        <li>{t('privacy.public1')}</li>
+        <li>{t('privacy.public2')}</li>
+        <li>{t('privacy.public3')}</li>
+      </ul>
+      <H>{t('privacy.keepTitle')}</H>
+      <p>{t('privacy.keep')}</p>
+      <H>{t('privacy.phoneTitle')}</H>
+      <p>{t('privacy.phone')}</p>
+      <H>{t('privacy.rightsTitle')}</H>
+      <p>{t('privacy.rights')}</p>
+      <H>{t('privacy.contactTitle')}</H>
+      <p>
+        {t('privacy.contact')} <a href={`mailto:${PRIVACY_CONTACT.dpoEmail}`}>{PRIVACY_CONTACT.dpoEmail}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { t } from '../../i18n/index.ts';
+import { summary } from '../../state/status.ts';
+
+export function SiteFooter() {
+  const waiting = summary.value?.queued ?? 0;
+  return (
+    <footer class="site-footer">
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          <li>
+            <a href="/mina-svar">
+              {t('nav.myInput')}
+              {waiting > 0 && <span class="count">({t('nav.waiting', { n: waiting })})</span>}
+            </a>
+          </li>
+          <li>
+            <a href="/integritet">{t('nav.privacy')}</a>
+          </li>
+        </ul>
+      </nav>
+    </footer>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * The outbox: every submission goes here first, then `client/sync` sends it.
+ *
+ * A small public API over the private `outbox` store (in the spirit of workbox-background-sync):
+ * callers never touch IndexedDB themselves. Items are validated against the shared wire schema
+ * before they enter, and the submission id is the key, so the same item can never be queued twice.
+ * Sent items are kept: they are the device's receipts for "My input".
+ *
+ * States: `queued` (waiting, in the retry loop) → `sent` (the server has it: receipt and tags) or
+ * `attention` (the server refused it: out of the retry loop until the person acts).
+ */
+import type { FieldError, ReceiptStatus, SubmissionItem, Tag } from '../../common/wire/index.ts';
+import { post } from '../channel/index.ts';
+import {
+  type AttentionStatus,
+  type Database,
+  db as sharedDb,
+  type OutboxRecord,
+  type OutboxState,
+} from '../db/index.ts';
+
+export { ValidationError } from './errors.ts';
+export type { AttentionStatus, OutboxRecord, OutboxState } from '../db/index.ts';
+
+export interface Outbox {
+  /** Validates and queues an item; queuing the same id again returns the existing record. */
+  enqueue(item: unknown): Promise<OutboxRecord>;
+  /** Queued items, oldest first. */
+  pending(): Promise<OutboxRecord[]>;
+  /** Every item, oldest first. */
+  all(): Promise<OutboxRecord[]>;
+  get(id: string): Promise<OutboxRecord | undefined>;
+  /** The server has the item (created or duplicate). */
+  markSent(id: string, receipt: string | undefined, tags?: Tag[]): Promise<void>;
+  /** The server refused the item: out of the retry loop. */
+  markAttention(id: string, status: AttentionStatus, errors?: FieldError[]): Promise<void>;
+  /** The items were part of a request that did not get an answer for them. */
+  markAttempt(ids: readonly string[], error?: string): Promise<void>;
+  /** Puts an `attention` item back in the queue (the person asked to try again). */
+  requeue(id: string): Promise<void>;
+  /** Stores the latest receipt statuses for sent items. */
+  setReceiptStatuses(statuses: readonly ReceiptStatus[]): Promise<void>;
+  remove(id: string): Promise<void>;
+  count(state?: OutboxState): Promise<number>;
+  clear(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  db?: () => Promise<Database>;
+  now?: () => number;
+  /** Checks an item against the wire schema and returns the parsed item (throws ValidationError). */
+  validate?: (item: unknown) => SubmissionItem | Promise<SubmissionItem>;
+  /** Called after every change (default: tell every tab and the service worker). */
+  onChange?: () => void;
+}
+
+const lazyValidate = async (item: unknown) => (await import('./validate.ts')).validateItem(item);
+
+const byQueuedAt = (a: OutboxRecord, b: OutboxRecord) =>
+  a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function createOutbox(options: OutboxOptions = {}): Outbox {
+  const open = options.db ?? sharedDb;
+  const now = options.now ?? Date.now;
+  const validate = options.validate ?? lazyValidate;
+  const changed = options.onChange ?? (() => post({ type: 'outbox-changed' }));
+
+  /** Reads, changes and writes one record in one transaction (nothing else awaited inside). */
+  async function update(id: string, change: (record: OutboxRecord) => OutboxRecord | undefined) {
+    const d = await open();
+    const tx = d.transaction('outbox', 'readwrite');
+    const record = await tx.store.get(id);
+    const next = record && change(record);
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return Boolean(next);
+  }
+
+  return {
+    async enqueue(input) {
+      const item = await validate(input);
+      const record: OutboxRecord = { id: item.id, item, state: 'queued', queuedAt: now(), attempts: 0 };
+      const d = await open();
+      const tx = d.transaction('outbox', 'readwrite');
+      const existing = await tx.store.get(record.id);
+      if (!existing) await tx.store.add(record);
+      await tx.done;
+      if (existing) return existing;
+      changed();
+      return record;
+    },
+
+    async pending() {
+      const d = await open();
+      const range = IDBKeyRange.bound(['queued', -Infinity], ['queued', Infinity]);
+      // The index orders by queuedAt, then by id (UUIDv7: time-ordered) for equal times.
+      return d.getAllFromIndex('outbox', 'by-state-queuedAt', range);
+    },
+
+    async all() {
+      const d = await open();
+      return (await d.getAll('outbox')).sort(byQueuedAt);
+    },
+
+    async get(id) {
+      return (await open()).get('outbox', id);
+    },
+
+    async markSent(id, receipt, tags) {
+      const ok = await update(id, (r) => {
+        const next: OutboxRecord = { ...r, state: 'sent', sentAt: now(), attempts: r.attempts + 1 };
+        delete next.lastError;
+        delete next.status;
+        delete next.errors;
+        if (receipt !== undefined) next.receipt = receipt;
+        if (tags !== undefined) next.tags = tags;
+        return next;
+      });
+      if (ok) changed();
+    },
+
+    async markAttention(id, status, errors) {
+      const ok = await update(id, (r) => {
+        if (r.state === 'sent') return undefined;
+        const next: OutboxRecord = { ...r, state: 'attention', status, attempts: r.attempts + 1 };
+        if (errors !== undefined) next.errors = errors;
+        return next;
+      });
+      if (ok) changed();
+    },
+
+    async markAttempt(ids, error) {
+      if (ids.length === 0) return;
+      const d = await open();
+      const tx = d.transaction('outbox', 'readwrite');
+      await Promise.all(
+        ids.map(async (id) => {
+          const r = await tx.store.get(id);
+          if (r?.state !== 'queued') return;
+          const next: OutboxRecord = { ...r, attempts: r.attempts + 1 };
+          if (error !== undefined) next.lastError = error;
+          await tx.store.put(next);
+        }),
+      );
+      await tx.done;
+      changed();
+    },
+
+    async requeue(id) {
+      const ok = await update(id, (r) => {
+        if (r.state !== 'attention') return undefined;
+        const next: OutboxRecord = { ...r, state: 'queued', queuedAt: now() };
+        delete next.status;
+        delete next.errors;
+        delete next.lastError;
+        return next;
+      });
+      if (ok) changed();
+    },
+
+    async setReceiptStatuses(statuses) {
+      if (statuses.length === 0) return;
+      const byReceipt = new Map(statuses.map((s) => [s.receipt, s]));
+      const d = await open();
+      const tx = d.transaction('outbox', 'readwrite');
+      let cursor = await tx.store.openCursor();
+      while (cursor) {
+        const r = cursor.value;
+        const s = r.receipt ? byReceipt.get(r.receipt) : undefined;
+        if (s) {
+          const info: OutboxRecord['receiptInfo'] = { status: s.status, checkedAt: now() };
+          if (s.reason !== undefined) info.reason = s.reason;
+          if (s.answer !== undefined) info.answer = s.answer;
+          await cursor.update({ ...r, receiptInfo: info });
+        }
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      changed();
+    },
+
+    async remove(id) {
+      await (await open()).delete('outbox', id);
+      changed();
+    },
+
+    async count(state) {
+      const d = await open();
+      if (!state) return d.count('outbox');
+      return d.countFromIndex(
+        'outbox',
+        'by-state-queuedAt',
+        IDBKeyRange.bound([state, -Infinity], [state, Infinity]),
+      );
+    },
+
+    async clear() {
+      await (await open()).clear('outbox');
+      changed();
+    },
+  };
+}
+
+/** The outbox of this device (page and service worker share it through IndexedDB). */
+export const outbox: Outbox = createOutbox();

@@ -1,0 +1,128 @@
+import { useLocation } from 'preact-iso';
+import { useRef, useState } from 'preact/hooks';
+import { type Insats, MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
+import { useInsats } from '../../catalogue/use-insats.ts';
+import { AboutYou, type AboutYouValue } from '../../components/about-you/index.tsx';
+import { InsatsLoadState } from '../../components/load-state/index.tsx';
+import { L } from '../../components/localized/index.tsx';
+import { SendBlock } from '../../components/send/index.tsx';
+import { useViewHeading } from '../../components/view-heading/index.ts';
+import { t } from '../../i18n/index.ts';
+import { acceptPrivacy, ageBand, group, PRIVACY_VERSION, privacyAccepted } from '../../state/device.ts';
+
+function CommentForm({ insats }: { insats?: Insats }) {
+  const { route } = useLocation();
+  const title = t('comment.title');
+  const heading = useViewHeading(title);
+  const [text, setText] = useState('');
+  const [about, setAbout] = useState<AboutYouValue>({ group: group.value, ageBand: ageBand.value });
+  const [textError, setTextError] = useState(false);
+  const [groupError, setGroupError] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const trimmed = text.trim();
+    setTextError(trimmed === '');
+    setGroupError(!about.group);
+    if (trimmed === '') {
+      textRef.current?.focus();
+      return;
+    }
+    if (!about.group) {
+      document.querySelector<HTMLInputElement>('input[name="group"]')?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { save, ValidationError } = await import('../../save/index.ts');
+      if (privacyAccepted.value !== PRIVACY_VERSION) await acceptPrivacy();
+      try {
+        const record = await save({
+          kind: 'comment',
+          insatsId: insats?.id,
+          text: trimmed,
+          group: about.group,
+          ageBand: about.ageBand,
+        });
+        route(`/sparat/${record.id}`);
+        return;
+      } catch (err) {
+        setError(
+          err instanceof ValidationError
+            ? t('send.invalid', { detail: err.errors.map((x) => `${x.path} ${x.message}`).join('; ') })
+            : t('send.error'),
+        );
+      }
+    } catch {
+      setError(t('send.error'));
+    }
+    setBusy(false);
+    requestAnimationFrame(() => errorRef.current?.focus());
+  };
+
+  const describedBy = ['comment-hint', 'comment-count', textError ? 'comment-error' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      <p class="lead">
+        {insats ? (
+          <>
+            {t('comment.about', { title: '' })}
+            <L text={insats.title} />
+          </>
+        ) : (
+          t('comment.general')
+        )}
+      </p>
+      <div class="field">
+        <label for="comment-text" class="field-label">
+          {t('comment.label')}
+        </label>
+        <p id="comment-hint" class="hint">
+          {t('comment.hint')}
+        </p>
+        <textarea
+          ref={textRef}
+          id="comment-text"
+          rows={7}
+          maxLength={MAX_TEXT_CHARS}
+          aria-describedby={describedBy}
+          aria-invalid={textError ? true : undefined}
+          value={text}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            if (textError && e.currentTarget.value.trim() !== '') setTextError(false);
+          }}
+        />
+        <p id="comment-count" class="hint count">
+          {t('q.chars', { n: text.length, max: MAX_TEXT_CHARS })}
+        </p>
+        {textError && (
+          <p id="comment-error" class="field-error">
+            {t('comment.empty')}
+          </p>
+        )}
+      </div>
+      <AboutYou value={about} onChange={setAbout} groupError={groupError} />
+      <SendBlock kind="comment" busy={busy} error={error} errorRef={errorRef} />
+    </form>
+  );
+}
+
+/** `/insats/:id/kommentar` (about an insats) and `/kommentar` (about your area or anything else). */
+export default function Comment({ id }: { id?: string }) {
+  const [state, retry] = useInsats(id);
+  if (!id) return <CommentForm />;
+  if (state.status !== 'ok') return <InsatsLoadState state={state} retry={retry} />;
+  return <CommentForm insats={state.insats} />;
+}

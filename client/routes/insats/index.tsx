@@ -1,0 +1,91 @@
+import type { Insats } from '../../../common/wire/index.ts';
+import { areas, loadAreas } from '../../catalogue/index.ts';
+import { useInsats } from '../../catalogue/use-insats.ts';
+import { InsatsLoadState } from '../../components/load-state/index.tsx';
+import { L } from '../../components/localized/index.tsx';
+import { useViewHeading } from '../../components/view-heading/index.ts';
+import { formatDate, localized, t } from '../../i18n/index.ts';
+import { useEffect } from 'preact/hooks';
+
+function InsatsDetails({ insats }: { insats: Insats }) {
+  const title = localized(insats.title).text;
+  const heading = useViewHeading(title);
+  useEffect(() => {
+    void loadAreas();
+  }, []);
+  const base = `/insats/${encodeURIComponent(insats.id)}`;
+  const areaNames = insats.areaCodes.map(
+    (code) => areas.value.data?.find((a) => a.code === code)?.name ?? code,
+  );
+  const period = insats.period.end
+    ? `${formatDate(insats.period.start, false)} – ${formatDate(insats.period.end, false)}`
+    : formatDate(insats.period.start, false);
+  return (
+    <article class="insats">
+      <h1 ref={heading} tabIndex={-1}>
+        <L text={insats.title} />
+      </h1>
+      {insats.example && <p class="badge badge-example">{t('app.example')}</p>}
+      <p class="lead">
+        <L text={insats.summary} />
+      </p>
+      {insats.body && (
+        <p class="insats-body">
+          <L text={insats.body} />
+        </p>
+      )}
+      {insats.questions.length > 0 && (
+        <p class="hint">{t('insats.questions', { n: insats.questions.length })}</p>
+      )}
+      <div class="actions actions-stack">
+        {insats.questions.length > 0 && (
+          <a href={`${base}/fragor`} class="btn btn-primary btn-wide">
+            {t('insats.answer')}
+          </a>
+        )}
+        <a href={`${base}/kommentar`} class="btn btn-secondary btn-wide">
+          {t('insats.comment')}
+        </a>
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>{t('insats.status')}</dt>
+          <dd>{t(`status.${insats.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('insats.period')}</dt>
+          <dd>{period}</dd>
+        </div>
+        <div>
+          <dt>{t('insats.responsible')}</dt>
+          <dd>
+            <ul class="plain">
+              {insats.namnder.map((n) => (
+                <li key={n} lang="sv">
+                  {n}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('insats.areas')}</dt>
+          <dd>{areaNames.length > 0 ? areaNames.join(', ') : t('insats.allMalmo')}</dd>
+        </div>
+        {insats.dimensions.length > 0 && (
+          <div>
+            <dt>{t('insats.dimensions')}</dt>
+            <dd>{insats.dimensions.map((d) => t(`dimension.${d}`)).join(', ')}</dd>
+          </div>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+/** `/insats/:id`: what it is, who is responsible, status; answer its questions or leave a comment. */
+export default function InsatsView({ id }: { id?: string }) {
+  const [state, retry] = useInsats(id);
+  if (state.status !== 'ok') return <InsatsLoadState state={state} retry={retry} />;
+  return <InsatsDetails insats={state.insats} />;
+}

@@ -1,0 +1,232 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { insatser, loadInsatser } from '../../catalogue/index.ts';
+import { L } from '../../components/localized/index.tsx';
+import { useViewHeading } from '../../components/view-heading/index.ts';
+import { forgetLanguage, formatDate, t } from '../../i18n/index.ts';
+import { type OutboxRecord, outbox } from '../../outbox/index.ts';
+import { useOutboxRecords } from '../../state/use-outbox.ts';
+import { refreshReceiptStatuses, refreshSummary, requestSync } from '../../scheduler/index.ts';
+import { forgetDevice } from '../../state/device.ts';
+import { OLD_AFTER_MS, online, syncPhase } from '../../state/status.ts';
+import { clearRuntimeCaches } from '../../sw-bridge/index.ts';
+import { clearMeta } from '../../db/index.ts';
+import './style.css';
+
+function attentionText(r: OutboxRecord): string {
+  const status = r.status ?? 'rejected';
+  if (status === 'rejected' || status === 'conflict' || status === 'too_large')
+    return t(`attention.${status}`);
+  return t('attention.http', { code: status.replace('http_', '') });
+}
+
+function Item({ record }: { record: OutboxRecord }) {
+  const insats = record.item.insatsId
+    ? insatser.value.data?.find((i) => i.id === record.item.insatsId)
+    : undefined;
+  const info = record.receiptInfo;
+  const excerpt = record.item.text ?? '';
+  return (
+    <li class={`item item-${record.state}`}>
+      <p class="item-kind">
+        <strong>{t(`kind.${record.item.kind}`)}</strong>
+        {' · '}
+        {insats ? <L text={insats.title} /> : record.item.insatsId ? record.item.insatsId : t('my.general')}
+      </p>
+      {excerpt && <p class="item-text">{excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}</p>}
+      <p class="item-date">
+        {record.state === 'sent' && record.sentAt
+          ? t('my.sentAt', { date: formatDate(record.sentAt) })
+          : t('my.savedAt', { date: formatDate(record.queuedAt) })}
+      </p>
+      {record.state === 'sent' && info && (
+        <div class="receipt">
+          <p>
+            <strong>{t(`receipt.${info.status}`)}</strong>
+            {info.reason && <> {t('receipt.reason', { reason: info.reason })}</>}
+          </p>
+          {info.answer && (
+            <div class="answer">
+              <p>
+                <strong>{t('receipt.answer')}</strong> ({formatDate(info.answer.answeredAt, false)})
+              </p>
+              <p lang="sv">{info.answer.text}</p>
+            </div>
+          )}
+        </div>
+      )}
+      {record.state === 'sent' && !info && <p>{t('receipt.received')}</p>}
+      {record.state === 'attention' && (
+        <div class="attention">
+          <p>{attentionText(record)}</p>
+          {record.errors && record.errors.length > 0 && (
+            <p class="hint">
+              {t('attention.detail', {
+                detail: record.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
+              })}
+            </p>
+          )}
+          <div class="actions">
+            {record.status !== 'rejected' && record.status !== 'conflict' && (
+              <button
+                type="button"
+                class="btn btn-secondary"
+                onClick={() => void outbox.requeue(record.id).then(() => requestSync())}
+              >
+                {t('my.tryAgain')}
+              </button>
+            )}
+            <button type="button" class="btn btn-secondary" onClick={() => void outbox.remove(record.id)}>
+              {t('my.remove')}
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ClearPhone({ waiting }: { waiting: number }) {
+  const [step, setStep] = useState<'idle' | 'confirm' | 'done'>('idle');
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  const clear = async () => {
+    await outbox.clear();
+    await clearMeta();
+    await clearRuntimeCaches().catch(() => {});
+    forgetLanguage();
+    forgetDevice();
+    await refreshSummary();
+    setStep('done');
+  };
+  return (
+    <section class="clear" aria-labelledby="clear-title">
+      <h2 id="clear-title">{t('clear.title')}</h2>
+      <p>{t('clear.text')}</p>
+      {step === 'confirm' ? (
+        <div class="notice notice-warn">
+          <p ref={questionRef} tabIndex={-1}>
+            <strong>{t('clear.question')}</strong>
+          </p>
+          {waiting > 0 && <p>{t('clear.warnWaiting', { n: waiting })}</p>}
+          <div class="actions">
+            <button type="button" class="btn btn-danger" onClick={() => void clear()}>
+              {t('clear.confirm')}
+            </button>
+            <button type="button" class="btn btn-secondary" onClick={() => setStep('idle')}>
+              {t('clear.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => {
+            setStep('confirm');
+            requestAnimationFrame(() => questionRef.current?.focus());
+          }}
+        >
+          {t('clear.button')}
+        </button>
+      )}
+      <p role="status">{step === 'done' ? t('clear.done') : ''}</p>
+    </section>
+  );
+}
+
+/** `/mina-svar`: what is waiting on this phone, what needs attention, what was sent and what happened to it. */
+export default function MyInput() {
+  const title = t('my.title');
+  const heading = useViewHeading(title);
+  const records = useOutboxRecords();
+  const [now, setNow] = useState(() => Date.now());
+  const [receiptsStale, setReceiptsStale] = useState(false);
+
+  useEffect(() => {
+    void loadInsatser();
+    void refreshReceiptStatuses().then((ok) => setReceiptsStale(!ok));
+    const tick = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(tick);
+  }, []);
+
+  const queued = records?.filter((r) => r.state === 'queued') ?? [];
+  const attention = records?.filter((r) => r.state === 'attention') ?? [];
+  const sent = (records?.filter((r) => r.state === 'sent') ?? []).reverse();
+  const old = queued.some((r) => now - r.queuedAt > OLD_AFTER_MS);
+
+  const phase = syncPhase.value;
+  // What the live region says: the state of the outbox, then (when something waits) why.
+  let status = '';
+  let detail = '';
+  if (records) {
+    if (queued.length === 0)
+      status =
+        attention.length > 0
+          ? t('my.needsAttention')
+          : records.length === 0
+            ? t('my.nothing')
+            : t('my.allSent');
+    else {
+      status = t('my.waitingCount', { n: queued.length });
+      if (phase === 'sending') detail = t('my.sending');
+      else if (!online.value || phase === 'offline') detail = t('my.offline');
+      else if (phase === 'retrying') detail = t('my.retrying');
+    }
+  }
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      <p class="lead">{t('my.intro')}</p>
+      <div role="status" class="sync-status" id="sync-status">
+        {status && <p class="sync-count">{status}</p>}
+        {detail && <p>{detail}</p>}
+      </div>
+      {queued.length > 0 && (
+        <button type="button" class="btn btn-primary" onClick={() => requestSync({ resetBackoff: true })}>
+          {t('my.sendNow')}
+        </button>
+      )}
+      {old && (
+        <div class="notice notice-warn notice-loud">
+          <h2>{t('my.oldTitle')}</h2>
+          <p>{t('my.oldText')}</p>
+          <p>{t('my.oldTip')}</p>
+        </div>
+      )}
+      {queued.length > 0 && (
+        <section aria-labelledby="my-waiting">
+          <h2 id="my-waiting">{t('my.waiting')}</h2>
+          <ul class="items" data-testid="waiting-list">
+            {queued.map((r) => (
+              <Item key={r.id} record={r} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {attention.length > 0 && (
+        <section aria-labelledby="my-attention">
+          <h2 id="my-attention">{t('my.attention')}</h2>
+          <ul class="items" data-testid="attention-list">
+            {attention.map((r) => (
+              <Item key={r.id} record={r} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {sent.length > 0 && (
+        <section aria-labelledby="my-sent">
+          <h2 id="my-sent">{t('my.sent')}</h2>
+          {receiptsStale && <p class="hint">{t('my.receiptsOld')}</p>}
+          <ul class="items" data-testid="sent-list">
+            {sent.map((r) => (
+              <Item key={r.id} record={r} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <ClearPhone waiting={queued.length} />
+    </>
+  );
+}

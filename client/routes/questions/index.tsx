@@ -1,0 +1,312 @@
+import { useLocation } from 'preact-iso';
+import { useRef, useState } from 'preact/hooks';
+import type { Answer, Insats, Question } from '../../../common/wire/index.ts';
+import { useInsats } from '../../catalogue/use-insats.ts';
+import { AboutYou, type AboutYouValue } from '../../components/about-you/index.tsx';
+import { FaceScale } from '../../components/face-scale/index.tsx';
+import { InsatsLoadState } from '../../components/load-state/index.tsx';
+import { L } from '../../components/localized/index.tsx';
+import { SendBlock } from '../../components/send/index.tsx';
+import { useViewHeading } from '../../components/view-heading/index.ts';
+import { localized, t } from '../../i18n/index.ts';
+import { acceptPrivacy, ageBand, group, PRIVACY_VERSION, privacyAccepted } from '../../state/device.ts';
+import { MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
+import './style.css';
+
+type Value = string | number | string[];
+
+function hasValue(v: Value | undefined): v is Value {
+  if (v === undefined) return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+function QuestionStep({
+  question,
+  value,
+  onChange,
+  showHint,
+}: {
+  question: Question;
+  value: Value | undefined;
+  onChange: (v: Value | undefined) => void;
+  showHint: boolean;
+}) {
+  const title = localized(question.text).text;
+  const heading = useViewHeading(title, question.id);
+  const name = `q-${question.id}`;
+  const hint = showHint ? (
+    <p id="q-hint" class="field-error" role="alert">
+      {t('q.pickOrSkip')}
+    </p>
+  ) : null;
+  const describedBy = showHint ? 'q-hint' : undefined;
+
+  if (question.kind === 'text') {
+    const text = typeof value === 'string' ? value : '';
+    return (
+      <>
+        <h1 id="q-title" ref={heading} tabIndex={-1}>
+          <L text={question.text} />
+        </h1>
+        <textarea
+          id={name}
+          aria-labelledby="q-title"
+          aria-describedby={`q-count${describedBy ? ` ${describedBy}` : ''}`}
+          rows={6}
+          maxLength={MAX_TEXT_CHARS}
+          value={text}
+          onInput={(e) => onChange(e.currentTarget.value)}
+        />
+        <p id="q-count" class="hint">
+          {t('q.chars', { n: text.length, max: MAX_TEXT_CHARS })}
+        </p>
+        {hint}
+      </>
+    );
+  }
+
+  const legend = (
+    <legend>
+      <h1 ref={heading} tabIndex={-1}>
+        <L text={question.text} />
+      </h1>
+    </legend>
+  );
+  if (question.kind === 'scale') {
+    return (
+      <fieldset class="question-set" aria-describedby={describedBy}>
+        {legend}
+        <FaceScale name={name} value={typeof value === 'number' ? value : undefined} onChange={onChange} />
+        {hint}
+      </fieldset>
+    );
+  }
+  const multiple = question.kind === 'multiple';
+  const selected = Array.isArray(value) ? value : [];
+  return (
+    <fieldset class="question-set choices" aria-describedby={`q-how${describedBy ? ` ${describedBy}` : ''}`}>
+      {legend}
+      <p id="q-how" class="hint">
+        {multiple ? t('q.chooseMany') : t('q.chooseOne')}
+      </p>
+      {(question.options ?? []).map((option) => (
+        <label key={option.id} class="choice">
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={name}
+            value={option.id}
+            checked={multiple ? selected.includes(option.id) : value === option.id}
+            onChange={(e) => {
+              if (!multiple) onChange(option.id);
+              else {
+                const next = e.currentTarget.checked
+                  ? [...selected, option.id]
+                  : selected.filter((id) => id !== option.id);
+                onChange(next.length > 0 ? next : undefined);
+              }
+            }}
+          />
+          <span>
+            <L text={option.label} />
+          </span>
+        </label>
+      ))}
+      {hint}
+    </fieldset>
+  );
+}
+
+function AboutStep({
+  insats,
+  answers,
+  onBack,
+  onFirst,
+}: {
+  insats: Insats;
+  answers: Answer[];
+  onBack: () => void;
+  onFirst: () => void;
+}) {
+  const { route } = useLocation();
+  const title = t('about.title');
+  const heading = useViewHeading(title, 'about');
+  const [about, setAbout] = useState<AboutYouValue>({ group: group.value, ageBand: ageBand.value });
+  const [groupError, setGroupError] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const nothing = answers.length === 0;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || nothing) return;
+    if (!about.group) {
+      setGroupError(true);
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[name="group"]')?.focus());
+      return;
+    }
+    setGroupError(false);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { save, ValidationError } = await import('../../save/index.ts');
+      if (privacyAccepted.value !== PRIVACY_VERSION) await acceptPrivacy();
+      try {
+        const record = await save({
+          kind: 'answer',
+          insatsId: insats.id,
+          answers,
+          group: about.group,
+          ageBand: about.ageBand,
+        });
+        route(`/sparat/${record.id}`);
+        return;
+      } catch (err) {
+        setError(
+          err instanceof ValidationError
+            ? t('send.invalid', { detail: err.errors.map((x) => `${x.path} ${x.message}`).join('; ') })
+            : t('send.error'),
+        );
+      }
+    } catch {
+      setError(t('send.error'));
+    }
+    setBusy(false);
+    requestAnimationFrame(() => errorRef.current?.focus());
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      <p>{t('about.intro')}</p>
+      {nothing ? (
+        <div class="notice notice-warn">
+          <p>{t('q.nothingAnswered')}</p>
+          <button type="button" class="btn btn-secondary" onClick={onFirst}>
+            {t('q.toFirst')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <AboutYou value={about} onChange={setAbout} groupError={groupError} />
+          <SendBlock kind="answers" busy={busy} error={error} errorRef={errorRef} />
+        </>
+      )}
+      <div class="q-nav">
+        <button type="button" class="btn btn-link" onClick={onBack}>
+          {t('q.back')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Flow({ insats }: { insats: Insats }) {
+  const questions = insats.questions.filter(
+    (q) => q.audience !== 'youth' || !group.value || group.value === 'youth',
+  );
+  const [step, setStep] = useState(0);
+  const [values, setValues] = useState<Record<string, Value>>({});
+  const [showHint, setShowHint] = useState(false);
+  const total = questions.length;
+
+  const go = (next: number) => {
+    setShowHint(false);
+    setStep(Math.max(0, Math.min(total, next)));
+  };
+
+  if (total === 0) {
+    return (
+      <>
+        <h1 tabIndex={-1}>
+          <L text={insats.title} />
+        </h1>
+        <p>{t('q.noQuestions')}</p>
+        <a href={`/insats/${encodeURIComponent(insats.id)}`} class="btn btn-secondary">
+          {t('app.back')}
+        </a>
+      </>
+    );
+  }
+
+  if (step >= total) {
+    const answers: Answer[] = questions
+      .filter((q) => hasValue(values[q.id]))
+      .map((q) => {
+        const v = values[q.id] as Value;
+        return { questionId: q.id, questionVersion: q.version, value: typeof v === 'string' ? v.trim() : v };
+      });
+    return <AboutStep insats={insats} answers={answers} onBack={() => go(total - 1)} onFirst={() => go(0)} />;
+  }
+
+  const question = questions[step] as Question;
+  const value = values[question.id];
+  const setValue = (v: Value | undefined) => {
+    setShowHint(false);
+    setValues((prev) => {
+      const next = { ...prev };
+      if (v === undefined) delete next[question.id];
+      else next[question.id] = v;
+      return next;
+    });
+  };
+
+  return (
+    <form
+      class="question"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!hasValue(value)) {
+          setShowHint(true);
+          return;
+        }
+        go(step + 1);
+      }}
+    >
+      <p class="q-insats">
+        <L text={insats.title} />
+      </p>
+      <p class="q-progress">{t('q.progress', { n: step + 1, total })}</p>
+      <progress class="q-bar" max={total} value={step + 1} aria-hidden="true" />
+      <QuestionStep
+        key={question.id}
+        question={question}
+        value={value}
+        onChange={setValue}
+        showHint={showHint}
+      />
+      <div class="q-nav">
+        <button type="submit" class="btn btn-primary">
+          {t('q.next')}
+        </button>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => {
+            setValue(undefined);
+            go(step + 1);
+          }}
+        >
+          {t('q.skip')}
+        </button>
+        {step > 0 && (
+          <button type="button" class="btn btn-link" onClick={() => go(step - 1)}>
+            {t('q.back')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** `/insats/:id/fragor`: one question per screen, then "About you", then save. */
+export default function Questions({ id }: { id?: string }) {
+  const [state, retry] = useInsats(id);
+  if (state.status !== 'ok') return <InsatsLoadState state={state} retry={retry} />;
+  return <Flow insats={state.insats} />;
+}

@@ -1,0 +1,97 @@
+/**
+ * The service worker (built by vite-plugin-pwa `injectManifest` as ONE classic script, /sw.js).
+ *
+ * - Precaches the app shell (every JS, CSS and HTML file of this build) and serves every navigation
+ *   (deep links included) from the precached index.html, so the app opens with no connection.
+ * - Keeps the last catalogue (GET /api/insatser*, /api/areas): network first with a short timeout,
+ *   the cached copy when the network fails.
+ * - Background Sync (`sync` event, Chromium): runs the same syncOutbox as the page, under the same
+ *   cross-tab lock.
+ * - Updates: a new version WAITS until the page sends {type: 'SKIP_WAITING'} (the person pressed
+ *   "Update"). The outbox lives in IndexedDB, which nothing here deletes.
+ */
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { outbox } from '../outbox/index.ts';
+import { syncOutbox } from '../sync/index.ts';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
+};
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+const BUILD_ID = __BUILD_ID__;
+const SYNC_TAG = 'kraftsamla-outbox';
+const CATALOGUE_CACHE = 'kraftsamla-catalogue';
+const CATALOGUE_URLS = ['/api/areas', '/api/insatser'];
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Take control of pages opened before the first install (no effect on updates: they still wait).
+clientsClaim();
+
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/api(\/|$)/, /^\/healthz$/, /^\/staff(\/|$)/],
+  }),
+);
+
+const isCatalogue = (url: URL) =>
+  url.origin === self.location.origin &&
+  (url.pathname === '/api/areas' ||
+    url.pathname === '/api/insatser' ||
+    url.pathname.startsWith('/api/insatser/'));
+
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && isCatalogue(url),
+  new NetworkFirst({
+    cacheName: CATALOGUE_CACHE,
+    networkTimeoutSeconds: 4,
+    matchOptions: { ignoreVary: true },
+  }),
+);
+
+function timeoutSignal(ms: number): AbortSignal | undefined {
+  if (typeof AbortController === 'undefined') return undefined;
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
+// Fill the catalogue cache at install, so a page that was open before this worker controlled it
+// still finds the catalogue offline. Never fails the install.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CATALOGUE_CACHE).then((cache) =>
+      Promise.all(
+        CATALOGUE_URLS.map((url) =>
+          fetch(url, { credentials: 'same-origin', signal: timeoutSignal(8000) })
+            .then((response) => (response.ok ? cache.put(url, response) : undefined))
+            .catch(() => undefined),
+        ),
+      ),
+    ),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: string } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  else if (data?.type === 'GET_BUILD_ID') event.ports[0]?.postMessage({ buildId: BUILD_ID });
+});
+
+self.addEventListener('sync', (event) => {
+  const e = event as SyncEvent;
+  if (e.tag !== SYNC_TAG) return;
+  e.waitUntil(
+    syncOutbox({ fetch: (input, init) => fetch(input, init), outbox }).then((result) => {
+      // Rejecting asks the browser to try this sync again later.
+      if (result.outcome === 'retry') throw new Error(`sync incomplete: ${result.error ?? 'unknown'}`);
+    }),
+  );
+});
