@@ -15,7 +15,10 @@ export async function openStart(page: Page): Promise<void> {
 /** Searches for an area by name and chooses it. */
 export async function chooseArea(page: Page, name: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Sök område' }).fill(name);
-  await page.getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
   await expect(page.getByText(`Ditt område: ${name}`)).toBeVisible();
 }
 
@@ -79,7 +82,10 @@ export async function leaveComment(page: Page, text: string): Promise<string> {
 
 /** Opens "My input" through the footer link. */
 export async function openMyInput(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Mer' }).getByRole('link', { name: /mina svar/i }).click();
+  await page
+    .getByRole('navigation', { name: 'Mer' })
+    .getByRole('link', { name: /mina svar/i })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mina svar' })).toBeVisible();
 }
 
