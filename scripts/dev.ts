@@ -4,7 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 
-const env = { ...process.env, EXAMPLE_CONTENT: process.env.EXAMPLE_CONTENT ?? 'on' };
+const env = {
+  ...process.env,
+  EXAMPLE_CONTENT: process.env.EXAMPLE_CONTENT ?? 'on',
+  // Vite proxies /api to wherever the API listens.
+  API_ORIGIN: process.env.API_ORIGIN ?? `http://localhost:${process.env.PORT ?? 8787}`,
+};
 const children = [
   spawn('node_modules/.bin/tsx', ['watch', 'api/server.ts'], { stdio: 'inherit', env }),
   spawn('node_modules/.bin/vite', [], { stdio: 'inherit', env }),
