@@ -7,6 +7,7 @@ import {
   openStart,
   outboxStates,
 } from './support/journeys.ts';
+import { TEST_CONTROLLER } from './support/server.ts';
 
 test('input made offline survives reloads and reaches the server exactly once when the connection returns', async ({
   page,
@@ -45,4 +46,6 @@ test('deep links open from the service worker with no connection', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goto('/integritet');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The deployment's controller comes from the service worker's cache of /api/privacy.
+  await expect(page.getByText(TEST_CONTROLLER)).toBeVisible();
 });

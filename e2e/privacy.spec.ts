@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures.ts';
+import { TEST_CONTROLLER, TEST_DPO } from './support/server.ts';
 import {
   answerFirstInsats,
   chooseArea,
@@ -27,6 +28,10 @@ test('no participant screen sets a cookie or talks to another origin', async ({ 
   await leaveComment(page, 'En kommentar för att gå igenom alla skärmar.');
   await openMyInput(page);
   await openPrivacy(page);
+
+  // The notice names the deployment's controller and DPO (from the server's configuration).
+  await expect(page.getByText(TEST_CONTROLLER)).toBeVisible();
+  await expect(page.getByRole('link', { name: TEST_DPO })).toHaveAttribute('href', `mailto:${TEST_DPO}`);
 
   expect(foreign).toEqual([]);
   expect(cookies).toEqual([]);

@@ -28,7 +28,7 @@ interface SyncEvent extends ExtendableEvent {
 const BUILD_ID = __BUILD_ID__;
 const SYNC_TAG = 'kraftsamla-outbox';
 const CATALOGUE_CACHE = 'kraftsamla-catalogue';
-const CATALOGUE_URLS = ['/api/areas', '/api/insatser'];
+const CATALOGUE_URLS = ['/api/areas', '/api/insatser', '/api/privacy'];
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -44,6 +44,7 @@ registerRoute(
 const isCatalogue = (url: URL) =>
   url.origin === self.location.origin &&
   (url.pathname === '/api/areas' ||
+    url.pathname === '/api/privacy' ||
     url.pathname === '/api/insatser' ||
     url.pathname.startsWith('/api/insatser/'));
 

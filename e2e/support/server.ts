@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
+/** The controller and DPO contact the test server is configured with (shown in the privacy notice). */
+export const TEST_CONTROLLER = 'Testnämnden, Malmö stad';
+export const TEST_DPO = 'dso-test@example.org';
+
 /** A real Kraftsamla server process on a real SQLite file, for one test worker. */
 export interface TestServer {
   url: string;
@@ -65,6 +69,8 @@ export async function startServer(staticDir: string): Promise<TestServer> {
         DATABASE_URL: `sqlite:${dbPath}`,
         STATIC_DIR: dirToServe,
         EXAMPLE_CONTENT: 'on',
+        CONTROLLER_NAME: TEST_CONTROLLER,
+        DPO_CONTACT: TEST_DPO,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,13 +1,18 @@
 import { t } from '../../i18n/index.ts';
-import { PRIVACY_CONTACT } from '../../privacy/config.ts';
+import { useEffect } from 'preact/hooks';
+import { loadPrivacyContact, privacyContact } from '../../privacy/config.ts';
 
 /** The privacy notice in plain language (used on /integritet and before the first submission). */
 export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
   const H = level === 2 ? 'h2' : 'h3';
+  useEffect(loadPrivacyContact, []);
+  const contact = privacyContact.value;
+  // An e-mail address becomes a mailto link; anything else (a phone number, a web form) is shown as text.
+  const isEmail = /^[^\s@]+@[^\s@]+$/.test(contact.dpoContact);
   return (
     <div class="privacy-text">
       <H>{t('privacy.whoTitle')}</H>
-      <p>{t('privacy.who', { controller: PRIVACY_CONTACT.controller })}</p>
+      <p>{t('privacy.who', { controller: contact.controller })}</p>
       <H>{t('privacy.whyTitle')}</H>
       <p>{t('privacy.why')}</p>
       <H>{t('privacy.whatTitle')}</H>
@@ -33,7 +38,8 @@ export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
       <p>{t('privacy.rights')}</p>
       <H>{t('privacy.contactTitle')}</H>
       <p>
-        {t('privacy.contact')} <a href={`mailto:${PRIVACY_CONTACT.dpoEmail}`}>{PRIVACY_CONTACT.dpoEmail}</a>
+        {t('privacy.contact')}{' '}
+        {isEmail ? <a href={`mailto:${contact.dpoContact}`}>{contact.dpoContact}</a> : contact.dpoContact}
       </p>
     </div>
   );
