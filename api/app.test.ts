@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from './logging/index.ts';
 import { commentItem, type TestApp, tempDir, testApp } from './test/index.ts';
 
 const CSP =
@@ -150,11 +151,9 @@ describe('without a built client', () => {
 
 describe('a failure on the server', () => {
   it('should answer 500 problem+json that reveals neither the cause nor the input', async () => {
-    const broken = await testApp();
+    const { logger, lines } = memoryLogger();
+    const broken = await testApp({ logger });
     await broken.store.close(); // the database goes away under the app
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
     try {
       const item = commentItem({ text: 'Min hemliga text' });
       const res = await broken.post('/api/submissions', { submissions: [item] });
@@ -163,9 +162,15 @@ describe('a failure on the server', () => {
       const body = await res.text();
       expect(JSON.parse(body)).toMatchObject({ status: 500, title: 'Internal Server Error' });
       expect(body).not.toMatch(/hemliga|at |destroyed|kysely|sqlite|\.ts/i);
-      expect(errors).toHaveLength(1);
+      // The operator gets the cause, with the request id of the answer, and not the input.
+      const failed = lines()
+        .map((l) => JSON.parse(l) as { msg: string; level: string; reqId: string; err?: { stack: string } })
+        .filter((l) => l.msg === 'request failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ level: 'error', reqId: res.headers.get('X-Request-Id') });
+      expect(failed[0]?.err?.stack).toMatch(/\.ts/);
+      expect(lines().join('\n')).not.toContain('hemliga');
     } finally {
-      console.error = original;
       await broken.close();
     }
   });

@@ -13,15 +13,30 @@ import type { Config } from './config/index.ts';
 import type { BoundarySet } from './domain/tagging/index.ts';
 import { problem } from './http/problem.ts';
 import type { AppEnv } from './http/types.ts';
+import { type Logger, loggableError, requestLog, silentLogger } from './logging/index.ts';
+import { createMetrics, httpMetrics, type Metrics } from './metrics/index.ts';
+import { createRateLimiter } from './rate-limit/index.ts';
 import { resources } from './routes/index.ts';
 import type { Store } from './store/index.ts';
 
 /** What the app is built from. */
 export interface AppOptions {
   store: Store;
-  config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'>;
+  /**
+   * The configuration. Rate limits, TRUST_PROXY and METRICS_TOKEN may be left out (apps built
+   * in tests): then there are no limits, X-Forwarded-For is ignored and /metrics is off.
+   * The server always passes them, from `loadConfig()`.
+   */
+  config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'> &
+    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken'>>;
   /** The active boundary set: a set, or a function returning the current one. */
   boundaries: BoundarySet | (() => BoundarySet);
+  /** Where request lines and errors go; silent by default. */
+  logger?: Logger;
+  /** The metrics to record into; a fresh registry by default. */
+  metrics?: Metrics;
+  /** The clock for rate-limit windows, in milliseconds (tests move it). */
+  now?: () => number;
 }
 
 /**
@@ -43,11 +58,25 @@ const CSP = {
 };
 
 /** Builds the Hono app. It sets no cookies, on any route. */
-export function createApp({ store, config, boundaries }: AppOptions): Hono<AppEnv> {
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { store, config, boundaries } = options;
   const activeBoundaries = typeof boundaries === 'function' ? boundaries : () => boundaries;
+  const logger = options.logger ?? silentLogger();
+  const metrics = options.metrics ?? createMetrics();
+  const limiter = createRateLimiter({
+    store,
+    perDevice: config.rateLimit?.perDevice ?? null,
+    perAddress: config.rateLimit?.perAddress ?? null,
+    trustProxy: config.trustProxy ?? 0,
+    metrics,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  // Outermost after the request id, so they see every answer, errors and 404s included.
+  app.use(requestLog(logger));
+  app.use(httpMetrics(metrics));
   app.use(secureHeaders({ contentSecurityPolicy: CSP }));
   app.use(compress());
   app.use(
@@ -60,7 +89,8 @@ export function createApp({ store, config, boundaries }: AppOptions): Hono<AppEn
     }),
   );
 
-  for (const { spec, app: resource } of resources({ store, boundaries: activeBoundaries, config })) {
+  const deps = { store, boundaries: activeBoundaries, config, logger, metrics, limiter };
+  for (const { spec, app: resource } of resources(deps)) {
     app.route(spec.mount, resource);
   }
   app.use(serveClient(config.staticDir));
@@ -69,8 +99,9 @@ export function createApp({ store, config, boundaries }: AppOptions): Hono<AppEn
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500)
       return problem(c, err.status, err.message || undefined);
-    // Logged with the request id for operators; the body says nothing about the cause or the input.
-    console.error(`[${c.var.requestId ?? '-'}] ${c.req.method} ${c.req.path} failed:`, err);
+    // Logged with the request id for operators (the request line follows with the route);
+    // the body says nothing about the cause or the input.
+    logger.error({ reqId: c.var.requestId, err: loggableError(err) }, 'request failed');
     return problem(c, 500, 'Something went wrong on the server. Try again later.');
   });
   return app;

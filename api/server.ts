@@ -1,27 +1,36 @@
 /**
  * Entry point: `tsx api/server.ts`. Configuration, store, migrations, seed, tagging
  * index, HTTP server; and a graceful stop on SIGTERM/SIGINT.
+ *
+ * Everything it prints is a JSON log line on stdout (api/logging); the startup line's
+ * message is the plain "Kraftsamla is running at http://localhost:PORT".
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config/index.ts';
+import { type Config, ConfigError, loadConfig } from './config/index.ts';
 import { buildBoundarySet } from './domain/tagging/index.ts';
+import { createLogger, type Logger } from './logging/index.ts';
+import { createMetrics } from './metrics/index.ts';
+import { WINDOW_MS, windowStart } from './rate-limit/index.ts';
 import { seed } from './seed/index.ts';
+import { gracefulShutdown } from './shutdown/index.ts';
 import { openStore } from './store/index.ts';
 
 /** In-flight requests get this long to finish on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+async function main(log: { current: Logger }): Promise<void> {
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    console.error(`Kraftsamla cannot start: ${err.message}`);
+    log.current.fatal(`Kraftsamla cannot start: ${err.message}`);
     process.exit(1);
   }
+  const logger = createLogger({ level: config.logLevel });
+  log.current = logger;
 
   const store = openStore(config.database);
   await store.migrate();
@@ -30,43 +39,43 @@ async function main(): Promise<void> {
   if (!active) throw new Error('no active boundary set after seeding');
   const boundaries = buildBoundarySet(active.version, JSON.parse(active.geojson));
 
-  const app = createApp({ store, config, boundaries });
+  const metrics = createMetrics({ processMetrics: true });
+  const app = createApp({ store, config, boundaries, logger, metrics });
   if (!existsSync(config.staticDir)) {
-    console.warn(`No built client in ${config.staticDir} (run \`npm run build\`); serving the API only.`);
+    logger.warn(`No built client in ${config.staticDir} (run \`npm run build\`); serving the API only.`);
   }
+  if (config.metricsToken === undefined) logger.info('METRICS_TOKEN is not set: /metrics is off.');
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(`Kraftsamla is running at http://localhost:${info.port}`);
+    logger.info(`Kraftsamla is running at http://localhost:${info.port}`);
   });
 
-  let stopping: string | undefined;
-  const stop = (signal: string) => {
-    if (stopping !== undefined) {
-      // A second Ctrl-C means "now"; another signal (a supervisor joining in) changes nothing.
-      if (signal !== stopping) return;
-      console.error(`${signal} again: stopping without waiting.`);
-      process.exit(1);
-    }
-    stopping = signal;
-    console.log(`${signal}: finishing requests in flight, then stopping.`);
-    const force = setTimeout(() => {
-      console.error('Requests still in flight after the grace period; stopping anyway.');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    // close() stops accepting and waits for open requests; idle keep-alive sockets are
-    // closed now so they do not hold the process open.
-    server.close(async () => {
-      await store.close().catch((err: unknown) => console.error('Closing the database failed:', err));
-      clearTimeout(force);
-      console.log('Stopped.');
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-  };
+  // Requests delete past rate-limit windows as they come; this covers quiet periods, so a
+  // counter never outlives its window by more than a minute.
+  const sweep = setInterval(() => {
+    store
+      .expireRateLimits(windowStart(Date.now()))
+      .catch((err: unknown) => logger.warn({ err }, 'Deleting past rate-limit windows failed'));
+  }, WINDOW_MS);
+  sweep.unref();
+
+  const stop = gracefulShutdown({
+    server,
+    logger,
+    graceMs: SHUTDOWN_GRACE_MS,
+    onDrained: async () => {
+      clearInterval(sweep);
+      await store.close();
+    },
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  console.error('Kraftsamla failed to start:', err);
+// Until the configuration is read, problems are logged at the default level.
+const log = { current: createLogger() };
+main(log).catch((err: unknown) => {
+  // Start-up errors come from configuration, files and the database, not from participants'
+  // input, so they are logged whole.
+  log.current.fatal({ err }, 'Kraftsamla failed to start');
   process.exit(1);
 });

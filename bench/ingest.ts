@@ -1,52 +1,40 @@
 /**
  * `npm run bench`: POST /api/submissions on the real app (Hono, validation, tagging,
- * Kysely, SQLite) beside a bare Hono + better-sqlite3 insert with the same pragmas,
- * measured in one run on this machine, 1 and 50 items per request.
+ * Kysely) on SQLite, on PostgreSQL with one instance, and with two instances sharing one
+ * PostgreSQL, beside bare Hono + insert baselines on each store, all in one run on this
+ * machine, 1 and 50 items per request.
  *
- * Each server runs in its own process on a free loopback port and a fresh SQLite file;
- * autocannon drives it from this process. Absolute numbers depend on the machine and
- * its disk (synchronous=FULL waits for fsync); compare the ratio, from the same run.
+ * Each server runs in its own process on a free loopback port and a fresh database; all
+ * are started first, then autocannon drives one case at a time from this process (two
+ * autocannons at once, half the connections each, for two instances). Absolute numbers
+ * depend on the machine and its disk (commits wait for fsync on both stores); compare the
+ * ratios, from the same run.
  *
- * Internal mode: `tsx bench/ingest.ts bare <port> <db>` runs the bare server.
+ * PostgreSQL: a fresh database on the server at BENCH_PG_URL (else TEST_PG_URL, else the
+ * local one), dropped afterwards.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { Hono } from 'hono';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { SQLITE_PRAGMAS } from '../api/store/index.ts';
+import { type CaseResult, type Measured, printReport } from './report.ts';
+import { type Server, type ServerSpec, startServer } from './servers.ts';
 
 const CONNECTIONS = 20;
-const SECONDS = 8;
-const WARMUP_SECONDS = 2;
+const SECONDS = 5;
+const WARMUP_SECONDS = 1;
+/**
+ * Every case runs twice, the second time in reverse order, and the two are averaged: load
+ * from elsewhere on the machine that rises or falls during the run then skews all cases
+ * alike instead of whichever ran last. The spread between the two runs is printed.
+ */
+const ROUNDS = 2;
 const BATCH_SIZES = [1, 50] as const;
-const TSX = 'node_modules/.bin/tsx';
-
-/** The bare baseline: parse the batch, insert each item as JSON in one transaction. */
-function serveBare(port: number, dbPath: string): void {
-  const db = new Database(dbPath);
-  for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
-  db.exec('CREATE TABLE IF NOT EXISTS items (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO items (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING');
-  const insertAll = db.transaction((items: { id: string }[]) =>
-    items.map((item) => ({
-      id: item.id,
-      status: insert.run(item.id, JSON.stringify(item)).changes ? 'created' : 'duplicate',
-    })),
-  );
-  const app = new Hono().post('/api/submissions', async (c) => {
-    const { submissions } = await c.req.json<{ submissions?: { id: string }[] }>();
-    if (!Array.isArray(submissions)) return c.json({ error: 'no submissions' }, 400);
-    return c.json({ results: insertAll(submissions) });
-  });
-  serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
-}
+const PG_SERVER =
+  process.env.BENCH_PG_URL || process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * A realistic item: three answers to an example insats, a chosen area and a point. Ids are
@@ -71,94 +59,12 @@ function item() {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
-type Kind = 'real' | 'bare';
-
-/** One measured case. */
-interface Case {
-  perSecond: number;
-  p99: number;
-  failures: number;
-  /** Items acknowledged with a 2xx, warm-up included. */
-  acknowledged: number;
-}
-
-/** A server under test, in its own process. */
-interface Server {
-  kind: Kind;
-  url: string;
-  dbPath: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(kind: Kind, dir: string): Promise<Server> {
-  const port = await freePort();
-  const dbPath = join(dir, `${kind}.db`);
-  const url = `http://127.0.0.1:${port}`;
-  const child =
-    kind === 'real'
-      ? spawn(TSX, ['api/server.ts'], {
-          stdio: ['ignore', 'ignore', 'pipe'],
-          env: {
-            ...process.env,
-            PORT: String(port),
-            DATABASE_URL: `sqlite:${dbPath}`,
-            EXAMPLE_CONTENT: 'on',
-            STATIC_DIR: join(dir, 'no-client'),
-          },
-        })
-      : spawn(TSX, [fileURLToPath(import.meta.url), 'bare', String(port), dbPath], {
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
-  // Server output is shown only if something goes wrong.
-  let log = '';
-  child.stderr?.on('data', (chunk) => {
-    log += chunk;
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  try {
-    await waitUntilUp(`${url}/api/submissions`, child);
-  } catch (err) {
-    await stop();
-    throw new Error(`${(err as Error).message}\n${log}`);
-  }
-  return { kind, url, dbPath, stop };
-}
-
-async function measure(server: Server, batch: number): Promise<Case> {
-  const run = (duration: number) =>
+/** Drives `servers` together, the connections split between them; sums what they did. */
+async function measure(servers: readonly Server[], batch: number): Promise<Measured> {
+  const run = (server: Server, duration: number) =>
     autocannon({
       url: server.url,
-      connections: CONNECTIONS,
+      connections: Math.round(CONNECTIONS / servers.length),
       duration,
       requests: [
         {
@@ -173,72 +79,140 @@ async function measure(server: Server, batch: number): Promise<Case> {
         },
       ],
     });
-  const warm = await run(WARMUP_SECONDS);
-  const result = await run(SECONDS);
+  const warm = await Promise.all(servers.map((s) => run(s, WARMUP_SECONDS)));
+  const results = await Promise.all(servers.map((s) => run(s, SECONDS)));
+  const sum = (rs: typeof results, f: (r: (typeof results)[number]) => number) =>
+    rs.reduce((n, r) => n + f(r), 0);
   return {
-    perSecond: (result['2xx'] * batch) / result.duration,
-    p99: result.latency.p99,
-    failures: warm.non2xx + warm.errors + result.non2xx + result.errors + result.timeouts,
-    acknowledged: (warm['2xx'] + result['2xx']) * batch,
+    perSecond: sum(results, (r) => (r['2xx'] * batch) / r.duration),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    failures: sum([...warm, ...results], (r) => r.non2xx + r.errors + r.timeouts),
+    acknowledged: sum([...warm, ...results], (r) => r['2xx'] * batch),
   };
 }
 
-function storedCount(server: Server): number {
-  const db = new Database(server.dbPath, { readonly: true });
-  try {
-    const table = server.kind === 'real' ? 'submissions' : 'items';
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+/** A fresh PostgreSQL database for the run; `drop` removes it (and ends the admin session). */
+async function benchDatabase(): Promise<{ url: string; version: string; drop(): Promise<void> }> {
+  const admin = new pg.Client({ connectionString: PG_SERVER, connectionTimeoutMillis: 5_000 });
+  await admin.connect().catch((err: Error) => {
+    throw new Error(
+      `The benchmark needs PostgreSQL (BENCH_PG_URL or TEST_PG_URL, default the local server): ${err.message}. ` +
+        'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
+    );
+  });
+  const name = `kraftsamla_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const { rows } = await admin.query("SELECT version() AS v, current_setting('synchronous_commit') AS s");
+  return {
+    url: Object.assign(new URL(PG_SERVER), { pathname: `/${name}` }).toString(),
+    version: `${String(rows[0].v).split(' on ')[0]}, synchronous_commit ${rows[0].s}`,
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** `SELECT count(*)` on a table of a SQLite file or a PostgreSQL database. */
+function counter(where: { sqlite: string } | { postgres: string }, table: string) {
+  return async (): Promise<number> => {
+    if ('sqlite' in where) {
+      const db = new Database(where.sqlite, { readonly: true });
+      try {
+        return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    }
+    const client = new pg.Client({ connectionString: where.postgres });
+    await client.connect();
+    try {
+      return Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  };
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'kraftsamla-bench-'));
-  console.log(
-    `POST /api/submissions, ${CONNECTIONS} connections, ${SECONDS} s per case (after ${WARMUP_SECONDS} s warm-up), ` +
-      `SQLite WAL + synchronous=FULL, Node ${process.version}`,
-  );
+  const scratch = mkdtempSync(join(tmpdir(), 'kraftsamla-bench-'));
+  const database = await benchDatabase();
   const servers: Server[] = [];
+  // One at a time: the two PostgreSQL instances would race their migrations (safe, and
+  // tested elsewhere, but not what is measured here).
+  const start = async (spec: ServerSpec) => {
+    const server = await startServer(spec, scratch);
+    servers.push(server);
+    return server;
+  };
   try {
-    const real = await startServer('real', dir);
-    servers.push(real);
-    const bare = await startServer('bare', dir);
-    servers.push(bare);
-    // Each pair runs back to back, so load from elsewhere on the machine skews both alike.
-    const results = [];
-    for (const batch of BATCH_SIZES) {
-      results.push({ batch, real: await measure(real, batch), bare: await measure(bare, batch) });
+    const file = (name: string) => join(scratch, name);
+    const bareSqlite = await start({ app: 'bare', store: 'sqlite', where: file('bare.db') });
+    const realSqlite = await start({ app: 'real', databaseUrl: `sqlite:${file('real.db')}` });
+    const barePg = await start({ app: 'bare', store: 'postgres', where: database.url });
+    const realPg = [
+      await start({ app: 'real', databaseUrl: database.url }),
+      await start({ app: 'real', databaseUrl: database.url }),
+    ];
+    const pgSubmissions = counter({ postgres: database.url }, 'submissions');
+    const setups = [
+      {
+        name: 'bare SQLite insert',
+        store: 'sqlite',
+        bare: true,
+        servers: [bareSqlite],
+        stored: counter({ sqlite: file('bare.db') }, 'items'),
+      },
+      {
+        name: 'Kraftsamla, SQLite',
+        store: 'sqlite',
+        bare: false,
+        servers: [realSqlite],
+        stored: counter({ sqlite: file('real.db') }, 'submissions'),
+      },
+      {
+        name: 'bare PostgreSQL insert',
+        store: 'postgres',
+        bare: true,
+        servers: [barePg],
+        stored: counter({ postgres: database.url }, 'items'),
+      },
+      {
+        name: 'Kraftsamla, PostgreSQL, 1 instance',
+        store: 'postgres',
+        bare: false,
+        servers: realPg.slice(0, 1),
+        stored: pgSubmissions,
+      },
+      {
+        name: 'Kraftsamla, PostgreSQL, 2 instances',
+        store: 'postgres',
+        bare: false,
+        servers: realPg,
+        stored: pgSubmissions,
+      },
+    ] as const;
+
+    console.log(
+      `POST /api/submissions, ${CONNECTIONS} connections in all, ${ROUNDS} × ${SECONDS} s per case ` +
+        `(each after ${WARMUP_SECONDS} s warm-up), SQLite WAL + synchronous=FULL, ${database.version}, Node ${process.version}`,
+    );
+    const cases: (CaseResult & { servers: readonly Server[] })[] = BATCH_SIZES.flatMap((batch) =>
+      setups.map((setup) => ({ ...setup, batch, rounds: [] as Measured[] })),
+    );
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const c of round % 2 ? [...cases].reverse() : cases) {
+        c.rounds.push(await measure(c.servers, c.batch));
+        process.stderr.write(`round ${round + 1}: ${c.name}, ${c.batch}/request\n`);
+      }
     }
     for (const server of servers.splice(0)) await server.stop();
-
-    const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-    console.log('');
-    console.log('| items/request | real subm/s | real p99 ms | bare subm/s | bare p99 ms | real/bare |');
-    console.log('|---:|---:|---:|---:|---:|---:|');
-    for (const { batch, real: r, bare: b } of results) {
-      console.log(
-        `| ${batch} | ${fmt(r.perSecond)} | ${r.p99} | ${fmt(b.perSecond)} | ${b.p99} | ${(r.perSecond / b.perSecond).toFixed(2)} |`,
-      );
-    }
-    console.log('');
-    for (const server of [real, bare]) {
-      const cases = results.map((r) => r[server.kind]);
-      const acknowledged = cases.reduce((n, c) => n + c.acknowledged, 0);
-      const failures = cases.reduce((n, c) => n + c.failures, 0);
-      const stored = storedCount(server);
-      // More stored than acknowledged is expected: requests in flight when a run ends are
-      // committed but not counted. Fewer would mean an acknowledged item was lost.
-      console.log(
-        `${server.kind}: ${fmt(acknowledged)} items acknowledged, ${fmt(stored)} stored, ${failures} failed requests`,
-      );
-      if (stored < acknowledged || failures > 0) process.exitCode = 1;
-    }
+    if (!(await printReport(cases))) process.exitCode = 1;
   } finally {
     for (const server of servers) await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === 'bare') serveBare(Number(process.argv[3]), String(process.argv[4]));
-else await main();
+await main();

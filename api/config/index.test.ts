@@ -11,6 +11,10 @@ describe('loadConfig', () => {
       staticDir: resolve('dist'),
       controllerName: 'Malmö stad, kommunstyrelsen',
       dpoContact: 'dataskyddsombud@malmo.se',
+      trustProxy: 0,
+      rateLimit: { perDevice: 1000, perAddress: 3000 },
+      metricsToken: undefined,
+      logLevel: 'info',
     });
   });
 
@@ -22,6 +26,11 @@ describe('loadConfig', () => {
       STATIC_DIR: '/srv/www',
       CONTROLLER_NAME: 'Fritidsnämnden',
       DPO_CONTACT: 'dso@example.se',
+      TRUST_PROXY: 'on',
+      RATE_LIMIT_PER_DEVICE: '240',
+      RATE_LIMIT_PER_ADDRESS: 'off',
+      METRICS_TOKEN: 'a'.repeat(32),
+      LOG_LEVEL: 'warn',
     });
     expect(config).toEqual({
       port: 9000,
@@ -30,24 +39,83 @@ describe('loadConfig', () => {
       staticDir: '/srv/www',
       controllerName: 'Fritidsnämnden',
       dpoContact: 'dso@example.se',
+      trustProxy: 1,
+      rateLimit: { perDevice: 240, perAddress: null },
+      metricsToken: 'a'.repeat(32),
+      logLevel: 'warn',
     });
   });
 
-  it('should say PostgreSQL comes in the next release rather than fail obscurely', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/k' })).toThrow(
-      /DATABASE_URL.*next release/,
+  it('should select PostgreSQL for a postgres:// URL, with a pool of 10 and a 15 s statement timeout', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://k@db.example:5432/kraftsamla' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://k@db.example:5432/kraftsamla',
+      poolMax: 10,
+      statementTimeoutMs: 15_000,
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgresql://k:pw@db/kraftsamla?sslmode=require',
+        DATABASE_POOL_MAX: '25',
+        DATABASE_STATEMENT_TIMEOUT_MS: '5000',
+      }).database,
+    ).toMatchObject({ kind: 'postgres', poolMax: 25, statementTimeoutMs: 5000 });
+  });
+
+  it('should never repeat a password from DATABASE_URL in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://k:hemligt@/kraftsamla' })).toThrow(
+      /DATABASE_URL.*postgres:\/\/k:\*\*\*@/,
     );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://k:hemligt@/kraftsamla' })).not.toThrow(/hemligt/);
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://db.example' }, 'DATABASE_URL'], // no database named
+    [{ DATABASE_URL: 'postgres:///kraftsamla' }, 'DATABASE_URL'], // no host
+    [{ DATABASE_URL: 'postgres://db/k', DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
+    [
+      { DATABASE_URL: 'postgres://db/k', DATABASE_STATEMENT_TIMEOUT_MS: '10s' },
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+    ],
+    [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'sqlite://' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'sqlite:/var/lib/kraftsamla/' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url at all' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: './data/kraftsamla.db' }, 'DATABASE_URL'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ PORT: '80.5' }, 'PORT'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
+    [{ RATE_LIMIT_PER_DEVICE: 'lots' }, 'RATE_LIMIT_PER_DEVICE'],
+    [{ RATE_LIMIT_PER_DEVICE: '99' }, 'RATE_LIMIT_PER_DEVICE'],
+    [{ RATE_LIMIT_PER_DEVICE: '0' }, 'RATE_LIMIT_PER_DEVICE'],
+    [{ RATE_LIMIT_PER_ADDRESS: '1.5e3' }, 'RATE_LIMIT_PER_ADDRESS'],
+    [{ RATE_LIMIT_PER_ADDRESS: '50' }, 'RATE_LIMIT_PER_ADDRESS'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: `${'a'.repeat(40)} b` }, 'METRICS_TOKEN'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ EXAMPLE_CONTENT: 'maybe' }, 'EXAMPLE_CONTENT'],
     [{ CONTROLLER_NAME: '  ' }, 'CONTROLLER_NAME'],
     [{ DPO_CONTACT: '' }, 'DPO_CONTACT'],
   ])('should refuse %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('should take TRUST_PROXY as a number of proxies, and treat an empty METRICS_TOKEN as unset', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(0);
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ RATE_LIMIT_PER_DEVICE: 'off' }).rateLimit.perDevice).toBeNull();
+  });
+
+  it('should never repeat the metrics token in its message', () => {
+    const secret = 'hunter2 is not a token';
+    expect(() => loadConfig({ METRICS_TOKEN: secret })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ METRICS_TOKEN: secret })).not.toThrow(/hunter2/);
   });
 });

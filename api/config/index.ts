@@ -4,9 +4,26 @@
  * Every problem names the variable, so an operator can fix it without reading code.
  */
 import { resolve } from 'node:path';
+import { MAX_BATCH_ITEMS } from '../../common/wire/index.ts';
+import { LOG_LEVELS, type LogLevel } from '../logging/index.ts';
+import type { RateLimitConfig } from '../rate-limit/index.ts';
 
-/** Where the data lives. Only SQLite in this release; PostgreSQL arrives next. */
-export type DatabaseConfig = { kind: 'sqlite'; path: string };
+/**
+ * Where the data lives: the embedded SQLite file (one process), or a PostgreSQL server
+ * that several stateless instances share.
+ */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | PostgresConfig;
+
+/** A PostgreSQL database, and how each instance uses it. */
+export interface PostgresConfig {
+  kind: 'postgres';
+  /** The connection URL as given (it may hold a password: never log it, see {@link redactUrl}). */
+  url: string;
+  /** Connections this instance keeps open at most (DATABASE_POOL_MAX). */
+  poolMax: number;
+  /** Longest a single statement may run before the server cancels it (DATABASE_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs: number;
+}
 
 /** The whole configuration of one Kraftsamla process. */
 export interface Config {
@@ -20,6 +37,14 @@ export interface Config {
   controllerName: string;
   /** How to reach the data protection officer (dataskyddsombud). */
   dpoContact: string;
+  /** Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY); 0: the header is ignored. */
+  trustProxy: number;
+  /** Submission items per minute per device id and per client address (RATE_LIMIT_*). */
+  rateLimit: RateLimitConfig;
+  /** Bearer token for /metrics (METRICS_TOKEN); unset: /metrics is not served. */
+  metricsToken: string | undefined;
+  /** Least severe log level written (LOG_LEVEL). */
+  logLevel: LogLevel;
 }
 
 /** Thrown for a bad environment variable; the message names it. */
@@ -34,11 +59,18 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/kraftsamla.db';
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   return {
     port: parsePort(env.PORT),
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database: parseDatabaseUrl(env.DATABASE_URL, env),
     exampleContent: parseSwitch('EXAMPLE_CONTENT', env.EXAMPLE_CONTENT, false),
     staticDir: resolve(nonEmpty('STATIC_DIR', env.STATIC_DIR, 'dist')),
     controllerName: nonEmpty('CONTROLLER_NAME', env.CONTROLLER_NAME, 'Malmö stad, kommunstyrelsen'),
     dpoContact: nonEmpty('DPO_CONTACT', env.DPO_CONTACT, 'dataskyddsombud@malmo.se'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    rateLimit: {
+      perDevice: parseRateLimit('RATE_LIMIT_PER_DEVICE', env.RATE_LIMIT_PER_DEVICE, 1000),
+      perAddress: parseRateLimit('RATE_LIMIT_PER_ADDRESS', env.RATE_LIMIT_PER_ADDRESS, 3000),
+    },
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }
 
@@ -52,23 +84,74 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-/** Parses `sqlite:<path>`; `postgres://` is recognised so the message can say what to do. */
-export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+/**
+ * Parses `sqlite:<path>` or `postgres://…`. The PostgreSQL settings come from
+ * DATABASE_POOL_MAX and DATABASE_STATEMENT_TIMEOUT_MS in `env`.
+ */
+export function parseDatabaseUrl(
+  raw: string | undefined,
+  env: Record<string, string | undefined> = {},
+): DatabaseConfig {
   const url = raw === undefined || raw.trim() === '' ? DEFAULT_DATABASE_URL : raw.trim();
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new ConfigError(
-      'DATABASE_URL selects PostgreSQL, which arrives in the next release; ' +
-        `use the embedded SQLite store for now (e.g. DATABASE_URL=${DEFAULT_DATABASE_URL})`,
-    );
-  }
-  const match = /^sqlite:(?:\/\/)?(.+)$/i.exec(url);
+  if (/^postgres(ql)?:/i.test(url)) return parsePostgres(url, env);
+  // `sqlite://` alone (or any path ending in a slash) names a directory, not a file.
+  const match = /^sqlite:(?:\/\/(?!\/?$))?(.*[^/])$/i.exec(url);
   const path = match?.[1];
   if (!path) {
     throw new ConfigError(
-      `DATABASE_URL must look like sqlite:./data/kraftsamla.db or sqlite:/var/lib/kraftsamla.db, got "${url}"`,
+      'DATABASE_URL must look like sqlite:./data/kraftsamla.db or postgres://user@host:5432/kraftsamla, ' +
+        `got "${redactUrl(url)}"`,
     );
   }
   return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+}
+
+function parsePostgres(url: string, env: Record<string, string | undefined>): DatabaseConfig {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a valid postgres:// URL: "${redactUrl(url)}"`);
+  }
+  // A URL without a host would make the driver guess (a local socket, the user's name as the
+  // database): refuse it so a typo cannot connect to some other database.
+  if (!/^postgres(ql)?:$/i.test(parsed.protocol) || parsed.hostname === '' || parsed.pathname.length < 2) {
+    throw new ConfigError(
+      `DATABASE_URL must name a host and a database, like postgres://user@host:5432/kraftsamla, got "${redactUrl(url)}"`,
+    );
+  }
+  return {
+    kind: 'postgres',
+    url,
+    poolMax: wholeNumber('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX, 10, 1, 1000),
+    statementTimeoutMs: wholeNumber(
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      env.DATABASE_STATEMENT_TIMEOUT_MS,
+      15_000,
+      100,
+      3_600_000,
+    ),
+  };
+}
+
+/** The URL with any password replaced by `***`, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*:)[^@/?#]*@/i, '$1***@');
+}
+
+function wholeNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
 }
 
 function parseSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -84,4 +167,58 @@ function nonEmpty(name: string, raw: string | undefined, fallback: string): stri
   const value = raw.trim();
   if (value === '') throw new ConfigError(`${name} must not be empty (leave it unset for "${fallback}")`);
   return value;
+}
+
+/**
+ * TRUST_PROXY: `off` (default), `on` (one proxy, e.g. the load balancer), or the number of
+ * proxies in front. Only on when every request really comes through them: otherwise a
+ * client could choose its own address for the rate limits by writing X-Forwarded-For.
+ */
+function parseTrustProxy(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 0;
+  const value = raw.trim().toLowerCase();
+  if (['off', 'false', '0', 'no'].includes(value)) return 0;
+  if (['on', 'true', 'yes'].includes(value)) return 1;
+  if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+  throw new ConfigError(
+    `TRUST_PROXY must be "off", "on" (one proxy) or the number of proxies in front (1–10), got "${raw}"`,
+  );
+}
+
+/**
+ * A per-minute item limit, or `off`. At least one full batch: a lower limit would refuse a
+ * batch of ${MAX_BATCH_ITEMS} for ever, and the client only splits batches on 413.
+ */
+function parseRateLimit(name: string, raw: string | undefined, fallback: number): number | null {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value === 'off') return null;
+  if (!/^\d+$/.test(value) || Number(value) < MAX_BATCH_ITEMS || Number(value) > 1_000_000_000) {
+    throw new ConfigError(
+      `${name} must be "off" or a whole number of items per minute from ${MAX_BATCH_ITEMS} ` +
+        `(one full batch) up, got "${raw}"`,
+    );
+  }
+  return Number(value);
+}
+
+/** METRICS_TOKEN: unset or empty leaves /metrics off; set, it must be long enough not to be guessed. */
+function parseMetricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^[\x21-\x7e]{32,}$/.test(raw)) {
+    throw new ConfigError(
+      'METRICS_TOKEN must be at least 32 visible ASCII characters without spaces ' +
+        '(e.g. `openssl rand -hex 32`), or unset to turn /metrics off',
+    );
+  }
+  return raw;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw.trim() === '') return 'info';
+  const value = raw.trim().toLowerCase();
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (level === undefined)
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
 }

@@ -8,8 +8,10 @@ import type { ResourceSpec } from '../openapi/index.ts';
 import * as areas from './areas/index.ts';
 import * as health from './health/index.ts';
 import * as insatser from './insatser/index.ts';
+import * as metrics from './metrics/index.ts';
 import * as openapi from './openapi/index.ts';
 import * as privacy from './privacy/index.ts';
+import * as ready from './ready/index.ts';
 import * as receipts from './receipts/index.ts';
 import * as submissions from './submissions/index.ts';
 
@@ -28,6 +30,8 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: areas.spec, app: areas.areas(deps) },
     { spec: privacy.spec, app: privacy.privacy(deps) },
     { spec: health.spec, app: health.health() },
+    { spec: ready.spec, app: ready.ready(deps) },
+    { spec: metrics.spec, app: metrics.metrics(deps) },
   ];
   const specs = [...list.map((r) => r.spec), openapi.spec];
   return [...list, { spec: openapi.spec, app: openapi.openapi(specs) }];

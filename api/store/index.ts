@@ -2,9 +2,11 @@
  * Storage. The only place with SQL; everything else talks to a {@link Store}.
  */
 import type { DatabaseConfig } from '../config/index.ts';
+import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
+export { openPostgresDatabase, openPostgresStore, postgresPoolConfig } from './postgres.ts';
 export { openSqliteDatabase, openSqliteStore, SQLITE_PRAGMAS } from './sqlite.ts';
 export type * from './types.ts';
 
@@ -13,5 +15,7 @@ export function openStore(config: DatabaseConfig): Store {
   switch (config.kind) {
     case 'sqlite':
       return openSqliteStore(config.path);
+    case 'postgres':
+      return openPostgresStore(config);
   }
 }

@@ -11,6 +11,7 @@ import {
   type Migration,
   type MigrationProvider,
   Migrator,
+  PostgresAdapter,
   SqliteAdapter,
   sql,
 } from 'kysely';
@@ -137,18 +138,60 @@ const initial: Migration = {
   },
 };
 
+/**
+ * Rate-limit counters (api/rate-limit): one row per hashed key and minute. No secondary
+ * index: the sweep that deletes past windows runs once a minute over a table of a few
+ * thousand rows, while an index would be one more page written on every request.
+ */
+const rateLimits: Migration = {
+  async up(db: Kysely<unknown>) {
+    await clusteredOnSqlite(
+      db,
+      db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'text', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window_start']),
+    ).execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_rate_limits': rateLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * The Migrator for `db`. On PostgreSQL its bookkeeping tables are pinned to the current
+ * schema: Kysely otherwise looks for them in every schema of the database, so a second
+ * Kraftsamla schema (or another app's kysely_migration) would make it skip creating its own.
+ */
+async function migrator(db: Kysely<unknown>): Promise<Migrator> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema: check search_path');
+  return new Migrator({ db, provider, migrationTableSchema: schema });
+}
+
 /** Runs the pending migrations; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
   }
+}
+
+/**
+ * Names of the migrations in {@link migrations} the database has not run, in order; rejects
+ * when the database cannot be reached. Used by /readyz.
+ */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const all = await (await migrator(db)).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -14,6 +14,7 @@ export interface Database {
   contacts: ContactsTable;
   tags: TagsTable;
   official_answers: OfficialAnswersTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** Delområden, keyed by normalised code. */
@@ -113,4 +114,16 @@ export interface OfficialAnswersTable {
   submission_id: string;
   text: string;
   answered_at: string;
+}
+
+/**
+ * Fixed-window rate-limit counters, shared by every instance on the same database.
+ * `key` is a hash (see api/rate-limit), never a raw address or device id; rows are deleted
+ * once their window has passed, so the table only ever holds the last minute or two.
+ */
+export interface RateLimitsTable {
+  key: string;
+  /** Start of the window, ISO 8601 UTC (text sorts by time). */
+  window_start: string;
+  hits: number;
 }

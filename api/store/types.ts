@@ -1,6 +1,6 @@
 /**
  * The storage contract. Everything the API keeps goes through a {@link Store}; no SQL lives
- * outside api/store, so the PostgreSQL store (next release) fills in the same interface.
+ * outside api/store; the SQLite and PostgreSQL stores both fill in this interface.
  */
 import type {
   AgeBand,
@@ -103,6 +103,10 @@ export interface Store {
   migrate(): Promise<void>;
   /** Closes the database. */
   close(): Promise<void>;
+  /** One cheap round trip to the database; rejects when it cannot be reached (for /readyz). */
+  ping(): Promise<void>;
+  /** Migrations this code knows that the database has not run yet, in order (for /readyz). */
+  pendingMigrations(): Promise<string[]>;
 
   /** Adds the areas that are missing; existing ones (maybe edited by staff) are left alone. */
   seedAreas(areas: readonly AreaRecord[]): Promise<void>;
@@ -137,4 +141,13 @@ export interface Store {
   getSubmission(id: string): Promise<StoredSubmission | undefined>;
   /** Status per receipt, in the order asked; `unknown` for receipts never issued. */
   receiptStatuses(receipts: readonly string[]): Promise<ReceiptStatus[]>;
+
+  /**
+   * Rate limits, shared by every instance on this database: adds each key's hits to its
+   * counter for the fixed window starting at `windowStart` (ISO 8601) in one statement
+   * (insert, or add on conflict) and returns every key's count in that window after adding.
+   */
+  addRateLimitHits(windowStart: string, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+  /** Deletes the counters of windows that started before `windowStart`; resolves with how many. */
+  expireRateLimits(windowStart: string): Promise<number>;
 }

@@ -34,6 +34,11 @@ export interface Outbox {
   markSent(id: string, receipt: string | undefined, tags?: Tag[]): Promise<void>;
   /** The server refused the item: out of the retry loop. */
   markAttention(id: string, status: AttentionStatus, errors?: FieldError[]): Promise<void>;
+  /**
+   * Records the server's answers for a whole batch in one transaction and one change message
+   * (per-item writes made "My input" redraw hundreds of times during a large sync).
+   */
+  settle(results: readonly Settlement[]): Promise<void>;
   /** The items were part of a request that did not get an answer for them. */
   markAttempt(ids: readonly string[], error?: string): Promise<void>;
   /** Puts an `attention` item back in the queue (the person asked to try again). */
@@ -44,6 +49,11 @@ export interface Outbox {
   count(state?: OutboxState): Promise<number>;
   clear(): Promise<void>;
 }
+
+/** The server's final answer for one item: it has it (`sent`), or refused it (`attention`). */
+export type Settlement =
+  | { id: string; state: 'sent'; receipt?: string; tags?: Tag[] }
+  | { id: string; state: 'attention'; status: AttentionStatus; errors?: FieldError[] };
 
 export interface OutboxOptions {
   db?: () => Promise<Database>;
@@ -107,26 +117,34 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     },
 
     async markSent(id, receipt, tags) {
-      const ok = await update(id, (r) => {
-        const next: OutboxRecord = { ...r, state: 'sent', sentAt: now(), attempts: r.attempts + 1 };
-        delete next.lastError;
-        delete next.status;
-        delete next.errors;
-        if (receipt !== undefined) next.receipt = receipt;
-        if (tags !== undefined) next.tags = tags;
-        return next;
-      });
-      if (ok) changed();
+      const settlement: Settlement = { id, state: 'sent' };
+      if (receipt !== undefined) settlement.receipt = receipt;
+      if (tags !== undefined) settlement.tags = tags;
+      if (await update(id, (r) => settled(r, settlement, now()))) changed();
     },
 
     async markAttention(id, status, errors) {
-      const ok = await update(id, (r) => {
-        if (r.state === 'sent') return undefined;
-        const next: OutboxRecord = { ...r, state: 'attention', status, attempts: r.attempts + 1 };
-        if (errors !== undefined) next.errors = errors;
-        return next;
-      });
-      if (ok) changed();
+      const settlement: Settlement = { id, state: 'attention', status };
+      if (errors !== undefined) settlement.errors = errors;
+      if (await update(id, (r) => settled(r, settlement, now()))) changed();
+    },
+
+    async settle(results) {
+      if (results.length === 0) return;
+      const d = await open();
+      const tx = d.transaction('outbox', 'readwrite');
+      let changes = 0;
+      await Promise.all(
+        results.map(async (settlement) => {
+          const record = await tx.store.get(settlement.id);
+          const next = record && settled(record, settlement, now());
+          if (!next) return;
+          changes++;
+          await tx.store.put(next);
+        }),
+      );
+      await tx.done;
+      if (changes > 0) changed();
     },
 
     async markAttempt(ids, error) {
@@ -199,6 +217,23 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
       changed();
     },
   };
+}
+
+/** The record after the server's answer, or undefined when nothing changes (a sent item stays sent). */
+function settled(r: OutboxRecord, s: Settlement, at: number): OutboxRecord | undefined {
+  if (s.state === 'sent') {
+    const next: OutboxRecord = { ...r, state: 'sent', sentAt: at, attempts: r.attempts + 1 };
+    delete next.lastError;
+    delete next.status;
+    delete next.errors;
+    if (s.receipt !== undefined) next.receipt = s.receipt;
+    if (s.tags !== undefined) next.tags = s.tags;
+    return next;
+  }
+  if (r.state === 'sent') return undefined;
+  const next: OutboxRecord = { ...r, state: 'attention', status: s.status, attempts: r.attempts + 1 };
+  if (s.errors !== undefined) next.errors = s.errors;
+  return next;
 }
 
 /** The outbox of this device (page and service worker share it through IndexedDB). */

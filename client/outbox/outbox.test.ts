@@ -21,6 +21,34 @@ describe('outbox', () => {
     expect((await outbox.pending()).map((r) => r.id)).toEqual([late.id, early.id]);
   });
 
+  it('should record a whole batch of answers in one change, so open screens redraw once', async () => {
+    const { outbox, clock, changes } = freshOutbox();
+    const [a, b, c] = await enqueueMany(outbox, clock, 3);
+    const before = changes.count;
+    await outbox.settle([
+      {
+        id: a as string,
+        state: 'sent',
+        receipt: 'r'.repeat(22),
+        tags: [{ areaCode: '11319', source: 'chosen' }],
+      },
+      { id: b as string, state: 'sent', receipt: 's'.repeat(22) },
+      { id: c as string, state: 'attention', status: 'rejected', errors: [{ path: 'text', message: 'x' }] },
+    ]);
+    expect(changes.count - before).toBe(1);
+    expect(await outbox.get(a as string)).toMatchObject({ state: 'sent', receipt: 'r'.repeat(22) });
+    expect(await outbox.get(c as string)).toMatchObject({ state: 'attention', status: 'rejected' });
+    expect(await outbox.count('queued')).toBe(0);
+  });
+
+  it('should never move a sent item back to attention', async () => {
+    const { outbox, clock } = freshOutbox();
+    const [id] = await enqueueMany(outbox, clock, 1);
+    await outbox.settle([{ id: id as string, state: 'sent', receipt: 'r'.repeat(22) }]);
+    await outbox.settle([{ id: id as string, state: 'attention', status: 'conflict' }]);
+    expect(await outbox.get(id as string)).toMatchObject({ state: 'sent' });
+  });
+
   it('should start a new item as queued with no attempts', async () => {
     const { outbox, clock } = freshOutbox();
     const record = await outbox.enqueue(makeItem());

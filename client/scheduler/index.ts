@@ -18,6 +18,8 @@ let started = false;
 let running = false;
 let again = false;
 let failures = 0;
+/** The server asked us (Retry-After) not to send before this time; no trigger overrides it. */
+let notBefore = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const pageFetch = (input: string, init?: RequestInit) => fetch(input, init);
@@ -81,6 +83,7 @@ async function run(): Promise<void> {
 
   if (result.outcome === 'retry') {
     failures++;
+    if (result.retryAfterMs !== undefined) notBefore = Date.now() + result.retryAfterMs;
     const delay = nextRetryDelay(failures, result.retryAfterMs);
     setPhase(navigator.onLine ? 'retrying' : 'offline', Date.now() + delay);
     schedule(delay);
@@ -102,6 +105,12 @@ async function run(): Promise<void> {
 /** Sync now (or right after the current run). */
 export function requestSync(options: { resetBackoff?: boolean } = {}): void {
   if (options.resetBackoff) failures = 0;
+  const wait = notBefore - Date.now();
+  if (wait > 0) {
+    // A flapping connection must not keep sending into the server's Retry-After window.
+    if (!timer) schedule(wait);
+    return;
+  }
   if (running) {
     again = true;
     return;

@@ -12,7 +12,7 @@
  * - any other 4xx → attention, with the problem details as the error.
  */
 import type { FieldError, ReceiptStatus, SubmissionResult, Tag } from '../../common/wire/index.ts';
-import type { Outbox, OutboxRecord } from '../outbox/index.ts';
+import type { Outbox, OutboxRecord, Settlement } from '../outbox/index.ts';
 import { parseRetryAfter } from './backoff.ts';
 import { defaultLock, type Lock } from './lock.ts';
 
@@ -182,7 +182,7 @@ async function runLocked(options: SyncOptions): Promise<SyncResult> {
     const body = await readJson(response);
     if (!response.ok) {
       const errors = problemErrors(body, status);
-      for (const id of ids) await outbox.markAttention(id, `http_${status}`, errors);
+      await outbox.settle(ids.map((id) => ({ id, state: 'attention', status: `http_${status}`, errors })));
       result.attention += ids.length;
       return { retry: false };
     }
@@ -193,19 +193,28 @@ async function runLocked(options: SyncOptions): Promise<SyncResult> {
     }
 
     const byId = new Map(body.results.map((r) => [r.id, r]));
+    const settlements: Settlement[] = [];
+    const unanswered: string[] = [];
     for (const id of ids) {
       const r = byId.get(id);
       if (!r) {
-        missing++;
-        await outbox.markAttempt([id], 'no_result');
+        unanswered.push(id);
       } else if (r.status === 'created' || r.status === 'duplicate') {
-        await outbox.markSent(id, r.receipt, r.tags as Tag[] | undefined);
+        const settlement: Settlement = { id, state: 'sent' };
+        if (r.receipt !== undefined) settlement.receipt = r.receipt;
+        if (r.tags !== undefined) settlement.tags = r.tags as Tag[];
+        settlements.push(settlement);
         result.sent++;
       } else {
-        await outbox.markAttention(id, r.status, r.errors);
+        const settlement: Settlement = { id, state: 'attention', status: r.status };
+        if (r.errors !== undefined) settlement.errors = r.errors;
+        settlements.push(settlement);
         result.attention++;
       }
     }
+    await outbox.settle(settlements);
+    missing += unanswered.length;
+    await outbox.markAttempt(unanswered, 'no_result');
     return { retry: false };
   }
 

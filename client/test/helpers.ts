@@ -7,12 +7,24 @@ import { createOutbox, type Outbox } from '../outbox/index.ts';
 let dbCounter = 0;
 
 /** A fresh outbox on its own database, with a controllable clock. */
-export function freshOutbox(start = 1_700_000_000_000): { outbox: Outbox; clock: { now: number } } {
+export function freshOutbox(start = 1_700_000_000_000): {
+  outbox: Outbox;
+  clock: { now: number };
+  /** How many change messages the outbox has sent (each makes every open tab redraw). */
+  changes: { count: number };
+} {
   const clock = { now: start };
+  const changes = { count: 0 };
   const name = `test-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
   const dbPromise = openDatabase(name);
-  const outbox = createOutbox({ db: () => dbPromise, now: () => clock.now, onChange: () => {} });
-  return { outbox, clock };
+  const outbox = createOutbox({
+    db: () => dbPromise,
+    now: () => clock.now,
+    onChange: () => {
+      changes.count++;
+    },
+  });
+  return { outbox, clock, changes };
 }
 
 export function makeItem(overrides: Partial<SubmissionItem> = {}): SubmissionItem {

@@ -35,7 +35,12 @@ export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-const shortString = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+/**
+ * No NUL characters in text that is stored as text: PostgreSQL cannot hold them (SQLite
+ * can), and the same item must get the same answer on either store.
+ */
+const noNul = v.check((s: string) => !s.includes('\0'), 'must not contain the NUL character');
+const shortString = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max), noNul);
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'));
 /** Delområde codes are five digits (do_kod), e.g. 11319 Södra Sofielund. */
 export const AreaCode = v.pipe(v.string(), v.regex(/^\d{5}$/, 'must be a five-digit delområde code'));
@@ -93,7 +98,7 @@ export const SubmissionV1 = v.pipe(
     kind: v.picklist(SUBMISSION_KINDS),
     insatsId: v.optional(id),
     answers: v.optional(v.pipe(v.array(Answer), v.maxLength(50))),
-    text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS))),
+    text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS), noNul)),
     title: v.optional(shortString(200)),
     respondent: Respondent,
     contact: v.optional(Contact),

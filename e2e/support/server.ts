@@ -51,8 +51,11 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server did not become healthy:\n${output()}`);
 }
 
-/** Starts the API serving `staticDir` on a fresh database and a free port. */
-export async function startServer(staticDir: string): Promise<TestServer> {
+/**
+ * Starts the API serving `staticDir` on a fresh database and a free port.
+ * `env` adds or overrides environment variables of the server process (e.g. rate limits).
+ */
+export async function startServer(staticDir: string, env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'kraftsamla-e2e-'));
   const dbPath = join(dir, 'kraftsamla.db');
@@ -62,7 +65,8 @@ export async function startServer(staticDir: string): Promise<TestServer> {
 
   const launch = async (dirToServe: string) => {
     log = '';
-    child = spawn('node_modules/.bin/tsx', ['api/server.ts'], {
+    // node --import tsx (not the tsx wrapper), so signals reach the server itself.
+    child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
       env: {
         ...process.env,
         PORT: String(port),
@@ -71,6 +75,7 @@ export async function startServer(staticDir: string): Promise<TestServer> {
         EXAMPLE_CONTENT: 'on',
         CONTROLLER_NAME: TEST_CONTROLLER,
         DPO_CONTACT: TEST_DPO,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

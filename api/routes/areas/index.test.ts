@@ -1,17 +1,18 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AreaList } from '../../../common/wire/index.ts';
-import { type TestApp, testApp } from '../../test/index.ts';
+import { STORE_KINDS, type TestApp, testApp } from '../../test/index.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(async () => {
-  await t.close();
-});
 
-describe('GET /api/areas', () => {
+describe.each(STORE_KINDS)('GET /api/areas on %s', (kind) => {
+  beforeAll(async () => {
+    t = await testApp({ kind });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
   it("should list all 136 of Malmö's delområden with their stadsområde and the boundary version", async () => {
     const res = await t.app.request('/api/areas');
     const body = v.parse(AreaList, await res.json());

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moderateForTest } from '../../store/testing.ts';
-import { answerItem, commentItem, send, type TestApp, testApp } from '../../test/index.ts';
+import { answerItem, commentItem, STORE_KINDS, send, type TestApp, testApp } from '../../test/index.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
 afterEach(async () => {
   await t.close();
 });
@@ -22,7 +18,11 @@ async function receiptOf(item: unknown): Promise<string> {
   return result.receipt;
 }
 
-describe('POST /api/receipts', () => {
+describe.each(STORE_KINDS)('POST /api/receipts on %s', (kind) => {
+  beforeEach(async () => {
+    t = await testApp({ kind });
+  });
+
   it('should say received for new input and unknown for a receipt never issued, in the order asked', async () => {
     const receipt = await receiptOf(commentItem());
     const never = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -34,7 +34,7 @@ describe('POST /api/receipts', () => {
 
   it('should say published once a moderator approves, with the official answer', async () => {
     const receipt = await receiptOf(commentItem());
-    moderateForTest(t.dbPath, receipt, { status: 'approved', answer: 'Tack! Belysningen byts i vår.' });
+    await t.moderate(receipt, { status: 'approved', answer: 'Tack! Belysningen byts i vår.' });
     const [status] = await statuses([receipt]);
     expect(status).toMatchObject({
       receipt,
@@ -48,8 +48,8 @@ describe('POST /api/receipts', () => {
   it('should say not_published with the reason when rejected or hidden', async () => {
     const rejected = await receiptOf(commentItem());
     const hidden = await receiptOf(commentItem());
-    moderateForTest(t.dbPath, rejected, { status: 'rejected', reason: 'Innehöll personuppgifter.' });
-    moderateForTest(t.dbPath, hidden, { status: 'hidden' });
+    await t.moderate(rejected, { status: 'rejected', reason: 'Innehöll personuppgifter.' });
+    await t.moderate(hidden, { status: 'hidden' });
     expect(await statuses([rejected, hidden])).toEqual([
       { receipt: rejected, status: 'not_published', reason: 'Innehöll personuppgifter.' },
       { receipt: hidden, status: 'not_published' },

@@ -29,6 +29,7 @@ export const spec: ResourceSpec = {
         400: { description: 'Malformed JSON or receipts', problem: true },
         413: { description: 'Body too large', problem: true },
         415: { description: 'Not application/json', problem: true },
+        429: { description: 'Too many look-ups this minute from this client address', problem: true },
       },
     },
   ],
@@ -36,7 +37,11 @@ export const spec: ResourceSpec = {
 
 /** The receipts resource. */
 export function receipts(deps: ApiDeps) {
-  return new Hono<AppEnv>().post('/', jsonBody(ReceiptQuery, MAX_RECEIPT_QUERY_BYTES), async (c) => {
-    return c.json({ receipts: await deps.store.receiptStatuses(c.var.body.receipts) });
-  });
+  return new Hono<AppEnv>().post(
+    '/',
+    jsonBody(ReceiptQuery, MAX_RECEIPT_QUERY_BYTES),
+    // Counted per request, not per receipt: a phone asks about all it holds at once.
+    deps.limiter.limit(() => ({ scope: 'receipts', amount: 1 })),
+    async (c) => c.json({ receipts: await deps.store.receiptStatuses(c.var.body.receipts) }),
+  );
 }

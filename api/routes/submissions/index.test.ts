@@ -1,17 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queryForTest } from '../../store/testing.ts';
-import { answerItem, commentItem, send, type TestApp, TRYGGARE, testApp } from '../../test/index.ts';
+import {
+  answerItem,
+  commentItem,
+  STORE_KINDS,
+  send,
+  type TestApp,
+  TRYGGARE,
+  testApp,
+} from '../../test/index.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await testApp();
-});
 afterEach(async () => {
   await t.close();
 });
 
-const storedCount = (id: string) =>
-  queryForTest<{ n: number }>(t.dbPath, 'SELECT count(*) AS n FROM submissions WHERE id = ?', id)[0]?.n;
+const storedCount = async (id: string) =>
+  (await t.query<{ n: number }>('SELECT count(*) AS n FROM submissions WHERE id = ?', id))[0]?.n;
 
 /** The same object with its keys (at every level) in reverse order. */
 function reorderKeys(value: unknown): unknown {
@@ -24,7 +28,11 @@ function reorderKeys(value: unknown): unknown {
   );
 }
 
-describe('POST /api/submissions', () => {
+describe.each(STORE_KINDS)('POST /api/submissions on %s', (kind) => {
+  beforeEach(async () => {
+    t = await testApp({ kind });
+  });
+
   it('should store an answer and give a 128-bit receipt and the chosen delområde as primary tag', async () => {
     const item = answerItem();
     const [result] = await send(t, [item]);
@@ -36,7 +44,7 @@ describe('POST /api/submissions', () => {
     expect(result?.receipt).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(result?.receipt).not.toContain(item.id.slice(0, 8));
     // Committed before the answer: another connection sees it at once.
-    expect(storedCount(item.id)).toBe(1);
+    expect(await storedCount(item.id)).toBe(1);
   });
 
   it('should answer duplicate with the same receipt when keys are reordered, storing nothing new', async () => {
@@ -46,12 +54,8 @@ describe('POST /api/submissions', () => {
     const [first] = await send(t, [item]);
     const [again] = await send(t, [reorderKeys(item)]);
     expect(again).toEqual({ id: item.id, status: 'duplicate', receipt: first?.receipt, tags: first?.tags });
-    expect(storedCount(item.id)).toBe(1);
-    const answers = queryForTest(
-      t.dbPath,
-      'SELECT * FROM submission_answers WHERE submission_id = ?',
-      item.id,
-    );
+    expect(await storedCount(item.id)).toBe(1);
+    const answers = await t.query('SELECT * FROM submission_answers WHERE submission_id = ?', item.id);
     expect(answers).toHaveLength(3);
   });
 
@@ -69,8 +73,8 @@ describe('POST /api/submissions', () => {
     const results = await send(t, [a, reorderKeys(a), b, { ...b, text: 'Ändrad' }]);
     expect(results.map((r) => r.status)).toEqual(['created', 'duplicate', 'created', 'conflict']);
     expect(results[1]?.receipt).toBe(results[0]?.receipt);
-    expect(storedCount(a.id)).toBe(1);
-    expect(storedCount(b.id)).toBe(1);
+    expect(await storedCount(a.id)).toBe(1);
+    expect(await storedCount(b.id)).toBe(1);
   });
 
   it('should store the valid items of a batch and reject the bad one with field errors, in order', async () => {
@@ -86,8 +90,8 @@ describe('POST /api/submissions', () => {
     const paths = results[1]?.errors?.map((e) => e.path);
     expect(paths).toContain('respondent.group');
     expect(results[1]).not.toHaveProperty('receipt');
-    expect(storedCount(bad.id)).toBe(0);
-    expect(storedCount(good2.id)).toBe(1);
+    expect(await storedCount(bad.id)).toBe(0);
+    expect(await storedCount(good2.id)).toBe(1);
   });
 
   it('should reject contact details and location points from children under 13', async () => {
@@ -102,7 +106,16 @@ describe('POST /api/submissions', () => {
     const [contact, point] = await send(t, [withContact, withPoint]);
     expect(contact).toMatchObject({ status: 'rejected', errors: [{ path: 'contact' }] });
     expect(point).toMatchObject({ status: 'rejected', errors: [{ path: 'location.point' }] });
-    expect(queryForTest(t.dbPath, 'SELECT * FROM contacts')).toHaveLength(0);
+    expect(await t.query('SELECT * FROM contacts')).toHaveLength(0);
+  });
+
+  it('should reject text with a NUL character (PostgreSQL cannot store it) rather than fail', async () => {
+    const withNul = commentItem({ text: 'Hej\u0000då' });
+    const titled = { ...commentItem({ kind: 'proposal' }), title: 'Förslag\u0000' };
+    const results = await send(t, [withNul, titled, commentItem()]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'created']);
+    expect(results[0]?.errors).toEqual([{ path: 'text', message: expect.stringContaining('NUL') }]);
+    expect(await storedCount(withNul.id)).toBe(0);
   });
 
   it('should keep contact details apart from the submission, for staff only', async () => {
@@ -111,13 +124,10 @@ describe('POST /api/submissions', () => {
       respondent: { group: 'association', organisation: 'Seveds IF' },
     });
     await send(t, [item]);
-    const [row] = queryForTest<Record<string, unknown>>(
-      t.dbPath,
-      'SELECT * FROM submissions WHERE id = ?',
-      item.id,
-    );
+    const [row] = await t.query<Record<string, unknown>>('SELECT * FROM submissions WHERE id = ?', item.id);
+    expect(row?.organisation).toBe('Seveds IF');
     expect(JSON.stringify(row)).not.toContain('anna@example.se');
-    expect(queryForTest(t.dbPath, 'SELECT email FROM contacts WHERE submission_id = ?', item.id)).toEqual([
+    expect(await t.query('SELECT email FROM contacts WHERE submission_id = ?', item.id)).toEqual([
       { email: 'anna@example.se' },
     ]);
   });
@@ -135,7 +145,7 @@ describe('POST /api/submissions', () => {
     expect(stored?.cell).toBe('55.590,13.005');
     // Nothing in any table holds the exact coordinates.
     for (const table of ['submissions', 'submission_answers', 'tags', 'contacts']) {
-      const dump = JSON.stringify(queryForTest(t.dbPath, `SELECT * FROM ${table}`));
+      const dump = JSON.stringify(await t.query(`SELECT * FROM ${table}`));
       expect(dump).not.toContain('55.591312');
       expect(dump).not.toContain('13.008145');
     }

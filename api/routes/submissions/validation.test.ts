@@ -1,18 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerItem, commentItem, send, type TestApp, TRYGGARE, testApp } from '../../test/index.ts';
+import {
+  answerItem,
+  commentItem,
+  STORE_KINDS,
+  send,
+  type TestApp,
+  TRYGGARE,
+  testApp,
+} from '../../test/index.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await testApp();
-});
-afterAll(async () => {
-  await t.close();
-});
 
 const answer = (questionId: string, value: unknown, questionVersion = 1) =>
   answerItem({ answers: [{ questionId, questionVersion, value } as never] });
 
-describe('POST /api/submissions checks answers against the catalogue', () => {
+describe.each(STORE_KINDS)('POST /api/submissions checks answers against the catalogue on %s', (kind) => {
+  // One app for the file: every item here is new or rejected, so the tests cannot disturb each other.
+  beforeAll(async () => {
+    t = await testApp({ kind });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
   it.each([
     ['an option of a single-choice question', answer(TRYGGARE.single, 'sallan')],
     ['options of a multiple-choice question', answer(TRYGGARE.multiple, ['ljus', 'gront', 'vuxna'])],

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Insats, Question } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { AreaRecord, BoundarySetRecord, Catalogue, CatalogueQuestion, Store } from '../types.ts';
+import { withRetry } from './retry.ts';
 
 type CatalogueStore = Pick<
   Store,
@@ -45,24 +46,27 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
     },
 
     async addBoundarySet(set) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('boundary_sets')
-          .values({ ...set, active: 0, created_at: new Date().toISOString() })
-          .onConflict((oc) => oc.column('version').doNothing())
-          .execute();
-        const active = await trx
-          .selectFrom('boundary_sets')
-          .select('version')
-          .where('active', '=', 1)
-          .executeTakeFirst();
-        if (!active)
+      // Instances starting together all seed; a collision is retried, not fatal.
+      await withRetry(() =>
+        db.transaction().execute(async (trx) => {
           await trx
-            .updateTable('boundary_sets')
-            .set({ active: 1 })
-            .where('version', '=', set.version)
+            .insertInto('boundary_sets')
+            .values({ ...set, active: 0, created_at: new Date().toISOString() })
+            .onConflict((oc) => oc.column('version').doNothing())
             .execute();
-      });
+          const active = await trx
+            .selectFrom('boundary_sets')
+            .select('version')
+            .where('active', '=', 1)
+            .executeTakeFirst();
+          if (!active)
+            await trx
+              .updateTable('boundary_sets')
+              .set({ active: 1 })
+              .where('version', '=', set.version)
+              .execute();
+        }),
+      );
     },
 
     async activeBoundarySet(): Promise<BoundarySetRecord | undefined> {
@@ -81,35 +85,37 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
     async saveInsats(insats, { published }) {
       const { id, status, example, questions, ...data } = insats;
       const now = new Date().toISOString();
-      await db.transaction().execute(async (trx) => {
-        const row = {
-          status,
-          published: published ? 1 : 0,
-          example: example ? 1 : 0,
-          data: JSON.stringify(data),
-        };
-        await trx
-          .insertInto('insatser')
-          .values({ id, ...row, updated_at: now })
-          .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, updated_at: now }))
-          .execute();
-        // A question version is immutable once stored: answers already given refer to it.
-        for (const [position, q] of questions.entries()) {
+      await withRetry(() =>
+        db.transaction().execute(async (trx) => {
+          const row = {
+            status,
+            published: published ? 1 : 0,
+            example: example ? 1 : 0,
+            data: JSON.stringify(data),
+          };
           await trx
-            .insertInto('questions')
-            .values({
-              id: q.id,
-              version: q.version,
-              insats_id: id,
-              position,
-              kind: q.kind,
-              data: JSON.stringify({ text: q.text, options: q.options, audience: q.audience }),
-              created_at: now,
-            })
-            .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+            .insertInto('insatser')
+            .values({ id, ...row, updated_at: now })
+            .onConflict((oc) => oc.column('id').doUpdateSet({ ...row, updated_at: now }))
             .execute();
-        }
-      });
+          // A question version is immutable once stored: answers already given refer to it.
+          for (const [position, q] of questions.entries()) {
+            await trx
+              .insertInto('questions')
+              .values({
+                id: q.id,
+                version: q.version,
+                insats_id: id,
+                position,
+                kind: q.kind,
+                data: JSON.stringify({ text: q.text, options: q.options, audience: q.audience }),
+                created_at: now,
+              })
+              .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+              .execute();
+          }
+        }),
+      );
       changed();
     },
 
@@ -133,6 +139,9 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
     },
 
     async getPublishedInsats(id) {
+      // The id comes from the URL. PostgreSQL refuses text with a NUL character (an error,
+      // so a 500) where SQLite finds nothing; nothing stored can hold one, so answer "none".
+      if (id.includes('\0')) return undefined;
       const row = await db
         .selectFrom('insatser')
         .selectAll()

@@ -1,12 +1,14 @@
 /**
  * The dialect-neutral store: every query is Kysely, so the SQLite store and the
- * PostgreSQL store (next release) share this code and differ only in how they connect.
+ * PostgreSQL store (postgres.ts) share this code and differ only in how they connect.
  */
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
 import { catalogueStore } from './catalogue.ts';
+import { operationsStore } from './operations.ts';
+import { rateLimitStore } from './rate-limits.ts';
 import { submissionStore } from './submissions.ts';
 
 /** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
@@ -16,5 +18,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     close: () => db.destroy(),
     ...catalogueStore(db),
     ...submissionStore(db),
+    ...operationsStore(db),
+    ...rateLimitStore(db),
   };
 }

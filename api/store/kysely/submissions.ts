@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ReceiptStatus, TagSource } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { NewSubmission, SaveOutcome, Store, StoredSubmission, StoredTag } from '../types.ts';
+import { withRetry } from './retry.ts';
 
 type SubmissionStore = Pick<Store, 'saveSubmissions' | 'findStored' | 'getSubmission' | 'receiptStatuses'>;
 
@@ -15,7 +16,10 @@ const ROWS_PER_INSERT = 500;
 export function submissionStore(db: Kysely<Database>): SubmissionStore {
   return {
     saveSubmissions: (batch) =>
-      batch.length === 0 ? Promise.resolve([]) : db.transaction().execute((trx) => save(trx, batch)),
+      batch.length === 0
+        ? Promise.resolve([])
+        : // Safe to run again: a failed attempt rolled back, and save() decides afresh.
+          withRetry(() => db.transaction().execute((trx) => save(trx, batch))),
 
     async findStored(ids) {
       const found = new Map<string, { contentHash: string; receipt: string; tags: StoredTag[] }>();
@@ -117,8 +121,13 @@ async function save(trx: Transaction<Database>, batch: readonly NewSubmission[])
 
   // The write comes first in the transaction, so SQLite takes the write lock at once
   // (waiting up to busy_timeout) instead of failing to upgrade a read later.
+  // On PostgreSQL, an insert of an id another transaction is inserting waits for that one to
+  // end, then (ON CONFLICT DO NOTHING) skips it: so the later batch reads the stored row
+  // below and answers duplicate. Rows go in id order, so two batches with the same ids in
+  // other orders wait on each other in the same order and cannot deadlock.
   const inserted = new Set<string>();
-  for (const chunk of chunks([...firsts.values()], ROWS_PER_INSERT)) {
+  const inIdOrder = [...firsts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const chunk of chunks(inIdOrder, ROWS_PER_INSERT)) {
     const rows = await trx
       .insertInto('submissions')
       .values(chunk.map(submissionRow))

@@ -1,0 +1,123 @@
+/**
+ * Fuzzing every public endpoint: whatever arrives, the answer is never a 5xx, and every
+ * error is problem+json of the documented shape. Bounded in runs and time; the seed is
+ * printed, and FUZZ_SEED=<seed> replays a run (FUZZ_RUNS changes how many requests).
+ */
+import { gunzipSync, inflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Problem } from '../../common/wire/index.ts';
+import { createMetrics } from '../metrics/index.ts';
+import { type TestApp, testApp } from '../test/index.ts';
+import { type Endpoint, type FuzzRequest, requests } from './index.ts';
+
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 1_500;
+/** The property stops generating after this long, whatever RUNS says. */
+const TIME_LIMIT_MS = 18_000;
+
+let t: TestApp;
+const metrics = createMetrics();
+let endpoints: Endpoint[];
+beforeAll(async () => {
+  t = await testApp({
+    metrics,
+    // One fixed rate-limit window, so a replayed seed meets the same counts (and 429s).
+    now: () => Date.parse('2026-11-24T10:00:00.000Z'),
+    config: {
+      rateLimit: { perDevice: 120, perAddress: 600 },
+      trustProxy: 1,
+      metricsToken: 'fuzz-metrics-token-0123456789abcdefghij',
+    },
+  });
+  // The route table as mounted: every resource's routes (method ALL is the static client).
+  // A route with middleware (body parsing, rate limit) is listed once per handler: once here.
+  const seen = new Set<string>();
+  endpoints = t.app.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => ({ method: r.method, path: r.path }))
+    .filter((e) => !seen.has(`${e.method} ${e.path}`) && seen.add(`${e.method} ${e.path}`) !== undefined);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** The body as text, uncompressed (app.request() hands over what compress() made). */
+function decode(res: Response, bytes: Buffer): string {
+  const encoding = res.headers.get('Content-Encoding');
+  if (encoding === 'gzip') return gunzipSync(bytes).toString('utf8');
+  if (encoding === 'deflate') return inflateSync(bytes).toString('utf8');
+  return bytes.toString('utf8');
+}
+
+/** Sends one generated request and checks the answer; throws with what went wrong. */
+async function check(request: FuzzRequest): Promise<number> {
+  const res = await t.app.request(
+    request.url,
+    { method: request.method, headers: request.headers, body: request.body },
+    { incoming: { socket: { remoteAddress: request.remoteAddress } } },
+  );
+  const text = request.method === 'HEAD' ? '' : decode(res, Buffer.from(await res.arrayBuffer()));
+  const where = `${request.method} ${request.url.slice(0, 120)} → ${res.status}`;
+  expect(res.status, where).toBeLessThan(500);
+  expect(res.headers.get('Set-Cookie'), where).toBeNull();
+  if (res.status < 400) return res.status;
+  expect(res.headers.get('Content-Type'), where).toBe('application/problem+json');
+  if (request.method === 'HEAD') return res.status;
+  const problem: unknown = JSON.parse(text);
+  expect(v.is(Problem, problem), `${where}: ${text.slice(0, 300)}`).toBe(true);
+  expect((problem as Problem).status, where).toBe(res.status);
+  return res.status;
+}
+
+describe('fuzzing every public endpoint', () => {
+  it('should list the endpoints it fuzzes: the whole route table', () => {
+    expect(endpoints.map((e) => `${e.method} ${e.path}`).sort()).toEqual(
+      [
+        'GET /api/areas',
+        'GET /api/insatser',
+        'GET /api/insatser/:id',
+        'GET /api/openapi.json',
+        'GET /api/privacy',
+        'GET /healthz',
+        'GET /metrics',
+        'GET /readyz',
+        'POST /api/receipts',
+        'POST /api/submissions',
+      ].sort(),
+    );
+  });
+
+  it('should never answer 5xx, and answer every error with problem+json of the documented shape', async () => {
+    console.log(
+      `fuzz: seed ${SEED}, up to ${RUNS} requests or ${TIME_LIMIT_MS / 1000} s (replay: FUZZ_SEED=${SEED})`,
+    );
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(requests(endpoints), async (request) => {
+        const status = await check(request);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }),
+      {
+        seed: SEED,
+        numRuns: RUNS,
+        interruptAfterTimeLimit: TIME_LIMIT_MS,
+        // Shrinking a megabyte body takes long; the seed and the first failure are enough.
+        endOnFailure: true,
+        reporter: (details) => {
+          if (details.failed) {
+            throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`);
+          }
+          console.log(
+            `fuzz: ${details.numRuns} requests${details.interrupted ? ' (time limit reached)' : ''}`,
+          );
+        },
+      },
+    );
+    // Not a check, a record: what the generated requests got (a run that only ever hit 400 proves little).
+    const counts = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
+    const items = (await metrics.submissions.get()).values.map((x) => `${x.labels.outcome} ${x.value}`);
+    console.log(`fuzz: statuses ${counts.join(' ')}; items ${items.join(', ')}`);
+  }, 60_000);
+});
