@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config/index.ts';
-import { buildBoundarySet } from './domain/tagging/index.ts';
+import { startRetagRunner, watchActiveBoundaries } from './domain/retag/index.ts';
 import { createLogger, type Logger } from './logging/index.ts';
 import { createMetrics } from './metrics/index.ts';
 import { WINDOW_MS, windowStart } from './rate-limit/index.ts';
@@ -35,12 +35,24 @@ async function main(log: { current: Logger }): Promise<void> {
   const store = openStore(config.database);
   await store.migrate();
   await seed(store, { exampleContent: config.exampleContent });
-  const active = await store.activeBoundarySet();
-  if (!active) throw new Error('no active boundary set after seeding');
-  const boundaries = buildBoundarySet(active.version, JSON.parse(active.geojson));
+  // The active set, following activations made on any instance; and this instance's share of
+  // re-tagging after one (api/domain/retag).
+  const boundaries = await watchActiveBoundaries(store, {
+    onChange: (set) =>
+      logger.info({ boundaryVersion: set.version }, 'Now tagging against a newly activated boundary set'),
+    onError: (err) => logger.warn({ err }, 'Checking the active boundary set failed'),
+  });
+  const retag = startRetagRunner({
+    store,
+    sets: boundaries.sets,
+    onError: (err) => logger.warn({ err }, 'Re-tagging failed; trying again shortly'),
+    onProgress: (o) => {
+      if (o.kind === 'job' && o.done) logger.info({ jobId: o.job.id }, 'Re-tag job finished');
+    },
+  });
 
   const metrics = createMetrics({ processMetrics: true });
-  const app = createApp({ store, config, boundaries, logger, metrics });
+  const app = createApp({ store, config, boundaries: boundaries.current, logger, metrics });
   if (!existsSync(config.staticDir)) {
     logger.warn(`No built client in ${config.staticDir} (run \`npm run build\`); serving the API only.`);
   }
@@ -64,6 +76,8 @@ async function main(log: { current: Logger }): Promise<void> {
     graceMs: SHUTDOWN_GRACE_MS,
     onDrained: async () => {
       clearInterval(sweep);
+      boundaries.stop();
+      await retag.stop();
       await store.close();
     },
   });

@@ -76,6 +76,7 @@ describe('fuzzing every public endpoint', () => {
     expect(endpoints.map((e) => `${e.method} ${e.path}`).sort()).toEqual(
       [
         'GET /api/areas',
+        'GET /api/areas/map',
         'GET /api/insatser',
         'GET /api/insatser/:id',
         'GET /api/openapi.json',

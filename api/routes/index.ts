@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../http/types.ts';
 import type { ResourceSpec } from '../openapi/index.ts';
+import * as areaMap from './area-map/index.ts';
 import * as areas from './areas/index.ts';
 import * as health from './health/index.ts';
 import * as insatser from './insatser/index.ts';
@@ -28,6 +29,7 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: receipts.spec, app: receipts.receipts(deps) },
     { spec: insatser.spec, app: insatser.insatser(deps) },
     { spec: areas.spec, app: areas.areas(deps) },
+    { spec: areaMap.spec, app: areaMap.areaMap(deps) },
     { spec: privacy.spec, app: privacy.privacy(deps) },
     { spec: health.spec, app: health.health() },
     { spec: ready.spec, app: ready.ready(deps) },

@@ -15,6 +15,9 @@ import {
   SqliteAdapter,
   sql,
 } from 'kysely';
+import { gazetteer } from './migrations/0003_gazetteer.ts';
+import { boundaryVersions } from './migrations/0004_boundary_versions.ts';
+import { areaMaps } from './migrations/0005_area_maps.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -161,6 +164,9 @@ const rateLimits: Migration = {
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_rate_limits': rateLimits,
+  '0003_gazetteer': gazetteer,
+  '0004_boundary_versions': boundaryVersions,
+  '0005_area_maps': areaMaps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

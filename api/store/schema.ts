@@ -4,6 +4,8 @@
  * (ISO 8601, UTC).
  */
 
+import type { Generated } from 'kysely';
+
 export interface Database {
   areas: AreasTable;
   boundary_sets: BoundarySetsTable;
@@ -15,6 +17,11 @@ export interface Database {
   tags: TagsTable;
   official_answers: OfficialAnswersTable;
   rate_limits: RateLimitsTable;
+  gazetteer: GazetteerTable;
+  retag_jobs: RetagJobsTable;
+  retag_pending: RetagPendingTable;
+  leases: LeasesTable;
+  area_maps: AreaMapsTable;
 }
 
 /** Delområden, keyed by normalised code. */
@@ -32,6 +39,8 @@ export interface BoundarySetsTable {
   geojson: string;
   active: number;
   created_at: string;
+  /** When it was last made the active set (0004). */
+  activated_at: string | null;
 }
 
 /** Insatser; `data` holds the texts and lists. */
@@ -107,6 +116,10 @@ export interface TagsTable {
   is_primary: number;
   uncertain: number;
   created_at: string;
+  /** 1: computed against the active set (or the latest one re-tagging reached); 0: history (0004). */
+  current: Generated<number>;
+  /** When a re-tag replaced this tag (0004). */
+  superseded_at: string | null;
 }
 
 /** The city's public answer to a submission. */
@@ -126,4 +139,57 @@ export interface RateLimitsTable {
   /** Start of the window, ISO 8601 UTC (text sorts by time). */
   window_start: string;
   hits: number;
+}
+
+/** The map of a boundary set (api/domain/map), computed once per version and format. */
+export interface AreaMapsTable {
+  boundary_version: string;
+  format: string;
+  /** Hash of `data`, for the ETag. */
+  hash: string;
+  /** The JSON body of GET /api/areas/map. */
+  data: string;
+  created_at: string;
+}
+
+/** One re-tag per activation (api/domain/retag): progress, committed with every chunk. */
+export interface RetagJobsTable {
+  id: string;
+  boundary_version: string;
+  previous_version: string | null;
+  status: 'running' | 'done' | 'superseded';
+  /** The last submission id done; '' before the first chunk. */
+  cursor: string;
+  processed: number;
+  total: number;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** Submissions stored by an instance that had not seen the latest activation yet. */
+export interface RetagPendingTable {
+  submission_id: string;
+  created_at: string;
+}
+
+/** Named leases with an expiry (ISO 8601): who may run the re-tag job now. */
+export interface LeasesTable {
+  name: string;
+  holder: string | null;
+  expires_at: string;
+}
+
+/** Place names for text tagging (api/domain/gazetteer), edited by staff (0003). */
+export interface GazetteerTable {
+  id: string;
+  name: string;
+  /** JSON array of area codes; empty when the entry is switched off. */
+  codes: string;
+  /** 'word' | 'place' | null: see api/domain/gazetteer. */
+  ambiguous: string | null;
+  /** JSON array of words that veto an ambiguous name in the same sentence. */
+  veto_words: string;
+  note: string | null;
+  updated_at: string;
 }

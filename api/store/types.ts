@@ -20,10 +20,41 @@ export interface AreaRecord {
   aliases: string[];
 }
 
+/** A name for an area from an imported boundary set (see {@link Store.saveAreaNames}). */
+export interface AreaNameRecord {
+  code: string;
+  name?: string | undefined;
+  district?: string | undefined;
+}
+
+/**
+ * A place name for text tagging (api/domain/gazetteer): the name, the areas it means, and
+ * whether it is ambiguous (`word`: also an ordinary word; `place`: also another place).
+ */
+export interface GazetteerRecord {
+  id: string;
+  name: string;
+  /** Empty: the entry is switched off. */
+  codes: readonly string[];
+  ambiguous?: 'word' | 'place' | null | undefined;
+  vetoWords?: readonly string[] | undefined;
+  note?: string | null | undefined;
+}
+
 /** One stored version of the area geometry (GeoJSON FeatureCollection in WGS84). */
 export interface BoundarySetRecord {
   version: string;
   geojson: string;
+}
+
+/** A boundary set's map as stored (api/domain/map): computed once per version and format. */
+export interface AreaMapRecord {
+  boundaryVersion: string;
+  format: string;
+  /** Hash of `data`, for the ETag. */
+  hash: string;
+  /** The JSON body of GET /api/areas/map. */
+  data: string;
 }
 
 /**
@@ -54,6 +85,11 @@ export interface StoredTag {
   source: TagSource;
   boundaryVersion: string;
   primary: boolean;
+  /**
+   * Set (true) when a re-tag could not be sure: the coarse cell crosses a changed border, or the
+   * area no longer exists in the active set. Absent on tags computed from exact input.
+   */
+  uncertain?: boolean;
 }
 
 /** A validated, tagged submission ready to be stored. Holds no exact location. */
@@ -84,6 +120,12 @@ export interface NewSubmission {
   answers: { questionId: string; questionVersion: number; value: unknown }[];
   contact: { email: string | null; phone: string | null; consentVersion: string } | null;
   tags: StoredTag[];
+  /**
+   * The boundary set version the tags were computed against (the instance's active set). When
+   * it is not the active one at commit, the submission is queued for re-tagging. Defaults to
+   * the tags' version.
+   */
+  boundaryVersion?: string;
 }
 
 /** What happened to one item of a batch, in the batch's order. */
@@ -92,9 +134,57 @@ export type SaveOutcome =
   | { status: 'conflict' };
 
 /** A stored submission, as staff features and tests read it back. */
-export interface StoredSubmission extends Omit<NewSubmission, 'contact' | 'tags'> {
+export interface StoredSubmission extends Omit<NewSubmission, 'contact' | 'tags' | 'boundaryVersion'> {
   hasContact: boolean;
   tags: StoredTag[];
+}
+
+/** A boundary set version as listed for staff and the import command. */
+export interface BoundarySetInfo {
+  version: string;
+  active: boolean;
+  createdAt: string;
+  /** When it was last activated; null if never. */
+  activatedAt: string | null;
+}
+
+/** A tag with its place in history (see {@link Store.tagHistory}). */
+export interface TagHistoryEntry extends StoredTag {
+  current: boolean;
+  createdAt: string;
+  supersededAt: string | null;
+}
+
+/** A re-tag job (api/domain/retag): one per activation. */
+export interface RetagJob {
+  id: string;
+  boundaryVersion: string;
+  previousVersion: string | null;
+  /** `superseded`: another set was activated before this job finished. */
+  status: 'running' | 'done' | 'superseded';
+  /** The last submission id done ('' before the first chunk): where a resumed job goes on. */
+  cursor: string;
+  processed: number;
+  /** Submissions stored when the set was activated (later ones are counted in `processed` too). */
+  total: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+/** What re-tagging needs of one submission: its cell and its current tags. */
+export interface RetagSubject {
+  id: string;
+  cell: string | null;
+  tags: StoredTag[];
+}
+
+/** A chunk of re-tagging to commit: the new current tags of each submission it covers. */
+export interface RetagWrite {
+  /** Every submission read, with its new tags (an empty list: it has none now). */
+  results: ReadonlyMap<string, readonly StoredTag[]>;
+  /** When the tags were computed (ISO 8601): the new tags' created_at, the old ones' superseded_at. */
+  at: string;
 }
 
 /** Storage for Kraftsamla. All methods are async so a networked database fits behind it. */
@@ -114,6 +204,30 @@ export interface Store {
   addBoundarySet(set: BoundarySetRecord): Promise<void>;
   activeBoundarySet(): Promise<BoundarySetRecord | undefined>;
   listAreas(): Promise<AreaRecord[]>;
+  /**
+   * Sets the display name (and stadsområde, when given) of each area, adding areas that are
+   * missing (a new code, named by its code when no name is given); aliases are kept.
+   * Used when a new boundary set is activated.
+   */
+  saveAreaNames(areas: readonly AreaNameRecord[]): Promise<void>;
+
+  /**
+   * Every gazetteer entry, by id. May be a few seconds old for changes made by another process
+   * (like {@link Store.lookupCatalogue}); the same array is returned until something changed,
+   * so callers can cache what they build from it by identity.
+   */
+  listGazetteer(): Promise<readonly GazetteerRecord[]>;
+  /** Creates or replaces a gazetteer entry (by id). */
+  saveGazetteerEntry(entry: GazetteerRecord): Promise<void>;
+  /** Adds the entries whose ids are missing; existing ones (maybe edited by staff) are left alone. */
+  seedGazetteer(entries: readonly GazetteerRecord[]): Promise<void>;
+
+  /** The GeoJSON of a boundary set version, active or not (what its map is drawn from). */
+  boundarySetGeojson(version: string): Promise<string | undefined>;
+  /** The stored map of a boundary set version in `format`, if it was computed before. */
+  getAreaMap(boundaryVersion: string, format: string): Promise<AreaMapRecord | undefined>;
+  /** Stores a computed map; when one is stored already (another instance was first), returns that one. */
+  saveAreaMap(map: AreaMapRecord): Promise<AreaMapRecord>;
 
   /** Creates or updates an insats; questions are added by (id, version) and never changed. */
   saveInsats(insats: Insats, options: { published: boolean }): Promise<void>;
@@ -150,4 +264,44 @@ export interface Store {
   addRateLimitHits(windowStart: string, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
   /** Deletes the counters of windows that started before `windowStart`; resolves with how many. */
   expireRateLimits(windowStart: string): Promise<number>;
+
+  /** Every boundary set version, oldest first. */
+  listBoundarySets(): Promise<BoundarySetInfo[]>;
+  /** The active version's name only: cheap enough for every instance to ask every few seconds. */
+  activeBoundaryVersion(): Promise<string | undefined>;
+  /**
+   * Makes `version` the one active set and records a re-tag job for it, in one transaction;
+   * a job still running for an earlier activation is marked superseded. On PostgreSQL it waits
+   * for ingest transactions in flight, so every submission is either visible to the job or
+   * stored knowing the new version (see {@link Store.saveSubmissions}). Rejects for an unknown
+   * version; for the version already active it changes nothing and resolves with its latest job.
+   */
+  activateBoundarySet(version: string, job: { id: string; at: string }): Promise<RetagJob | undefined>;
+  /** A job by id, or the latest one. */
+  retagJob(id?: string): Promise<RetagJob | undefined>;
+  /** Up to `limit` submissions after the job's cursor, by id, with their current tags. */
+  readRetagChunk(after: string, limit: number): Promise<RetagSubject[]>;
+  /**
+   * Commits a chunk of `job`: supersedes the current tags of every submission in `write`, stores
+   * the new ones as current, and moves the cursor to `cursor` (the chunk's last id) — only if the
+   * job is still running with its cursor at `from` (so a second runner, or a resumed one, can
+   * never apply a chunk twice). `done` finishes the job. Resolves false when it was not applied.
+   */
+  applyRetagChunk(
+    job: { id: string; from: string; cursor: string; done: boolean },
+    write: RetagWrite,
+  ): Promise<boolean>;
+  /** Up to `limit` submissions waiting in retag_pending, with their current tags. */
+  readRetagPending(limit: number): Promise<RetagSubject[]>;
+  /** Like applyRetagChunk for pending submissions: applies only those still pending, and removes them. */
+  applyRetagPending(write: RetagWrite): Promise<number>;
+  /** Every tag a submission ever had, current ones first. */
+  tagHistory(submissionId: string): Promise<TagHistoryEntry[]>;
+  /**
+   * Takes or renews the lease `name` for `holder` until now + `ttlMs`, in one conditional
+   * statement: only if it is free, expired, or already this holder's. Resolves true when held.
+   */
+  claimLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up early, if `holder` has it. */
+  releaseLease(name: string, holder: string): Promise<void>;
 }

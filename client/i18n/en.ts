@@ -34,6 +34,17 @@ const en: Messages = {
   'area.chosen': 'Your area: {name}',
   'area.change': 'Change area',
   'area.listLabel': 'Areas',
+  'area.viewLabel': 'Show areas as',
+  'area.viewList': 'List',
+  'area.viewMap': 'Map',
+  'map.label': "Map of Malmö's areas",
+  'map.hint':
+    'Tap your area. With a keyboard: go to the map with Tab. Move with the arrow keys. Choose with Enter.',
+  'map.selected': 'Chosen: {name}',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.legend': 'Key',
+  'map.noValue': 'No data',
 
   'position.button': 'Use my location',
   'position.consentTitle': 'May the app use your location?',

@@ -37,6 +37,17 @@ const sv = {
   'area.chosen': 'Ditt område: {name}',
   'area.change': 'Byt område',
   'area.listLabel': 'Områden',
+  'area.viewLabel': 'Visa områden som',
+  'area.viewList': 'Lista',
+  'area.viewMap': 'Karta',
+  'map.label': 'Karta över Malmös områden',
+  'map.hint':
+    'Tryck på ditt område. Med tangentbord: gå till kartan med Tab. Flytta med pilarna. Välj med Enter.',
+  'map.selected': 'Valt: {name}',
+  'map.zoomIn': 'Zooma in',
+  'map.zoomOut': 'Zooma ut',
+  'map.legend': 'Förklaring',
+  'map.noValue': 'Inga uppgifter',
 
   'position.button': 'Använd min position',
   'position.consentTitle': 'Får appen använda din position?',

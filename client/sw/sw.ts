@@ -3,8 +3,11 @@
  *
  * - Precaches the app shell (every JS, CSS and HTML file of this build) and serves every navigation
  *   (deep links included) from the precached index.html, so the app opens with no connection.
- * - Keeps the last catalogue (GET /api/insatser*, /api/areas): network first with a short timeout,
- *   the cached copy when the network fails.
+ * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map): network first with a
+ *   short timeout, the cached copy when the network fails. Online, the browser revalidates with the
+ *   ETag, so an unchanged map costs a 304. The map is not fetched at install (most people never open
+ *   it): it is kept once seen (client/components/area-map/data.ts asks again once this worker
+ *   controls the page, so a map first seen before that is kept too).
  * - Background Sync (`sync` event, Chromium): runs the same syncOutbox as the page, under the same
  *   cross-tab lock.
  * - Updates: a new version WAITS until the page sends {type: 'SKIP_WAITING'} (the person pressed
@@ -44,6 +47,7 @@ registerRoute(
 const isCatalogue = (url: URL) =>
   url.origin === self.location.origin &&
   (url.pathname === '/api/areas' ||
+    url.pathname === '/api/areas/map' ||
     url.pathname === '/api/privacy' ||
     url.pathname === '/api/insatser' ||
     url.pathname.startsWith('/api/insatser/'));

@@ -241,6 +241,26 @@ export type Area = v.InferOutput<typeof Area>;
 export const AreaList = v.object({ boundaryVersion: v.string(), areas: v.array(Area) });
 export type AreaList = v.InferOutput<typeof AreaList>;
 
+/**
+ * `GET /api/areas/map`: the delområden as SVG path data, projected and simplified on the
+ * server (api/domain/map). Coordinates are whole metres of SWEREF 99 13 30, north up.
+ */
+export const AreaMap = v.object({
+  boundaryVersion: v.string(),
+  /** [minX, minY, width, height], for the SVG viewBox. */
+  viewBox: v.tuple([v.number(), v.number(), v.number(), v.number()]),
+  areas: v.array(
+    v.object({
+      code: v.string(),
+      /** SVG path data. */
+      d: v.string(),
+      /** A point inside the area, for its label or focus marker. */
+      label: v.tuple([v.number(), v.number()]),
+    }),
+  ),
+});
+export type AreaMap = v.InferOutput<typeof AreaMap>;
+
 /** `GET /api/privacy`: who is responsible for the personal data, for the privacy notice. */
 export const PrivacyContact = v.object({
   /** The nämnd that is personuppgiftsansvarig (CONTROLLER_NAME). */

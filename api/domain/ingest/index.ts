@@ -12,14 +12,17 @@ import {
   type SubmissionResult,
 } from '../../../common/wire/index.ts';
 import type { Catalogue, NewSubmission, SaveOutcome, Store, StoredTag } from '../../store/index.ts';
+import type { Gazetteer } from '../gazetteer/index.ts';
 import { type BoundarySet, coarseCell, tagSubmission } from '../tagging/index.ts';
 import { checkAgainstCatalogue } from './check.ts';
 import { contentHash } from './hash.ts';
 import { newReceipt } from './receipt.ts';
+import { freeTexts, gazetteerOf, withTextTags } from './text-tags.ts';
 
 export { checkAgainstCatalogue } from './check.ts';
 export { contentHash } from './hash.ts';
 export { newReceipt } from './receipt.ts';
+export { freeTexts, gazetteerOf, withTextTags } from './text-tags.ts';
 
 /** What ingest needs from the rest of the app. */
 export interface IngestContext {
@@ -49,6 +52,11 @@ export async function ingestBatch(
       item.location.areaCode === undefined ? [] : [item.location.areaCode],
     ),
   });
+  // Place names in free text become text tags; choice and scale answers carry none.
+  const anyFreeText = valid.some(
+    ({ item }) => item.text || item.title || item.answers?.some((a) => typeof a.value === 'string'),
+  );
+  const gazetteer = anyFreeText ? await gazetteerOf(ctx.store) : undefined;
   const receivedAt = (ctx.now?.() ?? new Date()).toISOString();
   const toStore: { index: number; record: NewSubmission }[] = [];
   const refused: { index: number; id: string; hash: string; errors: FieldError[] }[] = [];
@@ -56,7 +64,8 @@ export async function ingestBatch(
     const hash = contentHash(raw);
     const errors = checkAgainstCatalogue(item, catalogue);
     if (errors.length > 0) refused.push({ index, id: item.id, hash, errors });
-    else toStore.push({ index, record: toRecord(item, hash, receivedAt, catalogue, ctx.boundaries) });
+    else
+      toStore.push({ index, record: toRecord(item, hash, receivedAt, catalogue, ctx.boundaries, gazetteer) });
   }
 
   const outcomes = await ctx.store.saveSubmissions(toStore.map((s) => s.record));
@@ -102,6 +111,7 @@ function toRecord(
   receivedAt: string,
   catalogue: Catalogue,
   boundaries: BoundarySet,
+  gazetteer: Gazetteer | undefined,
 ): NewSubmission {
   const point = item.location.point;
   const questions = item.insatsId === undefined ? undefined : catalogue.insatser.get(item.insatsId);
@@ -150,6 +160,12 @@ function toRecord(
           consentVersion: item.contact.consentVersion,
         }
       : null,
-    tags: tagSubmission(item.location, boundaries),
+    tags: withTextTags(
+      tagSubmission(item.location, boundaries),
+      freeTexts(item, questions),
+      gazetteer,
+      boundaries,
+    ),
+    boundaryVersion: boundaries.version,
   };
 }

@@ -5,7 +5,8 @@
  * point-in-polygon test (robust predicates, holes and multipolygons) decides.
  */
 import Flatbush from 'flatbush';
-import pointInPolygon from 'point-in-polygon-hao';
+import { ASK, answerGrid, GRID, OUTSIDE } from './answer-grid.ts';
+import { type FlatPolygon, flattenPolygon } from './flat-polygon.ts';
 
 /** A WGS84 position as the wire carries it. */
 export interface LatLon {
@@ -25,7 +26,16 @@ export interface BoundarySet {
    * depends on the order of features in the file.
    */
   locate(point: LatLon): string | undefined;
+  /**
+   * Calls `visit` for every polygon edge that touches the closed box (WGS84 degrees), with the
+   * code of the area it bounds: a shared border is visited once per side. Re-tagging uses it
+   * to see whether a coarse cell crosses a border.
+   */
+  edgesIn(box: Box, visit: (code: string, x1: number, y1: number, x2: number, y2: number) => void): void;
 }
+
+/** A longitude/latitude box: west, south, east, north. */
+export type Box = readonly [minLon: number, minLat: number, maxLon: number, maxLat: number];
 
 /** A GeoJSON file that cannot be used as a boundary set. */
 export class BoundarySetError extends Error {
@@ -48,8 +58,15 @@ export function normaliseAreaCode(raw: unknown): string | undefined {
 /**
  * Builds a boundary set from a GeoJSON FeatureCollection in WGS84 (lon, lat).
  * @param codeProperty the feature property holding the area code (`do_kod` in Malmö's data)
+ * @param options.grid cells per side of the answer grid (see answer-grid.ts); 0 turns it off
+ *   (the benchmark compares both)
  */
-export function buildBoundarySet(version: string, geojson: unknown, codeProperty = 'do_kod'): BoundarySet {
+export function buildBoundarySet(
+  version: string,
+  geojson: unknown,
+  codeProperty = 'do_kod',
+  options: { grid?: number } = {},
+): BoundarySet {
   const features = readFeatures(geojson);
   const shapes: { code: string; polygons: Polygon[] }[] = [];
   const seen = new Set<string>();
@@ -64,34 +81,69 @@ export function buildBoundarySet(version: string, geojson: unknown, codeProperty
 
   // Sorted by code, so "lowest code wins" on a border is just "first match wins".
   shapes.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const boxes: { shape: number; polygon: Polygon }[] = [];
-  const index = new Flatbush(shapes.reduce((n, s) => n + s.polygons.length, 0));
-  shapes.forEach((shape, s) => {
-    for (const polygon of shape.polygons) {
-      const [minX, minY, maxX, maxY] = bbox(polygon);
-      index.add(minX, minY, maxX, maxY);
-      boxes.push({ shape: s, polygon });
-    }
-  });
+  const parts: { shape: number; polygon: FlatPolygon }[] = [];
+  for (const [s, shape] of shapes.entries()) {
+    for (const polygon of shape.polygons) parts.push({ shape: s, polygon: flattenPolygon(polygon) });
+  }
+  // The outer ring bounds each polygon; holes lie inside it.
+  const index = new Flatbush(parts.length);
+  for (const { polygon: p } of parts) index.add(p.minX, p.minY, p.maxX, p.maxY);
   index.finish();
+
+  // locate() is the hot path: the search callback is made once and reports through these
+  // variables, so a lookup allocates nothing but flatbush's (empty) result array.
+  let px = 0;
+  let py = 0;
+  let inside = -1;
+  let onBorder = -1;
+  const visitCandidate = (i: number): boolean => {
+    const part = parts[i] as (typeof parts)[number];
+    // true inside, 0 on an edge (a border shared with a neighbour), false outside.
+    const hit = part.polygon.test(px, py);
+    if (hit === true && (inside < 0 || part.shape < inside)) inside = part.shape;
+    else if (hit === 0 && (onBorder < 0 || part.shape < onBorder)) onBorder = part.shape;
+    return false;
+  };
+
+  const exact = (x: number, y: number): number => {
+    px = x;
+    py = y;
+    inside = -1;
+    onBorder = -1;
+    index.search(x, y, x, y, visitCandidate);
+    return inside >= 0 ? inside : onBorder >= 0 ? onBorder : OUTSIDE;
+  };
+  const gridSize = options.grid ?? GRID;
+  const grid =
+    gridSize > 0 && parts.length > 0
+      ? answerGrid(
+          {
+            minX: index.minX,
+            minY: index.minY,
+            maxX: index.maxX,
+            maxY: index.maxY,
+          },
+          parts.map((p) => p.polygon.edges),
+          exact,
+          gridSize,
+        )
+      : undefined;
 
   return {
     version,
     codes: shapes.map((s) => s.code),
     locate({ lat, lon }) {
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) return undefined;
-      let onBorder: number | undefined;
-      let inside: number | undefined;
-      for (const i of index.search(lon, lat, lon, lat)) {
-        const box = boxes[i];
-        if (box === undefined) continue;
-        // true inside, 0 on an edge (a border shared with a neighbour), false outside.
-        const hit = pointInPolygon([lon, lat], box.polygon);
-        if (hit === true && (inside === undefined || box.shape < inside)) inside = box.shape;
-        if (hit === 0 && (onBorder === undefined || box.shape < onBorder)) onBorder = box.shape;
+      let found = grid ? grid.lookup(lon, lat) : ASK;
+      if (found === ASK) found = exact(lon, lat);
+      return found === OUTSIDE ? undefined : shapes[found]?.code;
+    },
+    edgesIn([minX, minY, maxX, maxY], visit) {
+      for (const i of index.search(minX, minY, maxX, maxY)) {
+        const part = parts[i] as (typeof parts)[number];
+        const code = shapes[part.shape]?.code as string;
+        part.polygon.edgesIn(minX, minY, maxX, maxY, (x1, y1, x2, y2) => visit(code, x1, y1, x2, y2));
       }
-      const found = inside ?? onBorder;
-      return found === undefined ? undefined : shapes[found]?.code;
     },
   };
 }
@@ -136,19 +188,4 @@ function checkPolygon(polygon: unknown, code: string): Polygon {
   if (!ok)
     throw new BoundarySetError(`area ${code}: a polygon needs rings of at least four [lon, lat] positions`);
   return polygon as Polygon;
-}
-
-function bbox(polygon: Polygon): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  // The outer ring bounds the polygon; holes lie inside it.
-  for (const [x = 0, y = 0] of polygon[0] ?? []) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
-  return [minX, minY, maxX, maxY];
 }

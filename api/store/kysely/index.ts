@@ -6,9 +6,13 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
+import { boundaryVersionStore } from './boundary-versions.ts';
 import { catalogueStore } from './catalogue.ts';
+import { mapStore } from './maps.ts';
 import { operationsStore } from './operations.ts';
+import { placeNameStore } from './place-names.ts';
 import { rateLimitStore } from './rate-limits.ts';
+import { retagStore } from './retag.ts';
 import { submissionStore } from './submissions.ts';
 
 /** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
@@ -20,5 +24,9 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...submissionStore(db),
     ...operationsStore(db),
     ...rateLimitStore(db),
+    ...placeNameStore(db),
+    ...boundaryVersionStore(db),
+    ...retagStore(db),
+    ...mapStore(db),
   };
 }

@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ReceiptStatus, TagSource } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { NewSubmission, SaveOutcome, Store, StoredSubmission, StoredTag } from '../types.ts';
+import { toStoredTag } from './retag.ts';
 import { withRetry } from './retry.ts';
 
 type SubmissionStore = Pick<Store, 'saveSubmissions' | 'findStored' | 'getSubmission' | 'receiptStatuses'>;
@@ -138,6 +139,7 @@ async function save(trx: Transaction<Database>, batch: readonly NewSubmission[])
   }
   const created = [...firsts.values()].filter((s) => inserted.has(s.id));
   await insertChildren(trx, created);
+  await queueStaleTags(trx, created);
 
   const isCreated = (s: NewSubmission) => inserted.has(s.id) && firsts.get(s.id) === s;
   const others = [...new Set(batch.filter((s) => !isCreated(s)).map((s) => s.id))];
@@ -201,7 +203,7 @@ async function insertChildren(trx: Transaction<Database>, created: NewSubmission
       source: t.source,
       boundary_version: t.boundaryVersion,
       is_primary: t.primary ? 1 : 0,
-      uncertain: 0,
+      uncertain: t.uncertain ? 1 : 0,
       created_at: s.receivedAt,
     })),
   );
@@ -209,12 +211,37 @@ async function insertChildren(trx: Transaction<Database>, created: NewSubmission
   for (const chunk of chunks(tags, ROWS_PER_INSERT)) await trx.insertInto('tags').values(chunk).execute();
 }
 
-/** Tags per submission, primary first, then by source precedence. */
+/**
+ * Queues for re-tagging the submissions of this batch that were tagged against another set than
+ * the one active at commit: their instance had not yet seen an activation made elsewhere (see
+ * api/domain/retag). A submission without tags but with a cell is queued when the batch does not
+ * say its version: its point may fall inside an area of the new set.
+ */
+async function queueStaleTags(trx: Transaction<Database>, created: readonly NewSubmission[]): Promise<void> {
+  const located = created.filter((s) => s.tags.length > 0 || s.cell !== null);
+  if (located.length === 0) return;
+  const active = await trx
+    .selectFrom('boundary_sets')
+    .select('version')
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  const stale = located.filter((s) => (s.boundaryVersion ?? s.tags[0]?.boundaryVersion) !== active?.version);
+  for (const chunk of chunks(stale, ROWS_PER_INSERT)) {
+    await trx
+      .insertInto('retag_pending')
+      .values(chunk.map((s) => ({ submission_id: s.id, created_at: s.receivedAt })))
+      .onConflict((oc) => oc.column('submission_id').doNothing())
+      .execute();
+  }
+}
+
+/** Current tags per submission (history is left out), primary first, then by source precedence. */
 async function tagsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, StoredTag[]>> {
   const rows = await db
     .selectFrom('tags')
-    .select(['submission_id', 'area_code', 'source', 'boundary_version', 'is_primary'])
+    .select(['submission_id', 'area_code', 'source', 'boundary_version', 'is_primary', 'uncertain'])
     .where('submission_id', 'in', [...new Set(ids)])
+    .where('current', '=', 1)
     .execute();
   const precedence: TagSource[] = ['staff', 'chosen', 'point', 'text'];
   rows.sort(
@@ -225,12 +252,7 @@ async function tagsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map
   const byId = new Map<string, StoredTag[]>();
   for (const r of rows) {
     const list = byId.get(r.submission_id) ?? [];
-    list.push({
-      areaCode: r.area_code,
-      source: r.source as TagSource,
-      boundaryVersion: r.boundary_version,
-      primary: r.is_primary === 1,
-    });
+    list.push(toStoredTag(r));
     byId.set(r.submission_id, list);
   }
   return byId;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { areas, loadAreas } from '../../catalogue/index.ts';
 import { t } from '../../i18n/index.ts';
 import { ageBand, areaCode, chooseArea, point, setPoint } from '../../state/device.ts';
+import { LazyMapPicker } from '../area-map/lazy.tsx';
 import { PositionChooser } from '../position/index.tsx';
 
 const fold = (s: string) =>
@@ -17,13 +18,18 @@ function aliasMatch(aliases: string[] | undefined, query: string): string | unde
   return aliases.find((alias) => fold(alias).includes(q));
 }
 
-/** "Where do you live or spend time?": a searchable list of the delområden, or the phone's position. */
+/**
+ * "Where do you live or spend time?": a searchable list of the delområden (the default), a map
+ * (loaded only when chosen; the list does everything the map does), or the phone's position.
+ */
 export function AreaPicker() {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState(!areaCode.value && !point.value);
   const chosenRef = useRef<HTMLParagraphElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const focusChosen = useRef(false);
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const focusMap = useRef(false);
   const list = areas.value;
 
   useEffect(() => {
@@ -76,6 +82,7 @@ export function AreaPicker() {
             class="btn btn-secondary"
             onClick={() => {
               setEditing(true);
+              focusMap.current = view === 'map';
               requestAnimationFrame(() => searchRef.current?.focus());
             }}
           >
@@ -100,62 +107,89 @@ export function AreaPicker() {
 
   return (
     <div class="area-picker">
-      <label for="area-search" class="field-label">
-        {t('area.searchLabel')}
-      </label>
-      <p id="area-hint" class="hint">
-        {t('area.searchHint')}
-      </p>
-      <input
-        ref={searchRef}
-        id="area-search"
-        type="search"
-        autocomplete="off"
-        spellcheck={false}
-        aria-describedby="area-hint area-count"
-        aria-controls="area-list"
-        value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
-      />
-      {list.error && !list.data ? (
-        <div class="notice notice-error">
-          <p>{t('app.loadError')}</p>
-          <button type="button" class="btn btn-secondary" onClick={() => void loadAreas(true)}>
-            {t('app.retry')}
+      <fieldset class="view-toggle">
+        <legend class="visually-hidden">{t('area.viewLabel')}</legend>
+        {(['list', 'map'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            class="btn btn-secondary"
+            aria-pressed={view === v}
+            onClick={() => {
+              focusMap.current = false;
+              setView(v);
+            }}
+          >
+            {view === v && (
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M5 12.5l4.5 4.5L19 7.5" />
+              </svg>
+            )}
+            {t(v === 'list' ? 'area.viewList' : 'area.viewMap')}
           </button>
-        </div>
-      ) : !list.data ? (
-        <p class="muted">{t('app.loading')}</p>
-      ) : null}
-      <p id="area-count" role="status" class="hint">
-        {list.data &&
-          (matches.length === 0
-            ? t('area.none')
-            : query.trim()
-              ? t('area.count', { n: matches.length })
-              : '')}
-      </p>
-      {list.data && matches.length > 0 && (
-        <ul id="area-list" class="area-list" aria-label={t('area.listLabel')}>
-          {matches.map((a) => (
-            <li key={a.code}>
-              <button
-                type="button"
-                class="area-option"
-                aria-pressed={a.code === areaCode.value}
-                onClick={() => choose(a.code)}
-              >
-                <span class="area-name">{a.name}</span>{' '}
-                <span class="area-district">
-                  {a.district}
-                  {!fold(a.name).includes(fold(query.trim())) && aliasMatch(a.aliases, query)
-                    ? ` · ${aliasMatch(a.aliases, query)}`
-                    : ''}
-                </span>
+        ))}
+      </fieldset>
+      {view === 'map' && <LazyMapPicker onChoose={choose} autoFocus={focusMap.current} />}
+      {view === 'list' && (
+        <>
+          <label for="area-search" class="field-label">
+            {t('area.searchLabel')}
+          </label>
+          <p id="area-hint" class="hint">
+            {t('area.searchHint')}
+          </p>
+          <input
+            ref={searchRef}
+            id="area-search"
+            type="search"
+            autocomplete="off"
+            spellcheck={false}
+            aria-describedby="area-hint area-count"
+            aria-controls="area-list"
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+          {list.error && !list.data ? (
+            <div class="notice notice-error">
+              <p>{t('app.loadError')}</p>
+              <button type="button" class="btn btn-secondary" onClick={() => void loadAreas(true)}>
+                {t('app.retry')}
               </button>
-            </li>
-          ))}
-        </ul>
+            </div>
+          ) : !list.data ? (
+            <p class="muted">{t('app.loading')}</p>
+          ) : null}
+          <p id="area-count" role="status" class="hint">
+            {list.data &&
+              (matches.length === 0
+                ? t('area.none')
+                : query.trim()
+                  ? t('area.count', { n: matches.length })
+                  : '')}
+          </p>
+          {list.data && matches.length > 0 && (
+            <ul id="area-list" class="area-list" aria-label={t('area.listLabel')}>
+              {matches.map((a) => (
+                <li key={a.code}>
+                  <button
+                    type="button"
+                    class="area-option"
+                    aria-pressed={a.code === areaCode.value}
+                    onClick={() => choose(a.code)}
+                  >
+                    <span class="area-name">{a.name}</span>{' '}
+                    <span class="area-district">
+                      {a.district}
+                      {!fold(a.name).includes(fold(query.trim())) && aliasMatch(a.aliases, query)
+                        ? ` · ${aliasMatch(a.aliases, query)}`
+                        : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {ageBand.value !== 'under13' && (
         <PositionChooser

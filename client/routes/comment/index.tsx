@@ -6,9 +6,10 @@ import { AboutYou, type AboutYouValue } from '../../components/about-you/index.t
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { SendBlock } from '../../components/send/index.tsx';
+import { submitDraft } from '../../save/submit.ts';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { t } from '../../i18n/index.ts';
-import { acceptPrivacy, ageBand, group, PRIVACY_VERSION, privacyAccepted } from '../../state/device.ts';
+import { ageBand, group } from '../../state/device.ts';
 
 function CommentForm({ insats }: { insats?: Insats }) {
   const { route } = useLocation();
@@ -39,29 +40,18 @@ function CommentForm({ insats }: { insats?: Insats }) {
     }
     setBusy(true);
     setError(undefined);
-    try {
-      const { save, ValidationError } = await import('../../save/index.ts');
-      if (privacyAccepted.value !== PRIVACY_VERSION) await acceptPrivacy();
-      try {
-        const record = await save({
-          kind: 'comment',
-          insatsId: insats?.id,
-          text: trimmed,
-          group: about.group,
-          ageBand: about.ageBand,
-        });
-        route(`/sparat/${record.id}`);
-        return;
-      } catch (err) {
-        setError(
-          err instanceof ValidationError
-            ? t('send.invalid', { detail: err.errors.map((x) => `${x.path} ${x.message}`).join('; ') })
-            : t('send.error'),
-        );
-      }
-    } catch {
-      setError(t('send.error'));
+    const outcome = await submitDraft({
+      kind: 'comment',
+      insatsId: insats?.id,
+      text: trimmed,
+      group: about.group,
+      ageBand: about.ageBand,
+    });
+    if ('id' in outcome) {
+      route(`/sparat/${outcome.id}`);
+      return;
     }
+    setError(outcome.error);
     setBusy(false);
     requestAnimationFrame(() => errorRef.current?.focus());
   };

@@ -7,9 +7,10 @@ import { FaceScale } from '../../components/face-scale/index.tsx';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { SendBlock } from '../../components/send/index.tsx';
+import { submitDraft } from '../../save/submit.ts';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { localized, t } from '../../i18n/index.ts';
-import { acceptPrivacy, ageBand, group, PRIVACY_VERSION, privacyAccepted } from '../../state/device.ts';
+import { ageBand, group } from '../../state/device.ts';
 import { MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
 import './style.css';
 
@@ -150,29 +151,18 @@ function AboutStep({
     setGroupError(false);
     setBusy(true);
     setError(undefined);
-    try {
-      const { save, ValidationError } = await import('../../save/index.ts');
-      if (privacyAccepted.value !== PRIVACY_VERSION) await acceptPrivacy();
-      try {
-        const record = await save({
-          kind: 'answer',
-          insatsId: insats.id,
-          answers,
-          group: about.group,
-          ageBand: about.ageBand,
-        });
-        route(`/sparat/${record.id}`);
-        return;
-      } catch (err) {
-        setError(
-          err instanceof ValidationError
-            ? t('send.invalid', { detail: err.errors.map((x) => `${x.path} ${x.message}`).join('; ') })
-            : t('send.error'),
-        );
-      }
-    } catch {
-      setError(t('send.error'));
+    const outcome = await submitDraft({
+      kind: 'answer',
+      insatsId: insats.id,
+      answers,
+      group: about.group,
+      ageBand: about.ageBand,
+    });
+    if ('id' in outcome) {
+      route(`/sparat/${outcome.id}`);
+      return;
     }
+    setError(outcome.error);
     setBusy(false);
     requestAnimationFrame(() => errorRef.current?.focus());
   };

@@ -1,0 +1,67 @@
+/**
+ * Words of a text as the gazetteer compares them: folded (lower case, no diacritics), with
+ * where they are in the original and what the original's case and punctuation say.
+ */
+
+/** One word of a text. */
+export interface Token {
+  /** Lower case, diacritics removed: "Möllevångens" → "mollevangens". */
+  folded: string;
+  start: number;
+  end: number;
+  /** The original starts with a capital letter. */
+  capitalised: boolean;
+  /** First word of the text or of a sentence (after . ! ? … or a line break). */
+  sentenceStart: boolean;
+  /** Which sentence of the text the word is in, from 0. */
+  sentence: number;
+}
+
+/** A text split into words. */
+export interface Tokens {
+  tokens: Token[];
+  /**
+   * Whether the writer uses case at all: the text has both capitals and small letters. In a text
+   * all in lower case (or all in capitals) a capital initial says nothing about proper nouns.
+   */
+  usesCase: boolean;
+}
+
+// Letters, digits and combining marks; an apostrophe inside a word keeps it whole ("Möllan's").
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+const SENTENCE_END = /[.!?…\n\u061F\u06D4]/u;
+
+/** Lower case without diacritics: å→a, ä→a, ö→o, é→e, and the Danish ø/æ people type for ö/ä. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'a')
+    .replace(/’/g, "'");
+}
+
+/** Splits `text` into {@link Token}s. */
+export function tokenize(text: string): Tokens {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const word = match[0];
+    const gap = text.slice(previousEnd, start);
+    const newSentence = tokens.length === 0 || SENTENCE_END.test(gap);
+    if (newSentence && tokens.length > 0) sentence += 1;
+    tokens.push({
+      folded: fold(word),
+      start,
+      end: start + word.length,
+      capitalised: /^\p{Lu}/u.test(word),
+      sentenceStart: newSentence,
+      sentence,
+    });
+    previousEnd = start + word.length;
+  }
+  return { tokens, usesCase: /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text) };
+}

@@ -1,0 +1,59 @@
+/**
+ * The map on the start screen: choose your area by tapping it, or by keyboard (see ./index.tsx).
+ * Loaded only when the person switches from the list to the map (./lazy.tsx), with its data.
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import { areas, loadAreas } from '../../catalogue/index.ts';
+import { t } from '../../i18n/index.ts';
+import { areaCode } from '../../state/device.ts';
+import { areaMap, loadAreaMap } from './data.ts';
+import { AreaMap } from './index.tsx';
+
+export interface MapPickerProps {
+  /** Called with the code of the area the person chose (the same as choosing it in the list). */
+  onChoose: (code: string) => void;
+  /** Focus the chosen area once the map is drawn. */
+  autoFocus?: boolean;
+}
+
+/** The map with its instructions, loading and error states, and "Chosen: X" in words. */
+export function MapPicker({ onChoose, autoFocus }: MapPickerProps) {
+  const state = areaMap.value;
+  const list = areas.value.data;
+  useEffect(() => {
+    void loadAreaMap();
+    void loadAreas();
+  }, []);
+  const names = useMemo(() => Object.fromEntries((list ?? []).map((a) => [a.code, a.name])), [list]);
+  const chosen = areaCode.value;
+
+  if (!state.data) {
+    return state.error ? (
+      <div class="notice notice-error">
+        <p>{t('app.loadError')}</p>
+        <button type="button" class="btn btn-secondary" onClick={() => void loadAreaMap(true)}>
+          {t('app.retry')}
+        </button>
+      </div>
+    ) : (
+      <p class="muted">{t('app.loading')}</p>
+    );
+  }
+  return (
+    <div class="map-picker">
+      <p id="area-map-hint" class="hint">
+        {t('map.hint')}
+      </p>
+      <AreaMap
+        data={state.data}
+        names={names}
+        label={t('map.label')}
+        describedBy="area-map-hint"
+        selected={chosen}
+        onSelect={onChoose}
+        autoFocus={autoFocus}
+      />
+      {chosen && <p class="map-chosen">{t('map.selected', { name: names[chosen] ?? chosen })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The colour scale of the choropleth (the dashboard's map of counts or indicator values).
+ * Classes, not a continuous ramp: five steps people can tell apart and read off the legend.
+ */
+
+/**
+ * Five steps of the app's green, light to dark. Neighbouring steps differ in lightness, not only
+ * in hue, so the order survives grey-scale printing and common colour blindness; the text
+ * (legend, labels, the dashboard's table) carries the numbers.
+ */
+export const PALETTE = ['#e3f1ec', '#a9d6c5', '#63ad93', '#2b7f66', '#0b4f3f'] as const;
+/** Areas without a value: light grey, and the legend says so in words. */
+export const NO_VALUE = '#d9d6cf';
+
+/** One class of the scale: values from `min` to `max` (both included) get `colour`. */
+export interface ScaleClass {
+  min: number;
+  max: number;
+  colour: string;
+}
+
+/**
+ * Equal-interval classes from the smallest to the largest value, at most `PALETTE.length`
+ * (fewer when there are fewer distinct values). Whole-number data (counts) gets whole-number
+ * bounds, so the legend reads "0–4, 5–9…" and never "4.2–8.4".
+ */
+export function scaleClasses(values: readonly number[]): ScaleClass[] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [];
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  const distinct = new Set(finite).size;
+  const n = Math.min(PALETTE.length, distinct);
+  const integers = finite.every(Number.isInteger);
+  const pick = (i: number) =>
+    PALETTE[n === 1 ? PALETTE.length - 1 : Math.round((i * (PALETTE.length - 1)) / (n - 1))];
+  if (n === 1) return [{ min, max, colour: pick(0) as string }];
+  const step = (max - min) / n;
+  const classes: ScaleClass[] = [];
+  for (let i = 0; i < n; i++) {
+    let lo = i === 0 ? min : min + step * i;
+    let hi = i === n - 1 ? max : min + step * (i + 1);
+    if (integers) {
+      lo = i === 0 ? min : Math.floor((classes[i - 1]?.max ?? min) + 1);
+      hi = i === n - 1 ? max : Math.max(lo, Math.floor(hi));
+      if (i > 0 && lo > max) break;
+    }
+    classes.push({ min: lo, max: hi, colour: pick(i) as string });
+  }
+  return classes;
+}
+
+/** The colour of `value` on `classes`; {@link NO_VALUE} when it has none. */
+export function colourOf(classes: readonly ScaleClass[], value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  for (const c of classes) if (value <= c.max) return c.colour;
+  return classes[classes.length - 1]?.colour ?? NO_VALUE;
+}
