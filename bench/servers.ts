@@ -3,7 +3,7 @@
  * the real app (api/server.ts) on SQLite or PostgreSQL, and the bare baselines (bare.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../api/test/free-port.ts';
 import { join } from 'node:path';
 
 /** A running server. */
@@ -16,17 +16,6 @@ export interface Server {
 export type ServerSpec =
   | { app: 'real'; databaseUrl: string }
   | { app: 'bare'; store: 'sqlite' | 'postgres'; where: string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;

@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from './support/fixtures.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { test } from './support/fixtures.ts';
 import {
   acceptPrivacyIfAsked,
   chooseArea,
@@ -9,16 +8,6 @@ import {
   openPrivacy,
   openStart,
 } from './support/journeys.ts';
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${screen}`).toEqual([]);
-}
 
 test('the participant screens have no axe violations', async ({ page }) => {
   await openStart(page);

@@ -1,4 +1,4 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import { expectNoViolations } from './support/axe.ts';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, waitForServiceWorker } from './support/fixtures.ts';
 import { openStart } from './support/journeys.ts';
@@ -12,16 +12,6 @@ async function openMap(page: Page): Promise<Locator> {
   const map = theMap(page);
   await expect(map.locator('path.area')).toHaveCount(136);
   return map;
-}
-
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
 /** The centre of the element that has focus, in page pixels, and its accessible name. */

@@ -3,8 +3,10 @@
  * kill it, start it again, and drive it with a steady load like many devices would.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { TestTarget } from '../store/testing.ts';
+import { freePort } from './free-port.ts';
+
+export { freePort };
 import { commentItem, type Result } from './index.ts';
 
 /** A server process under test. */
@@ -23,18 +25,6 @@ const running = new Set<ServerProcess>();
 /** The DATABASE_URL that makes the app use `target`. */
 export function databaseUrl(target: TestTarget): string {
   return target.kind === 'sqlite' ? `sqlite:${target.path}` : target.url;
-}
-
-/** A TCP port that was free a moment ago (for restarting a server on the same address). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Starts the server (api/server.ts under tsx) with `env` on top of the test's environment. */

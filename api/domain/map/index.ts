@@ -15,6 +15,7 @@
  * inside the area, unlike a centroid).
  */
 import proj4 from 'proj4';
+import { isPolygon } from '../tagging/boundary-set.ts';
 import { normaliseAreaCode } from '../tagging/index.ts';
 import { type InputRing, type Planar, simplifyShared } from './arcs.ts';
 import { poleOfInaccessibility } from './label.ts';
@@ -185,17 +186,4 @@ function ringArea(ring: readonly Planar[]): number {
     sum += (bx - ax) * (by + ay);
   }
   return Math.abs(sum / 2);
-}
-
-function isPolygon(polygon: unknown): boolean {
-  return (
-    Array.isArray(polygon) &&
-    polygon.length > 0 &&
-    polygon.every(
-      (ring) =>
-        Array.isArray(ring) &&
-        ring.length >= 4 &&
-        ring.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])),
-    )
-  );
 }

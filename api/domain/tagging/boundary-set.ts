@@ -175,8 +175,9 @@ function readPolygons(geometry: Feature['geometry'], code: string): Polygon[] {
   throw new BoundarySetError(`area ${code}: geometry must be a Polygon or MultiPolygon`);
 }
 
-function checkPolygon(polygon: unknown, code: string): Polygon {
-  const ok =
+/** True for a GeoJSON Polygon's coordinates: rings of at least four finite [x, y] positions. */
+export function isPolygon(polygon: unknown): polygon is Polygon {
+  return (
     Array.isArray(polygon) &&
     polygon.length > 0 &&
     polygon.every(
@@ -184,8 +185,12 @@ function checkPolygon(polygon: unknown, code: string): Polygon {
         Array.isArray(ring) &&
         ring.length >= 4 &&
         ring.every((p) => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1])),
-    );
-  if (!ok)
+    )
+  );
+}
+
+function checkPolygon(polygon: unknown, code: string): Polygon {
+  if (!isPolygon(polygon))
     throw new BoundarySetError(`area ${code}: a polygon needs rings of at least four [lon, lat] positions`);
-  return polygon as Polygon;
+  return polygon;
 }
