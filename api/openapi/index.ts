@@ -6,6 +6,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem.ts';
 import { Problem } from '../../common/wire/index.ts';
+import type { Access } from '../auth/policy/access.ts';
 
 /** One response of a route: a JSON body, a problem, or no described body. */
 export interface ResponseSpec {
@@ -17,8 +18,13 @@ export interface ResponseSpec {
 
 /** One route as the table describes it; `path` is relative to the resource's mount point. */
 export interface RouteSpec {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
+  /**
+   * Who may call it. app.ts enforces exactly this (api/auth/policy), and the authorization test
+   * walks this table, so a route cannot exist without a declaration or differ from it.
+   */
+  access: Access;
   summary: string;
   description?: string;
   body?: v.GenericSchema;

@@ -11,6 +11,7 @@ import type {
   SubmissionKind,
   TagSource,
 } from '../../common/wire/index.ts';
+import type { AuthMethod, Role } from '../../common/wire/staff.ts';
 
 /** A delområde as stored: code, display name, stadsområde and other names people use for it. */
 export interface AreaRecord {
@@ -187,6 +188,97 @@ export interface RetagWrite {
   at: string;
 }
 
+/** A staff account as stored. `email` is lower-case; `passwordHash` is null for OIDC-only accounts. */
+export interface StaffUserRecord {
+  id: string;
+  email: string;
+  name: string;
+  /** null: no role yet (a first OIDC sign-in waits for an admin to grant one). */
+  role: Role | null;
+  active: boolean;
+  /** A self-describing KDF string (api/auth/passwords); never leaves the server. */
+  passwordHash: string | null;
+  /** `issuer|sub` of the identity provider account linked to this user. */
+  oidcSubject: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+/** What may change on a staff account. */
+export type StaffUserChange = Partial<
+  Pick<StaffUserRecord, 'name' | 'role' | 'active' | 'passwordHash' | 'oidcSubject' | 'lastLoginAt'>
+>;
+
+/** Outcome of {@link Store.updateStaffUser}. */
+export type StaffUserUpdate =
+  | { status: 'updated'; before: StaffUserRecord; after: StaffUserRecord }
+  | { status: 'not-found' }
+  /** The change would leave no active admin: refused, nothing changed. */
+  | { status: 'last-admin' };
+
+/**
+ * A server-side staff session. The cookie holds a random token; the store keeps only its
+ * SHA-256 (`idHash`), so a copy of the database does not hold usable sessions.
+ */
+export interface StaffSessionRecord {
+  idHash: string;
+  userId: string;
+  /** Sent back as X-CSRF-Token on state-changing requests. */
+  csrfToken: string;
+  method: AuthMethod;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/**
+ * One audit row: who did what to which target, when, with the state before and after.
+ * Append-only: the database refuses UPDATE and DELETE on the table (both stores).
+ * Never holds passwords, tokens, contact details or redacted text.
+ */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  /** The staff user, or null for the system and the command line. */
+  actorId: string | null;
+  /** Who, readable: the e-mail at the time, or `cli`, `system`. */
+  actorLabel: string;
+  /** Dotted verb: `user.create`, `user.update`, `session.login`, `submission.contact.read`… */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown | null;
+  after: unknown | null;
+  /** The request that did it, to join with the request log. */
+  requestId: string | null;
+}
+
+/** Filters of {@link Store.listAudit}; newest first. */
+export interface AuditQuery {
+  actorId?: string | undefined;
+  /** Exact action, or a prefix ending in `.` (`user.`). */
+  action?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  /** ISO 8601, inclusive. */
+  from?: string | undefined;
+  /** ISO 8601, exclusive. */
+  to?: string | undefined;
+  /** Keyset: only rows older than this (at, id). */
+  before?: { at: string; id: string } | undefined;
+  limit: number;
+}
+
+/** An OIDC sign-in in progress, from the redirect to the provider until its callback. */
+export interface OidcFlowRecord {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  /** Where in the staff screens to land after sign-in (a path, checked). */
+  returnTo: string;
+  createdAt: string;
+}
+
 /** Storage for Kraftsamla. All methods are async so a networked database fits behind it. */
 export interface Store {
   /** Brings the schema up to date (versioned migrations, in code). */
@@ -304,4 +396,58 @@ export interface Store {
   claimLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up early, if `holder` has it. */
   releaseLease(name: string, holder: string): Promise<void>;
+
+  // ---- Staff identity (api/auth) ----
+  /** Creates an account and its audit row in one transaction; `email-taken` changes nothing. */
+  createStaffUser(user: StaffUserRecord, audit: AuditRecord): Promise<'created' | 'email-taken'>;
+  /**
+   * Changes an account and appends `audit` with `before`/`after` filled in by the store (the
+   * changed fields only, never the password hash; a password change shows as
+   * `passwordChanged: true`), in one transaction. Deactivating or demoting the last active
+   * admin is refused. Deactivation also ends the user's sessions. `audit` null: no audit row
+   * (only for `lastLoginAt`, which the login's own audit row records).
+   */
+  updateStaffUser(
+    id: string,
+    change: StaffUserChange & { updatedAt: string },
+    audit: Omit<AuditRecord, 'before' | 'after'> | null,
+  ): Promise<StaffUserUpdate>;
+  getStaffUser(id: string): Promise<StaffUserRecord | undefined>;
+  findStaffUserByEmail(email: string): Promise<StaffUserRecord | undefined>;
+  findStaffUserByOidcSubject(subject: string): Promise<StaffUserRecord | undefined>;
+  /** Every account, by e-mail. */
+  listStaffUsers(): Promise<StaffUserRecord[]>;
+
+  /** Stores a new session. */
+  createStaffSession(session: StaffSessionRecord): Promise<void>;
+  /** A session with its user, by the hash of its token. */
+  getStaffSession(idHash: string): Promise<{ session: StaffSessionRecord; user: StaffUserRecord } | undefined>;
+  /** Moves `lastSeenAt` forward (idle expiry counts from it). */
+  touchStaffSession(idHash: string, lastSeenAt: string): Promise<void>;
+  /** Ends one session (logout, expiry, rotation); resolves true when it existed. */
+  deleteStaffSession(idHash: string): Promise<boolean>;
+  /** Ends every session of a user (deactivation); resolves with how many. */
+  deleteStaffSessionsOf(userId: string): Promise<number>;
+  /** Deletes sessions created before `createdBefore` or idle since before `seenBefore`. */
+  expireStaffSessions(limits: { createdBefore: string; seenBefore: string }): Promise<number>;
+
+  /** Appends audit rows (one transaction). */
+  recordAudit(entries: readonly AuditRecord[]): Promise<void>;
+  /** Audit rows matching `query`, newest first (by `at`, then `id`). */
+  listAudit(query: AuditQuery): Promise<AuditRecord[]>;
+
+  /** Stores an OIDC flow until its callback. */
+  saveOidcFlow(flow: OidcFlowRecord): Promise<void>;
+  /** Removes and returns the flow of `state`: each one can be used once. */
+  takeOidcFlow(state: string): Promise<OidcFlowRecord | undefined>;
+  /** Deletes flows started before `before` (abandoned sign-ins). */
+  expireOidcFlows(before: string): Promise<number>;
+
+  /**
+   * Sign-in attempt counters: like {@link Store.addRateLimitHits}, in their own table, since
+   * their windows are longer (minutes, not one) and must outlive the participant sweep.
+   */
+  addSignInAttempts(windowStart: string, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+  /** Deletes sign-in counters of windows that started before `windowStart`. */
+  expireSignInAttempts(windowStart: string): Promise<number>;
 }

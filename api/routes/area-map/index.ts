@@ -24,6 +24,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'The delområden as SVG path data',
       description:

@@ -14,6 +14,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'All delområden, sorted by name',
       description: '`boundaryVersion` names the boundary set that tagging uses now.',

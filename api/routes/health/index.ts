@@ -13,6 +13,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'Liveness',
       responses: { 200: { description: 'Alive', schema: v.object({ status: v.literal('ok') }) } },

@@ -16,12 +16,14 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'Published insatser with their questions',
       responses: { 200: { description: 'The published insatser', schema: InsatsList } },
     },
     {
       method: 'get',
+      access: 'public',
       path: '/:id',
       summary: 'One published insats',
       responses: {

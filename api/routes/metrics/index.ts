@@ -20,6 +20,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'metrics-token',
       path: '/',
       summary: 'Prometheus metrics',
       description:

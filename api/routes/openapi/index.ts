@@ -13,6 +13,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'This OpenAPI 3.1 document',
       responses: { 200: { description: 'OpenAPI 3.1', schema: v.looseObject({ openapi: v.string() }) } },

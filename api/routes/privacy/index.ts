@@ -14,6 +14,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'Who is responsible for personal data, and how to reach the data protection officer',
       responses: { 200: { description: 'From CONTROLLER_NAME and DPO_CONTACT', schema: PrivacyContact } },

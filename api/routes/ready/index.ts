@@ -20,6 +20,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'get',
+      access: 'public',
       path: '/',
       summary: 'Readiness',
       description: 'Ready when the database answers and every migration this version knows has run.',

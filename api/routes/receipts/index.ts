@@ -18,6 +18,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'post',
+      access: 'public',
       path: '/',
       summary: 'Look up the status of submissions by receipt',
       description:

@@ -23,6 +23,7 @@ export const spec: ResourceSpec = {
   routes: [
     {
       method: 'post',
+      access: 'public',
       path: '/',
       summary: 'Send a batch of submissions',
       description:
