@@ -60,6 +60,9 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html}'],
+        // Staff screens need the network anyway (sessions live on the server): participants'
+        // phones should not download them when the service worker installs.
+        globIgnores: ['**/staff-app-*'],
         rollupFormat: 'iife',
       },
       devOptions: { enabled: false },

@@ -1,6 +1,7 @@
 /**
- * The Kraftsamla app: API resources from the route table, the built client, and the
- * cross-cutting behaviour every response shares.
+ * The Kraftsamla app: API resources from the route table, each route behind the guard its
+ * access declaration asks for, the built client, and the cross-cutting behaviour every
+ * response shares.
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -8,13 +9,15 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { authorize } from './auth/policy/index.ts';
 import { serveClient } from './static/index.ts';
-import type { Config } from './config/index.ts';
+import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/index.ts';
 import type { BoundarySet } from './domain/tagging/index.ts';
 import { problem } from './http/problem.ts';
-import type { AppEnv } from './http/types.ts';
+import type { ApiDeps, AppEnv } from './http/types.ts';
 import { type Logger, loggableError, requestLog, silentLogger } from './logging/index.ts';
 import { createMetrics, httpMetrics, type Metrics } from './metrics/index.ts';
+import { fullPath } from './openapi/index.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
 import { resources } from './routes/index.ts';
 import type { Store } from './store/index.ts';
@@ -25,17 +28,18 @@ export interface AppOptions {
   /**
    * The configuration. Rate limits, TRUST_PROXY and METRICS_TOKEN may be left out (apps built
    * in tests): then there are no limits, X-Forwarded-For is ignored and /metrics is off.
-   * The server always passes them, from `loadConfig()`.
+   * Staff settings left out are the defaults (sign-in limits on, no identity provider).
+   * The server always passes them all, from `loadConfig()`.
    */
   config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'> &
-    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken'>>;
+    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken'>> & { staff?: Partial<StaffConfig> };
   /** The active boundary set: a set, or a function returning the current one. */
   boundaries: BoundarySet | (() => BoundarySet);
   /** Where request lines and errors go; silent by default. */
   logger?: Logger;
   /** The metrics to record into; a fresh registry by default. */
   metrics?: Metrics;
-  /** The clock for rate-limit windows, in milliseconds (tests move it). */
+  /** The clock for rate-limit windows, sessions and audit times, in milliseconds (tests move it). */
   now?: () => number;
 }
 
@@ -57,7 +61,10 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
-/** Builds the Hono app. It sets no cookies, on any route. */
+/**
+ * Builds the Hono app. Only the staff sign-in routes set a cookie (the staff session); no
+ * participant route sets or reads one.
+ */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { store, config, boundaries } = options;
   const activeBoundaries = typeof boundaries === 'function' ? boundaries : () => boundaries;
@@ -89,8 +96,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
 
-  const deps = { store, boundaries: activeBoundaries, config, logger, metrics, limiter };
+  const deps: ApiDeps = {
+    store,
+    boundaries: activeBoundaries,
+    config: { ...config, staff: { ...DEFAULT_STAFF_CONFIG, ...config.staff } },
+    logger,
+    metrics,
+    limiter,
+    now: options.now ?? Date.now,
+  };
   for (const { spec, app: resource } of resources(deps)) {
+    // The guard of each route, registered for exactly its method and path before the
+    // resource's handlers: the table's declaration is what is enforced (api/auth/policy).
+    for (const route of spec.routes) {
+      app.on(route.method.toUpperCase(), fullPath(spec.mount, route.path), authorize(route.access, deps));
+    }
     app.route(spec.mount, resource);
   }
   app.use(serveClient(config.staticDir));

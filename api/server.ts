@@ -8,9 +8,10 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { EXPIRY_INTERVAL_MS, expireStaffState } from './auth/expiry/index.ts';
 import { type Config, ConfigError, loadConfig } from './config/index.ts';
 import { startRetagRunner, watchActiveBoundaries } from './domain/retag/index.ts';
-import { createLogger, type Logger } from './logging/index.ts';
+import { createLogger, type Logger, loggableError } from './logging/index.ts';
 import { createMetrics } from './metrics/index.ts';
 import { WINDOW_MS, windowStart } from './rate-limit/index.ts';
 import { seed } from './seed/index.ts';
@@ -69,6 +70,16 @@ async function main(log: { current: Logger }): Promise<void> {
       .catch((err: unknown) => logger.warn({ err }, 'Deleting past rate-limit windows failed'));
   }, WINDOW_MS);
   sweep.unref();
+  // Staff sessions past their limits, abandoned OIDC sign-ins and past sign-in windows.
+  const staffSweep = setInterval(() => {
+    expireStaffState(store, config.staff, Date.now()).catch((err: unknown) =>
+      logger.warn({ err: loggableError(err) }, 'Deleting expired staff sessions and sign-in state failed'),
+    );
+  }, EXPIRY_INTERVAL_MS);
+  staffSweep.unref();
+  if (config.staff.publicUrl === undefined) {
+    logger.info('PUBLIC_URL is not set: staff session cookies are not Secure (fine for local use only).');
+  }
 
   const stop = gracefulShutdown({
     server,
@@ -76,6 +87,7 @@ async function main(log: { current: Logger }): Promise<void> {
     graceMs: SHUTDOWN_GRACE_MS,
     onDrained: async () => {
       clearInterval(sweep);
+      clearInterval(staffSweep);
       boundaries.stop();
       await retag.stop();
       await store.close();

@@ -15,6 +15,13 @@ describe('loadConfig', () => {
       rateLimit: { perDevice: 1000, perAddress: 3000 },
       metricsToken: undefined,
       logLevel: 'info',
+      staff: {
+        sessionIdleMinutes: 30,
+        sessionMaxHours: 10,
+        publicUrl: undefined,
+        signInLimit: { perAccount: 10, perAddress: 100 },
+        oidc: null,
+      },
     });
   });
 
@@ -31,6 +38,14 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_ADDRESS: 'off',
       METRICS_TOKEN: 'a'.repeat(32),
       LOG_LEVEL: 'warn',
+      STAFF_SESSION_IDLE_MINUTES: '15',
+      STAFF_SESSION_MAX_HOURS: '8',
+      PUBLIC_URL: 'https://delta.malmo.se/',
+      SIGN_IN_LIMIT_PER_ACCOUNT: '5',
+      SIGN_IN_LIMIT_PER_ADDRESS: 'off',
+      OIDC_ISSUER: 'https://login.malmo.se',
+      OIDC_CLIENT_ID: 'kraftsamla',
+      OIDC_CLIENT_SECRET: 'secret',
     });
     expect(config).toEqual({
       port: 9000,
@@ -43,6 +58,20 @@ describe('loadConfig', () => {
       rateLimit: { perDevice: 240, perAddress: null },
       metricsToken: 'a'.repeat(32),
       logLevel: 'warn',
+      staff: {
+        sessionIdleMinutes: 15,
+        sessionMaxHours: 8,
+        publicUrl: 'https://delta.malmo.se',
+        signInLimit: { perAccount: 5, perAddress: null },
+        oidc: {
+          issuer: 'https://login.malmo.se',
+          clientId: 'kraftsamla',
+          clientSecret: 'secret',
+          name: 'Malmö stad',
+          redirectUrl: null,
+          allowHttp: false,
+        },
+      },
     });
   });
 
@@ -101,6 +130,15 @@ describe('loadConfig', () => {
     [{ EXAMPLE_CONTENT: 'maybe' }, 'EXAMPLE_CONTENT'],
     [{ CONTROLLER_NAME: '  ' }, 'CONTROLLER_NAME'],
     [{ DPO_CONTACT: '' }, 'DPO_CONTACT'],
+    [{ STAFF_SESSION_IDLE_MINUTES: '0' }, 'STAFF_SESSION_IDLE_MINUTES'],
+    [{ STAFF_SESSION_IDLE_MINUTES: 'half an hour' }, 'STAFF_SESSION_IDLE_MINUTES'],
+    [{ STAFF_SESSION_MAX_HOURS: '169' }, 'STAFF_SESSION_MAX_HOURS'],
+    [{ PUBLIC_URL: 'delta.malmo.se' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://delta.malmo.se' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://malmo.se/delta' }, 'PUBLIC_URL'],
+    [{ SIGN_IN_LIMIT_PER_ACCOUNT: '2' }, 'SIGN_IN_LIMIT_PER_ACCOUNT'],
+    [{ SIGN_IN_LIMIT_PER_ADDRESS: 'many' }, 'SIGN_IN_LIMIT_PER_ADDRESS'],
+    [{ OIDC_ISSUER: 'https://login.malmo.se' }, 'OIDC_CLIENT_ID'],
   ])('should refuse %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { MAX_BATCH_ITEMS } from '../../common/wire/index.ts';
+import { type OidcConfig, parseOidcConfig } from '../auth/oidc/config.ts';
 import { LOG_LEVELS, type LogLevel } from '../logging/index.ts';
 import type { RateLimitConfig } from '../rate-limit/index.ts';
 
@@ -45,7 +46,35 @@ export interface Config {
   metricsToken: string | undefined;
   /** Least severe log level written (LOG_LEVEL). */
   logLevel: LogLevel;
+  /** Staff sign-in and sessions. */
+  staff: StaffConfig;
 }
+
+/** Staff sign-in, sessions and the identity provider. */
+export interface StaffConfig {
+  /** Minutes without a request after which a session ends (STAFF_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** Hours after sign-in after which a session ends, however active (STAFF_SESSION_MAX_HOURS). */
+  sessionMaxHours: number;
+  /**
+   * The origin people reach this deployment at (PUBLIC_URL), like `https://delta.malmo.se`;
+   * unset: taken from each request. An https origin turns on `__Host-` Secure cookies.
+   */
+  publicUrl: string | undefined;
+  /** Sign-in attempts per 15 minutes (SIGN_IN_LIMIT_*); null turns one off. */
+  signInLimit: { perAccount: number | null; perAddress: number | null };
+  /** Sign-in through the city's identity provider (OIDC_*); null: not configured. */
+  oidc: OidcConfig | null;
+}
+
+/** The staff settings with every variable unset (apps built in tests start from these). */
+export const DEFAULT_STAFF_CONFIG: StaffConfig = {
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 10,
+  publicUrl: undefined,
+  signInLimit: { perAccount: 10, perAddress: 100 },
+  oidc: null,
+};
 
 /** Thrown for a bad environment variable; the message names it. */
 export class ConfigError extends Error {
@@ -71,7 +100,76 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    staff: parseStaff(env),
   };
+}
+
+function parseStaff(env: Record<string, string | undefined>): StaffConfig {
+  const d = DEFAULT_STAFF_CONFIG;
+  return {
+    sessionIdleMinutes: wholeNumber(
+      'STAFF_SESSION_IDLE_MINUTES',
+      env.STAFF_SESSION_IDLE_MINUTES,
+      d.sessionIdleMinutes,
+      1,
+      24 * 60,
+    ),
+    sessionMaxHours: wholeNumber(
+      'STAFF_SESSION_MAX_HOURS',
+      env.STAFF_SESSION_MAX_HOURS,
+      d.sessionMaxHours,
+      1,
+      7 * 24,
+    ),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    signInLimit: {
+      perAccount: parseSignInLimit('SIGN_IN_LIMIT_PER_ACCOUNT', env.SIGN_IN_LIMIT_PER_ACCOUNT, 10),
+      perAddress: parseSignInLimit('SIGN_IN_LIMIT_PER_ADDRESS', env.SIGN_IN_LIMIT_PER_ADDRESS, 100),
+    },
+    oidc: parseOidcConfig(env),
+  };
+}
+
+/**
+ * PUBLIC_URL: the origin only (scheme, host, port), since cookies and the CSRF origin check
+ * compare origins. A path would suggest the app can live under one, which it cannot.
+ */
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be a URL like https://delta.malmo.se, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`PUBLIC_URL must start with https:// (or http:// for local use), got "${raw}"`);
+  }
+  if (
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw new ConfigError(
+      `PUBLIC_URL must be an origin only, like https://delta.malmo.se (no path, query or credentials), got "${raw}"`,
+    );
+  }
+  return url.origin;
+}
+
+/** Sign-in attempts per 15 minutes, or `off`. At least 3: one typo must never lock anyone out. */
+function parseSignInLimit(name: string, raw: string | undefined, fallback: number): number | null {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value === 'off') return null;
+  if (!/^\d+$/.test(value) || Number(value) < 3 || Number(value) > 1_000_000) {
+    throw new ConfigError(
+      `${name} must be "off" or a whole number of sign-in attempts per 15 minutes from 3 up, got "${raw}"`,
+    );
+  }
+  return Number(value);
 }
 
 function parsePort(raw: string | undefined): number {

@@ -3,15 +3,24 @@
  * operational pieces (logger, metrics, rate limiter) shared by the whole app.
  */
 import type { RequestIdVariables } from 'hono/request-id';
-import type { Config } from '../config/index.ts';
+import type { Config, StaffConfig } from '../config/index.ts';
 import type { BoundarySet } from '../domain/tagging/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { Metrics } from '../metrics/index.ts';
 import type { RateLimiter } from '../rate-limit/index.ts';
-import type { Store } from '../store/index.ts';
+import type { StaffSessionRecord, StaffUserRecord, Store } from '../store/index.ts';
+
+/**
+ * The signed-in staff member of a request, put on `c.var.staff` by the route guard
+ * (api/auth/policy) on routes that need a session, and by sign-in.
+ */
+export interface StaffPrincipal {
+  user: StaffUserRecord;
+  session: StaffSessionRecord;
+}
 
 /** Hono environment of the app. */
-export type AppEnv = { Variables: RequestIdVariables };
+export type AppEnv = { Variables: RequestIdVariables & { staff?: StaffPrincipal } };
 
 /** Dependencies handed to each resource. */
 export interface ApiDeps {
@@ -21,8 +30,15 @@ export interface ApiDeps {
    * release) swaps what this returns without restarting.
    */
   boundaries: () => BoundarySet;
-  config: Pick<Config, 'controllerName' | 'dpoContact'> & { metricsToken?: string | undefined };
+  config: Pick<Config, 'controllerName' | 'dpoContact'> & {
+    metricsToken?: string | undefined;
+    /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); 0 or unset: none. */
+    trustProxy?: number | undefined;
+    staff: StaffConfig;
+  };
   logger: Logger;
   metrics: Metrics;
   limiter: RateLimiter;
+  /** The clock, in milliseconds: sessions, sign-in windows, audit times (tests move it). */
+  now: () => number;
 }

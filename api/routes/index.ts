@@ -1,12 +1,15 @@
 /**
- * The route table: every resource, where it is mounted, and its schemas. app.ts mounts
- * from this list and /api/openapi.json is generated from it, so the two cannot differ.
+ * The route table: every resource, where it is mounted, its schemas, and who may call each
+ * route. app.ts mounts from this list, guards each route by its `access` (api/auth/policy),
+ * and /api/openapi.json is generated from it, so the three cannot differ.
  */
 import type { Hono } from 'hono';
 import type { ApiDeps, AppEnv } from '../http/types.ts';
 import type { ResourceSpec } from '../openapi/index.ts';
 import * as areaMap from './area-map/index.ts';
 import * as areas from './areas/index.ts';
+import * as auth from './auth/index.ts';
+import * as authOidc from './auth-oidc/index.ts';
 import * as health from './health/index.ts';
 import * as insatser from './insatser/index.ts';
 import * as metrics from './metrics/index.ts';
@@ -14,6 +17,10 @@ import * as openapi from './openapi/index.ts';
 import * as privacy from './privacy/index.ts';
 import * as ready from './ready/index.ts';
 import * as receipts from './receipts/index.ts';
+import * as staffAudit from './staff-audit/index.ts';
+import * as staffBoundaries from './staff-boundaries/index.ts';
+import * as staffSubmissions from './staff-submissions/index.ts';
+import * as staffUsers from './staff-users/index.ts';
 import * as submissions from './submissions/index.ts';
 
 /** A resource ready to mount. */
@@ -34,6 +41,12 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: health.spec, app: health.health() },
     { spec: ready.spec, app: ready.ready(deps) },
     { spec: metrics.spec, app: metrics.metrics(deps) },
+    { spec: auth.spec, app: auth.auth(deps) },
+    { spec: authOidc.spec, app: authOidc.authOidc(deps) },
+    { spec: staffUsers.spec, app: staffUsers.staffUsers(deps) },
+    { spec: staffAudit.spec, app: staffAudit.staffAudit(deps) },
+    { spec: staffBoundaries.spec, app: staffBoundaries.staffBoundaries(deps) },
+    { spec: staffSubmissions.spec, app: staffSubmissions.staffSubmissions(deps) },
   ];
   const specs = [...list.map((r) => r.spec), openapi.spec];
   return [...list, { spec: openapi.spec, app: openapi.openapi(specs) }];

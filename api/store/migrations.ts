@@ -18,6 +18,7 @@ import {
 import { gazetteer } from './migrations/0003_gazetteer.ts';
 import { boundaryVersions } from './migrations/0004_boundary_versions.ts';
 import { areaMaps } from './migrations/0005_area_maps.ts';
+import { staff } from './migrations/0006_staff.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -167,6 +168,7 @@ export const migrations: Record<string, Migration> = {
   '0003_gazetteer': gazetteer,
   '0004_boundary_versions': boundaryVersions,
   '0005_area_maps': areaMaps,
+  '0006_staff': staff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,11 @@ export interface Database {
   retag_pending: RetagPendingTable;
   leases: LeasesTable;
   area_maps: AreaMapsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  audit_log: AuditLogTable;
+  oidc_flows: OidcFlowsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
 
 /** Delområden, keyed by normalised code. */
@@ -193,3 +198,58 @@ export interface GazetteerTable {
   note: string | null;
   updated_at: string;
 }
+
+/** Staff accounts (0006). `email` is lower-case and unique; `oidc_subject` unique when set. */
+export interface StaffUsersTable {
+  id: string;
+  email: string;
+  name: string;
+  /** 'admin' | 'moderator' | 'analyst', or null: no role granted yet. */
+  role: string | null;
+  active: number;
+  /** Self-describing KDF string (api/auth/passwords); null for OIDC-only accounts. */
+  password_hash: string | null;
+  /** `issuer|sub` of the linked identity provider account. */
+  oidc_subject: string | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+/** Server-side staff sessions (0006), keyed by the SHA-256 of the cookie's token. */
+export interface StaffSessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  /** 'password' | 'oidc'. */
+  method: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** The audit log (0006): append-only, the database refuses UPDATE and DELETE. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON of the changed fields before and after, or null. */
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+/** OIDC sign-ins between the redirect to the provider and its callback (0006). */
+export interface OidcFlowsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+}
+
+/** Sign-in attempt counters (0006): the shape of {@link RateLimitsTable}, longer windows. */
+export type SignInAttemptsTable = RateLimitsTable;

@@ -421,7 +421,9 @@ export interface Store {
   /** Stores a new session. */
   createStaffSession(session: StaffSessionRecord): Promise<void>;
   /** A session with its user, by the hash of its token. */
-  getStaffSession(idHash: string): Promise<{ session: StaffSessionRecord; user: StaffUserRecord } | undefined>;
+  getStaffSession(
+    idHash: string,
+  ): Promise<{ session: StaffSessionRecord; user: StaffUserRecord } | undefined>;
   /** Moves `lastSeenAt` forward (idle expiry counts from it). */
   touchStaffSession(idHash: string, lastSeenAt: string): Promise<void>;
   /** Ends one session (logout, expiry, rotation); resolves true when it existed. */
@@ -430,6 +432,14 @@ export interface Store {
   deleteStaffSessionsOf(userId: string): Promise<number>;
   /** Deletes sessions created before `createdBefore` or idle since before `seenBefore`. */
   expireStaffSessions(limits: { createdBefore: string; seenBefore: string }): Promise<number>;
+
+  /**
+   * A submission's contact details (only for roles that may see them; the caller audits the
+   * read). undefined: no such submission; null: none were given (or they were deleted).
+   */
+  getSubmissionContact(
+    id: string,
+  ): Promise<{ email: string | null; phone: string | null; consentVersion: string } | null | undefined>;
 
   /** Appends audit rows (one transaction). */
   recordAudit(entries: readonly AuditRecord[]): Promise<void>;

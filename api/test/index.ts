@@ -7,11 +7,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SubmissionV1 } from '../../common/wire/index.ts';
+import type { Role, StaffMe } from '../../common/wire/staff.ts';
 import { type AppOptions, createApp } from '../app.ts';
-import type { Config } from '../config/index.ts';
+import { hashPassword, type ScryptParams } from '../auth/passwords/index.ts';
+import type { Config, StaffConfig } from '../config/index.ts';
 import { type BoundarySet, buildBoundarySet } from '../domain/tagging/index.ts';
 import { MALMO_BOUNDARY_VERSION, MALMO_GEOJSON, seed } from '../seed/index.ts';
-import { openPostgresStore, openSqliteStore, type Store } from '../store/index.ts';
+import { openPostgresStore, openSqliteStore, type StaffUserRecord, type Store } from '../store/index.ts';
 import { moderateTarget, queryTarget, type TestTarget } from '../store/testing.ts';
 import { freshPgSchema } from './pg.ts';
 
@@ -90,12 +92,17 @@ export async function testStore(options: { kind?: StoreKind; exampleContent?: bo
 /** A store from {@link testStore}. */
 export type TestStore = Awaited<ReturnType<typeof testStore>>;
 
-/** Options of {@link testApp}: rate limits, TRUST_PROXY and METRICS_TOKEN are off unless given. */
+/**
+ * Options of {@link testApp}: rate limits, TRUST_PROXY and METRICS_TOKEN are off unless given;
+ * staff settings are the defaults (sign-in limits on) except those given in `config.staff`.
+ */
 export interface TestAppOptions extends Pick<AppOptions, 'logger' | 'metrics' | 'now'> {
   kind?: StoreKind;
   exampleContent?: boolean;
   staticDir?: string;
-  config?: Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken'>>;
+  config?: Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken'>> & {
+    staff?: Partial<StaffConfig>;
+  };
 }
 
 /** The whole app over a fresh store; `staticDir` defaults to a dir that does not exist. */
@@ -126,6 +133,92 @@ export async function testApp(options: TestAppOptions = {}) {
 
 /** A running test app. */
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * Cheap scrypt for accounts made by tests, so making one costs no 0.3 s. (Signing in with
+ * one upgrades its hash to the real cost, as it would any old hash.)
+ */
+export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
+
+/** A password the policy accepts, for accounts made by tests. */
+export const TEST_PASSWORD = 'lila-kanot-hoppar-sju-gånger';
+
+/** Adds a staff account straight to the store (with an audit row, as the store requires). */
+export async function addStaffUser(
+  store: Store,
+  user: { email: string; role: Role | null; password?: string | null; name?: string; active?: boolean },
+): Promise<StaffUserRecord> {
+  const at = new Date().toISOString();
+  const password = user.password === undefined ? TEST_PASSWORD : user.password;
+  const record: StaffUserRecord = {
+    id: randomUUID(),
+    email: user.email.toLowerCase(),
+    name: user.name ?? user.email.split('@')[0] ?? '',
+    role: user.role,
+    active: user.active ?? true,
+    passwordHash: password === null ? null : await hashPassword(password, TEST_SCRYPT),
+    oidcSubject: null,
+    createdAt: at,
+    updatedAt: at,
+    lastLoginAt: null,
+  };
+  const audit = {
+    id: randomUUID(),
+    at,
+    actorId: null,
+    actorLabel: 'test',
+    action: 'user.create',
+    targetType: 'staff_user',
+    targetId: record.id,
+    before: null,
+    after: { email: record.email, role: record.role },
+    requestId: null,
+  };
+  const outcome = await store.createStaffUser(record, audit);
+  if (outcome !== 'created') throw new Error(`addStaffUser: ${user.email} exists already`);
+  return record;
+}
+
+/** A signed-in staff member as tests use one: the Cookie header to send, and the CSRF token. */
+export interface Signed {
+  /** `name=token`, for a Cookie header. */
+  cookie: string;
+  /** The token alone (tests check it appears nowhere it should not). */
+  token: string;
+  csrf: string;
+  me: StaffMe;
+}
+
+/** The `name=value` of the staff session cookie a response sets, if it sets one. */
+export function sessionCookieOf(res: Response): string | undefined {
+  const header = res.headers.getSetCookie().find((c) => /^(__Host-)?kraftsamla_staff=/.test(c));
+  const pair = header?.split(';')[0];
+  return pair === undefined || pair.endsWith('=') ? undefined : pair;
+}
+
+/** Signs in through POST /api/auth/login; fails the test unless it answers 200 with a cookie. */
+export async function signIn(
+  app: { request: TestApp['app']['request'] },
+  email: string,
+  password = TEST_PASSWORD,
+  headers: Record<string, string> = {},
+): Promise<Signed> {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
+  const cookie = sessionCookieOf(res);
+  if (cookie === undefined) throw new Error(`sign-in of ${email} set no session cookie`);
+  const me = (await res.json()) as StaffMe;
+  return { cookie, token: cookie.slice(cookie.indexOf('=') + 1), csrf: me.csrfToken, me };
+}
+
+/** Headers of a staff request: the session cookie, and for unsafe methods the CSRF token. */
+export function staffHeaders(signed: Signed, extra: Record<string, string> = {}): Record<string, string> {
+  return { Cookie: signed.cookie, 'X-CSRF-Token': signed.csrf, ...extra };
+}
 
 /** A submission result as the API sends it. */
 export interface Result {

@@ -1,4 +1,4 @@
-import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { SiteFooter } from '../components/site-footer/index.tsx';
 import { SiteHeader } from '../components/site-header/index.tsx';
 import { t } from '../i18n/index.ts';
@@ -13,6 +13,23 @@ const Saved = lazy(() => import('../routes/saved/index.tsx'));
 const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
 const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
 const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
+// The staff screens (/personal…) are their own app, loaded only when staff open them.
+const Staff = lazy(() => import('../staff/staff-app.tsx').catch(() => StaffUnavailable));
+
+/** Whether `path` is one of the staff screens. */
+export const isStaffPath = (path: string) => path === '/personal' || path.startsWith('/personal/');
+
+/** When the staff screens could not be loaded (offline before they were ever cached). */
+function StaffUnavailable() {
+  return (
+    <main id="main">
+      <h1>{t('app.loadError')}</h1>
+      <button type="button" class="btn btn-primary" onClick={() => location.reload()}>
+        {t('app.retry')}
+      </button>
+    </main>
+  );
+}
 
 export const ROUTES = {
   start: '/',
@@ -28,6 +45,21 @@ export const ROUTES = {
 export function App() {
   return (
     <LocationProvider>
+      <Shell />
+    </LocationProvider>
+  );
+}
+
+function Shell() {
+  const { path } = useLocation();
+  if (isStaffPath(path))
+    return (
+      <ErrorBoundary>
+        <Staff />
+      </ErrorBoundary>
+    );
+  return (
+    <>
       <a class="skip-link" href="#main">
         {t('app.skip')}
       </a>
@@ -48,6 +80,6 @@ export function App() {
         </ErrorBoundary>
       </main>
       <SiteFooter />
-    </LocationProvider>
+    </>
   );
 }

@@ -40,7 +40,7 @@ clientsClaim();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api(\/|$)/, /^\/healthz$/, /^\/staff(\/|$)/],
+    denylist: [/^\/api(\/|$)/, /^\/healthz$/, /^\/personal(\/|$)/],
   }),
 );
 

@@ -80,7 +80,11 @@ export const StaffUser = v.object({
 export type StaffUser = v.InferOutput<typeof StaffUser>;
 export const StaffUserList = v.object({ users: v.array(StaffUser) });
 
-const Name = v.pipe(v.string(), v.trim(), v.maxLength(MAX_NAME_CHARS, `must be at most ${MAX_NAME_CHARS} characters`));
+const Name = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(MAX_NAME_CHARS, `must be at most ${MAX_NAME_CHARS} characters`),
+);
 const NewPassword = v.pipe(v.string(), v.maxLength(MAX_PASSWORD_CHARS, 'is too long'));
 
 /**
@@ -118,3 +122,42 @@ export type AuditEntry = v.InferOutput<typeof AuditEntry>;
 /** GET /api/staff/audit: newest first; `next` is the cursor for the following (older) page. */
 export const AuditPage = v.object({ entries: v.array(AuditEntry), next: v.nullable(v.string()) });
 export type AuditPage = v.InferOutput<typeof AuditPage>;
+
+/** One stored boundary set version (GET /api/staff/boundary-sets). */
+export const BoundarySetVersion = v.object({
+  version: v.string(),
+  active: v.boolean(),
+  /** When it was imported (ISO 8601). */
+  createdAt: v.string(),
+  /** When it was last made the active set; null if never. */
+  activatedAt: v.nullable(v.string()),
+});
+export type BoundarySetVersion = v.InferOutput<typeof BoundarySetVersion>;
+
+/** Progress of the re-tag job an activation starts: every submission is tagged again by the new set. */
+export const RetagProgress = v.object({
+  id: v.string(),
+  boundaryVersion: v.string(),
+  previousVersion: v.nullable(v.string()),
+  /** `superseded`: another set was activated before this job finished. */
+  status: v.picklist(['running', 'done', 'superseded']),
+  processed: v.number(),
+  /** Submissions stored when the set was activated. */
+  total: v.number(),
+  /** 0–100 (100 only once done). */
+  percent: v.number(),
+  createdAt: v.string(),
+  finishedAt: v.nullable(v.string()),
+});
+export type RetagProgress = v.InferOutput<typeof RetagProgress>;
+
+/**
+ * GET /api/staff/boundary-sets, and the answer of POST …/:version/activate: every version
+ * (oldest first), the active one, and the latest re-tag job (null before the first activation).
+ */
+export const BoundarySets = v.object({
+  active: v.nullable(v.string()),
+  sets: v.array(BoundarySetVersion),
+  retag: v.nullable(RetagProgress),
+});
+export type BoundarySets = v.InferOutput<typeof BoundarySets>;

@@ -11,8 +11,11 @@ import { catalogueStore } from './catalogue.ts';
 import { mapStore } from './maps.ts';
 import { operationsStore } from './operations.ts';
 import { placeNameStore } from './place-names.ts';
-import { rateLimitStore } from './rate-limits.ts';
+import { auditStore } from './audit.ts';
+import { rateLimitStore, signInAttemptStore } from './rate-limits.ts';
 import { retagStore } from './retag.ts';
+import { staffStore } from './staff.ts';
+import { staffSessionStore } from './staff-sessions.ts';
 import { submissionStore } from './submissions.ts';
 
 /** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
@@ -28,5 +31,9 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...boundaryVersionStore(db),
     ...retagStore(db),
     ...mapStore(db),
+    ...staffStore(db),
+    ...staffSessionStore(db),
+    ...auditStore(db),
+    ...signInAttemptStore(db),
   };
 }

@@ -1,18 +1,42 @@
 /**
- * Rate-limit counters: fixed windows kept in the database, so every instance behind a load
- * balancer counts against the same numbers. Portable SQL: `INSERT … ON CONFLICT DO UPDATE …
- * RETURNING` is the same on SQLite (3.35+) and PostgreSQL.
+ * Fixed-window counters kept in the database, so every instance behind a load balancer counts
+ * against the same numbers: the participant rate limits (`rate_limits`) and the staff sign-in
+ * attempts (`sign_in_attempts`), two tables of the same shape with different sweeps. Portable
+ * SQL: `INSERT … ON CONFLICT DO UPDATE … RETURNING` is the same on SQLite (3.35+) and PostgreSQL.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
 
 type RateLimitStore = Pick<Store, 'addRateLimitHits' | 'expireRateLimits'>;
+type SignInAttemptStore = Pick<Store, 'addSignInAttempts' | 'expireSignInAttempts'>;
+
+/** The tables of counters; both have the columns of {@link Database.rate_limits}. */
+type CounterTable = 'rate_limits' | 'sign_in_attempts';
+
+interface Counters {
+  add(windowStart: string, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+  expire(windowStart: string): Promise<number>;
+}
 
 /** The rate-limit half of the store. */
 export function rateLimitStore(db: Kysely<Database>): RateLimitStore {
+  const counters = counterStore(db, 'rate_limits');
+  return { addRateLimitHits: counters.add, expireRateLimits: counters.expire };
+}
+
+/** The sign-in attempt counters of the store. */
+export function signInAttemptStore(db: Kysely<Database>): SignInAttemptStore {
+  const counters = counterStore(db, 'sign_in_attempts');
+  return { addSignInAttempts: counters.add, expireSignInAttempts: counters.expire };
+}
+
+function counterStore(db: Kysely<Database>, table: CounterTable): Counters {
+  // The tables have the same columns, so one of their types describes both queries; the SQL
+  // names `table`.
+  const name = table as 'rate_limits';
   return {
-    async addRateLimitHits(windowStart, hits) {
+    async add(windowStart, hits) {
       const counts = new Map<string, number>();
       if (hits.size === 0) return counts;
       // Keys in a fixed order: two instances upserting overlapping keys (one address, two
@@ -22,12 +46,12 @@ export function rateLimitStore(db: Kysely<Database>): RateLimitStore {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([key, n]) => ({ key, window_start: windowStart, hits: n }));
       const returned = await db
-        .insertInto('rate_limits')
+        .insertInto(name)
         .values(rows)
         .onConflict((oc) =>
           oc
             .columns(['key', 'window_start'])
-            .doUpdateSet((eb) => ({ hits: eb('rate_limits.hits', '+', eb.ref('excluded.hits')) })),
+            .doUpdateSet((eb) => ({ hits: eb(`${name}.hits`, '+', eb.ref('excluded.hits')) })),
         )
         .returning(['key', 'hits'])
         .execute();
@@ -35,11 +59,8 @@ export function rateLimitStore(db: Kysely<Database>): RateLimitStore {
       return counts;
     },
 
-    async expireRateLimits(windowStart) {
-      const result = await db
-        .deleteFrom('rate_limits')
-        .where('window_start', '<', windowStart)
-        .executeTakeFirst();
+    async expire(windowStart) {
+      const result = await db.deleteFrom(name).where('window_start', '<', windowStart).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

@@ -1,0 +1,32 @@
+/**
+ * The area names a stored boundary set carries, for `store.saveAreaNames` when it is
+ * activated from the staff screens (the import command has them from the file it read).
+ *
+ * An imported set is stored as api/domain/boundaries wrote it: `do_kod` normalised, `namn` the
+ * display name when the file had display names, the stadsområde under
+ * DEFAULT_DISTRICT_PROPERTY. Names that are all upper case are official labels, not display
+ * names (the import's own rule), so a set with only those leaves the names people see alone.
+ */
+import { DEFAULT_DISTRICT_PROPERTY } from '../../domain/boundaries/index.ts';
+import { normaliseAreaCode } from '../../domain/tagging/index.ts';
+import type { AreaNameRecord } from '../../store/index.ts';
+
+/** The names and stadsområden of the areas in a stored set's GeoJSON text. */
+export function areaNamesOf(geojson: string): AreaNameRecord[] {
+  const parsed = JSON.parse(geojson) as { features?: { properties?: Record<string, unknown> | null }[] };
+  const read = (parsed.features ?? []).flatMap(({ properties: p }) => {
+    const code = normaliseAreaCode(p?.do_kod);
+    if (code === undefined) return [];
+    return [{ code, name: text(p?.namn), district: text(p?.[DEFAULT_DISTRICT_PROPERTY]) }];
+  });
+  const hasNames = read.some((a) => a.name !== undefined && a.name !== a.name.toUpperCase());
+  return read.map(({ code, name, district }) => ({
+    code,
+    ...(hasNames && name !== undefined ? { name } : {}),
+    ...(district === undefined ? {} : { district }),
+  }));
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

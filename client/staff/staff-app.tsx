@@ -1,0 +1,98 @@
+/**
+ * The staff screens under /personal: their own header, navigation and views, in Swedish or
+ * English. Loaded lazily by client/app/index.tsx only when a /personal address is opened, so none
+ * of this (nor its styles) is part of a participant's first load.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { Route, Router } from 'preact-iso';
+import { language } from '../i18n/index.ts';
+import { StaffHeader } from './components/header.tsx';
+import { LoadState } from './components/load.tsx';
+import { NoAccess } from './components/no-access.tsx';
+import { ViewHeading } from './components/view-heading.tsx';
+import { staffLanguage, t } from './i18n/index.ts';
+import { loadMe, mayOpen, me, meError, SCREENS, type ScreenName } from './session.ts';
+import { Audit } from './views/audit.tsx';
+import { Boundaries } from './views/boundaries.tsx';
+import { Home } from './views/home.tsx';
+import { SignIn } from './views/sign-in.tsx';
+import { Users } from './views/users.tsx';
+import { Waiting } from './views/waiting.tsx';
+import './style.css';
+
+/** A screen behind sign-in and a role: sign-in, waiting for a role, or no access when they are missing. */
+function Guard({ screen, children }: { screen: ScreenName; children: ComponentChildren }) {
+  const user = me.value;
+  // Not known yet: no heading (it would take the focus meant for the view that follows).
+  if (user === undefined) return <LoadState failed={meError.value} retry={() => void loadMe()} />;
+  if (user === null) return <SignIn />;
+  if (user.role === null) return <Waiting />;
+  if (!mayOpen(screen, user.role)) return <NoAccess />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return (
+    <>
+      <ViewHeading title={t('notFound.title')} viewKey="not-found" />
+      <p>{t('notFound.text')}</p>
+      <p>
+        <a href={SCREENS.home.path} class="btn btn-secondary">
+          {t('app.toStart')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+const screen = (name: ScreenName, View: () => ComponentChildren) => () => (
+  <Guard screen={name}>
+    <View />
+  </Guard>
+);
+const HomeScreen = screen('home', Home);
+const UsersScreen = screen('users', Users);
+const AuditScreen = screen('audit', Audit);
+const BoundariesScreen = screen('boundaries', Boundaries);
+
+export default function StaffApp() {
+  useEffect(() => {
+    void loadMe();
+  }, []);
+
+  // The page's language is the staff language (English for Arabic, and left to right) while the
+  // staff screens are open; the participant's comes back when they close.
+  const code = staffLanguage.value;
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = code;
+    root.dir = 'ltr';
+  }, [code]);
+  useEffect(
+    () => () => {
+      const root = document.documentElement;
+      root.lang = language.value.code;
+      root.dir = language.value.dir;
+    },
+    [],
+  );
+
+  return (
+    <div class="staff">
+      <a class="skip-link" href="#staff-main">
+        {t('app.skip')}
+      </a>
+      <StaffHeader />
+      <main id="staff-main" tabIndex={-1}>
+        <Router>
+          <Route path={SCREENS.home.path} component={HomeScreen} />
+          <Route path={SCREENS.users.path} component={UsersScreen} />
+          <Route path={SCREENS.audit.path} component={AuditScreen} />
+          <Route path={SCREENS.boundaries.path} component={BoundariesScreen} />
+          <Route default component={NotFound} />
+        </Router>
+      </main>
+    </div>
+  );
+}

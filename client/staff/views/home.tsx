@@ -1,0 +1,43 @@
+import { ViewHeading } from '../components/view-heading.tsx';
+import { t } from '../i18n/index.ts';
+import { me, mayOpen, SCREENS, type ScreenName } from '../session.ts';
+
+const CARDS: readonly {
+  screen: ScreenName;
+  title: 'nav.users' | 'nav.audit' | 'nav.boundaries';
+  text: 'home.users' | 'home.audit' | 'home.boundaries';
+}[] = [
+  { screen: 'users', title: 'nav.users', text: 'home.users' },
+  { screen: 'audit', title: 'nav.audit', text: 'home.audit' },
+  { screen: 'boundaries', title: 'nav.boundaries', text: 'home.boundaries' },
+];
+
+/** The staff start page: what this role may do. */
+export function Home() {
+  const user = me.value;
+  if (!user?.role) return null;
+  const cards = CARDS.filter((c) => mayOpen(c.screen, user.role));
+  return (
+    <>
+      <ViewHeading title={t('home.title')} viewKey="home" />
+      <p>{t('home.hello', { name: user.name || user.email, role: t(`role.${user.role}`) })}</p>
+      {cards.length > 0 ? (
+        <>
+          <h2>{t('home.choose')}</h2>
+          <ul class="cards">
+            {cards.map((c) => (
+              <li key={c.screen} class="card">
+                <h3 class="card-title">
+                  <a href={SCREENS[c.screen].path}>{t(c.title)}</a>
+                </h3>
+                <p>{t(c.text)}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="notice">{t('home.nothingYet')}</p>
+      )}
+    </>
+  );
+}
