@@ -32,7 +32,9 @@ export interface AppOptions {
    * The server always passes them all, from `loadConfig()`.
    */
   config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'> &
-    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken'>> & { staff?: Partial<StaffConfig> };
+    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail'>> & {
+      staff?: Partial<StaffConfig>;
+    };
   /** The active boundary set: a set, or a function returning the current one. */
   boundaries: BoundarySet | (() => BoundarySet);
   /** Where request lines and errors go; silent by default. */

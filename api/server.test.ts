@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSmtpSink } from './mail/testing.ts';
+import { openSqliteStore } from './store/index.ts';
 import { queryForTest } from './store/testing.ts';
 import { commentItem, tempDir } from './test/index.ts';
 
@@ -94,5 +96,47 @@ describe('api/server.ts', () => {
       expect(line.msg).toMatch(new RegExp(`^Kraftsamla cannot start: ${name} `));
       expect(output).not.toContain('is running at');
     });
+  }, 30_000);
+
+  it('should send queued e-mail through the configured SMTP server, apply retention, and still stop cleanly', async () => {
+    const { dir, remove } = tempDir();
+    const sink = await startSmtpSink();
+    try {
+      const dbPath = join(dir, 'k.db');
+      // A message queued before the server starts: its sender's first round delivers it.
+      const store = openSqliteStore(dbPath);
+      await store.migrate();
+      await store.enqueueMail({
+        id: 'mail-1',
+        key: 'answer:test',
+        kind: 'answer',
+        recipient: 'deltagare@example.org',
+        subject: 'Svar på ditt inspel',
+        text: 'Hej',
+        html: null,
+        createdAt: new Date().toISOString(),
+      });
+      await store.close();
+      const server = start({
+        DATABASE_URL: `sqlite:${dbPath}`,
+        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+        SMTP_FROM: 'noreply@example.se',
+      });
+      await server.url;
+      const [got] = await sink.waitFor(1, 15_000);
+      expect(got?.subject).toBe('Svar på ditt inspel');
+      const until = Date.now() + 10_000;
+      while (!server.output().includes('Retention applied') && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(server.output()).toContain('Retention applied');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.output()).not.toContain('deltagare@example.org');
+      expect(queryForTest(dbPath, 'SELECT status FROM mail_outbox')).toEqual([{ status: 'sent' }]);
+    } finally {
+      await sink.close();
+      remove();
+    }
   }, 30_000);
 });

@@ -8,10 +8,15 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { storedAreaMap } from './routes/area-map/index.ts';
 import { EXPIRY_INTERVAL_MS, expireStaffState } from './auth/expiry/index.ts';
 import { type Config, ConfigError, loadConfig } from './config/index.ts';
+import { startDigestScheduler } from './domain/digest/index.ts';
 import { startRetagRunner, watchActiveBoundaries } from './domain/retag/index.ts';
+import { startRetentionJob } from './domain/retention/index.ts';
 import { createLogger, type Logger, loggableError } from './logging/index.ts';
+import { type MailSender, smtpTransport, startMailSender } from './mail/index.ts';
+import type { Periodic } from './mail/periodic.ts';
 import { createMetrics } from './metrics/index.ts';
 import { WINDOW_MS, windowStart } from './rate-limit/index.ts';
 import { seed } from './seed/index.ts';
@@ -43,6 +48,11 @@ async function main(log: { current: Logger }): Promise<void> {
       logger.info({ boundaryVersion: set.version }, 'Now tagging against a newly activated boundary set'),
     onError: (err) => logger.warn({ err }, 'Checking the active boundary set failed'),
   });
+  // The map of the active set is computed once and stored; doing it now, in the background,
+  // spares the first person who opens the map the wait (seconds on a busy machine).
+  storedAreaMap(store, boundaries.current().version).catch((err: unknown) =>
+    logger.warn({ err: loggableError(err) }, 'Preparing the area map failed; it is made on first request'),
+  );
   const retag = startRetagRunner({
     store,
     sets: boundaries.sets,
@@ -51,6 +61,25 @@ async function main(log: { current: Logger }): Promise<void> {
       if (o.kind === 'job' && o.done) logger.info({ jobId: o.job.id }, 'Re-tag job finished');
     },
   });
+
+  // Retention (api/domain/retention) on every instance: it runs once a day across them all.
+  const retention = startRetentionJob({ store, logger });
+  // E-mail: answers to participants and the staff digest, only with an SMTP server configured.
+  let mail: { transport: ReturnType<typeof smtpTransport>; sender: MailSender; digest: Periodic } | undefined;
+  if (config.mail === null) {
+    logger.info('SMTP is not configured (SMTP_URL or SMTP_HOST): no e-mail is sent.');
+  } else {
+    const transport = smtpTransport(config.mail);
+    const sender = startMailSender({ store, transport, logger });
+    const digest = startDigestScheduler({
+      store,
+      // Links in the digest need the public origin; without PUBLIC_URL they point at this port.
+      publicUrl: config.staff.publicUrl ?? `http://localhost:${config.port}`,
+      logger,
+      onQueued: () => sender.wake(),
+    });
+    mail = { transport, sender, digest };
+  }
 
   const metrics = createMetrics({ processMetrics: true });
   const app = createApp({ store, config, boundaries: boundaries.current, logger, metrics });
@@ -90,6 +119,12 @@ async function main(log: { current: Logger }): Promise<void> {
       clearInterval(staffSweep);
       boundaries.stop();
       await retag.stop();
+      await retention.stop();
+      if (mail) {
+        await mail.digest.stop();
+        await mail.sender.stop();
+        mail.transport.close();
+      }
       await store.close();
     },
   });

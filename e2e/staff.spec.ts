@@ -84,7 +84,14 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     await expect(heading(admin, STAFF.homeHeading)).toBeVisible();
     await expect(heading(admin, STAFF.homeHeading)).toBeFocused();
     await expect(admin.getByTestId('staff-who')).toHaveText('Inloggad som Ada Admin (Administratör)');
-    expect(await staffNavLinks(admin)).toEqual(['Start', 'Användare', 'Logg', 'Områdesindelningar']);
+    expect(await staffNavLinks(admin)).toEqual([
+      'Start',
+      'Granska',
+      'Användare',
+      'Logg',
+      'Områdesindelningar',
+      'Inställningar',
+    ]);
     await expectNoViolations(admin, 'staff home (admin)');
 
     // --- Users: a common password is refused beside its field, then the moderator is created.
@@ -160,7 +167,7 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     const moderator = await (contexts[1] as BrowserContext).newPage();
     await signInStaff(moderator, MODERATOR.email, MODERATOR.password);
     await expect(heading(moderator, STAFF.homeHeading)).toBeVisible();
-    expect(await staffNavLinks(moderator)).toEqual(['Start', 'Områdesindelningar']);
+    expect(await staffNavLinks(moderator)).toEqual(['Start', 'Granska', 'Områdesindelningar']);
     await expect(moderator.getByRole('link', { name: 'Användare' })).toHaveCount(0);
     await expect(moderator.getByRole('link', { name: 'Logg' })).toHaveCount(0);
     await expectNoViolations(moderator, 'staff home (moderator)');

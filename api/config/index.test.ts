@@ -22,6 +22,7 @@ describe('loadConfig', () => {
         signInLimit: { perAccount: 10, perAddress: 100 },
         oidc: null,
       },
+      mail: null,
     });
   });
 
@@ -46,6 +47,12 @@ describe('loadConfig', () => {
       OIDC_ISSUER: 'https://login.malmo.se',
       OIDC_CLIENT_ID: 'kraftsamla',
       OIDC_CLIENT_SECRET: 'secret',
+      SMTP_HOST: 'smtp.malmo.se',
+      SMTP_PORT: '2525',
+      SMTP_USER: 'kraftsamla',
+      SMTP_PASSWORD: 'pw',
+      SMTP_SECURE: 'off',
+      SMTP_FROM: 'Malmö stad <noreply@malmo.se>',
     });
     expect(config).toEqual({
       port: 9000,
@@ -71,6 +78,13 @@ describe('loadConfig', () => {
           redirectUrl: null,
           allowHttp: false,
         },
+      },
+      mail: {
+        host: 'smtp.malmo.se',
+        port: 2525,
+        secure: false,
+        auth: { user: 'kraftsamla', pass: 'pw' },
+        from: 'Malmö stad <noreply@malmo.se>',
       },
     });
   });
@@ -139,6 +153,15 @@ describe('loadConfig', () => {
     [{ SIGN_IN_LIMIT_PER_ACCOUNT: '2' }, 'SIGN_IN_LIMIT_PER_ACCOUNT'],
     [{ SIGN_IN_LIMIT_PER_ADDRESS: 'many' }, 'SIGN_IN_LIMIT_PER_ADDRESS'],
     [{ OIDC_ISSUER: 'https://login.malmo.se' }, 'OIDC_CLIENT_ID'],
+    [{ SMTP_HOST: 'smtp.malmo.se' }, 'SMTP_FROM'],
+    [{ SMTP_FROM: 'noreply@malmo.se' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'http://smtp.malmo.se', SMTP_FROM: 'a@b.se' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://x', SMTP_HOST: 'y', SMTP_FROM: 'a@b.se' }, 'SMTP_HOST'],
+    [{ SMTP_PORT: '25' }, 'SMTP_HOST'],
+    [{ SMTP_HOST: 'h', SMTP_PORT: '0', SMTP_FROM: 'a@b.se' }, 'SMTP_PORT'],
+    [{ SMTP_HOST: 'h', SMTP_SECURE: 'maybe', SMTP_FROM: 'a@b.se' }, 'SMTP_SECURE'],
+    [{ SMTP_HOST: 'h', SMTP_PASSWORD: 'pw', SMTP_FROM: 'a@b.se' }, 'SMTP_USER'],
+    [{ SMTP_HOST: 'h', SMTP_FROM: 'not an address' }, 'SMTP_FROM'],
   ])('should refuse %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -149,6 +172,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(0);
     expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
     expect(loadConfig({ RATE_LIMIT_PER_DEVICE: 'off' }).rateLimit.perDevice).toBeNull();
+  });
+
+  it('should read SMTP_URL with its sign-in, implicit TLS for smtps, and the usual ports', () => {
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://k%40malmo.se:p%3Ass@smtp.malmo.se', SMTP_FROM: 'noreply@malmo.se' })
+        .mail,
+    ).toEqual({
+      host: 'smtp.malmo.se',
+      port: 587,
+      secure: false,
+      auth: { user: 'k@malmo.se', pass: 'p:ss' },
+      from: 'noreply@malmo.se',
+    });
+    expect(loadConfig({ SMTP_URL: 'smtps://relay:2465', SMTP_FROM: 'noreply@malmo.se' }).mail).toEqual({
+      host: 'relay',
+      port: 2465,
+      secure: true,
+      auth: null,
+      from: 'noreply@malmo.se',
+    });
+    expect(loadConfig({ SMTP_HOST: 'relay', SMTP_SECURE: 'on', SMTP_FROM: 'a@b.se' }).mail?.port).toBe(465);
+  });
+
+  it('should never repeat the SMTP password in its message', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://k:hemligt@', SMTP_FROM: 'a@b.se' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://k:hemligt@', SMTP_FROM: 'a@b.se' })).not.toThrow(/hemligt/);
   });
 
   it('should never repeat the metrics token in its message', () => {

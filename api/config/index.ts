@@ -8,6 +8,8 @@ import { MAX_BATCH_ITEMS } from '../../common/wire/index.ts';
 import { type OidcConfig, parseOidcConfig } from '../auth/oidc/config.ts';
 import { LOG_LEVELS, type LogLevel } from '../logging/index.ts';
 import type { RateLimitConfig } from '../rate-limit/index.ts';
+import { ConfigError } from './errors.ts';
+import { type MailConfig, parseMailConfig } from './mail.ts';
 
 /**
  * Where the data lives: the embedded SQLite file (one process), or a PostgreSQL server
@@ -48,6 +50,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Staff sign-in and sessions. */
   staff: StaffConfig;
+  /** Outgoing e-mail (SMTP_*); null: mail is off (see api/config/mail.ts). */
+  mail: MailConfig | null;
 }
 
 /** Staff sign-in, sessions and the identity provider. */
@@ -76,10 +80,8 @@ export const DEFAULT_STAFF_CONFIG: StaffConfig = {
   oidc: null,
 };
 
-/** Thrown for a bad environment variable; the message names it. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
+export type { MailConfig };
 
 /** The embedded SQLite file, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/kraftsamla.db';
@@ -101,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     staff: parseStaff(env),
+    mail: parseMailConfig(env),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config, StaffConfig } from '../config/index.ts';
+import type { MailConfig } from '../config/mail.ts';
 import type { BoundarySet } from '../domain/tagging/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { Metrics } from '../metrics/index.ts';
@@ -35,6 +36,8 @@ export interface ApiDeps {
     /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); 0 or unset: none. */
     trustProxy?: number | undefined;
     staff: StaffConfig;
+    /** SMTP for e-mail to participants and staff; null or unset: no e-mail is queued. */
+    mail?: MailConfig | null | undefined;
   };
   logger: Logger;
   metrics: Metrics;

@@ -18,7 +18,7 @@ export interface ResponseSpec {
 
 /** One route as the table describes it; `path` is relative to the resource's mount point. */
 export interface RouteSpec {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   /**
    * Who may call it. app.ts enforces exactly this (api/auth/policy), and the authorization test

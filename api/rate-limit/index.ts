@@ -37,8 +37,11 @@ export interface RateLimitConfig {
 
 /** What one request costs, as the route measures it. */
 export interface Charge {
-  /** Separate counters per scope: receipt look-ups do not use up submission items. */
-  scope: 'submissions' | 'receipts';
+  /**
+   * Separate counters per scope: receipt look-ups do not use up submission items, and reading
+   * the public listing (`public`) uses up neither.
+   */
+  scope: 'submissions' | 'receipts' | 'public';
   /** Added to the client address's counter. */
   amount: number;
   /** Added to each device id's counter (submissions carry their device id in each item). */

@@ -15,10 +15,15 @@ import * as insatser from './insatser/index.ts';
 import * as metrics from './metrics/index.ts';
 import * as openapi from './openapi/index.ts';
 import * as privacy from './privacy/index.ts';
+import * as publicSubmissions from './public-submissions/index.ts';
 import * as ready from './ready/index.ts';
 import * as receipts from './receipts/index.ts';
 import * as staffAudit from './staff-audit/index.ts';
 import * as staffBoundaries from './staff-boundaries/index.ts';
+import * as staffModeration from './staff-moderation/index.ts';
+import * as staffSubmissionModeration from './staff-moderation/submissions.ts';
+import * as staffQueue from './staff-queue/index.ts';
+import * as staffSettings from './staff-settings/index.ts';
 import * as staffSubmissions from './staff-submissions/index.ts';
 import * as staffUsers from './staff-users/index.ts';
 import * as submissions from './submissions/index.ts';
@@ -47,6 +52,15 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: staffAudit.spec, app: staffAudit.staffAudit(deps) },
     { spec: staffBoundaries.spec, app: staffBoundaries.staffBoundaries(deps) },
     { spec: staffSubmissions.spec, app: staffSubmissions.staffSubmissions(deps) },
+    // Mounted at the same prefix as staff-submissions: what moderators do to one submission.
+    {
+      spec: staffSubmissionModeration.spec,
+      app: staffSubmissionModeration.staffSubmissionModeration(deps),
+    },
+    { spec: staffQueue.spec, app: staffQueue.staffQueue(deps) },
+    { spec: staffModeration.spec, app: staffModeration.staffModeration(deps) },
+    { spec: staffSettings.spec, app: staffSettings.staffSettings(deps) },
+    { spec: publicSubmissions.spec, app: publicSubmissions.publicSubmissions(deps) },
   ];
   const specs = [...list.map((r) => r.spec), openapi.spec];
   return [...list, { spec: openapi.spec, app: openapi.openapi(specs) }];

@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     const [outcome] = await ctx.store.saveSubmissions([r]);
     expect(outcome).toEqual({ status: 'created', receipt: r.receipt, tags: r.tags });
     const { contact: _, ...rest } = r;
-    expect(await ctx.store.getSubmission(r.id)).toEqual({ ...rest, hasContact: true });
+    expect(await ctx.store.getSubmission(r.id)).toEqual({ ...rest, hasContact: true, flags: [] });
   });
 
   it('should answer duplicate with the first receipt and tags, and conflict on another hash', async () => {

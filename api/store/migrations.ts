@@ -19,6 +19,7 @@ import { gazetteer } from './migrations/0003_gazetteer.ts';
 import { boundaryVersions } from './migrations/0004_boundary_versions.ts';
 import { areaMaps } from './migrations/0005_area_maps.ts';
 import { staff } from './migrations/0006_staff.ts';
+import { moderation } from './migrations/0007_moderation.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -169,6 +170,7 @@ export const migrations: Record<string, Migration> = {
   '0004_boundary_versions': boundaryVersions,
   '0005_area_maps': areaMaps,
   '0006_staff': staff,
+  '0007_moderation': moderation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -186,9 +188,24 @@ async function migrator(db: Kysely<unknown>): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: schema });
 }
 
+/**
+ * Errors of Kysely's catalogue lookups (it lists every table of every schema before migrating)
+ * when a schema or table is dropped at that moment — parallel tests do that all the time. No
+ * migration has run then, so running again is safe.
+ */
+const CATALOGUE_RACE: ReadonlySet<string> = new Set(['3F000', '42P01', '42703', 'XX000']);
+
 /** Runs the pending migrations; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
+  let outcome = await (await migrator(db)).migrateToLatest();
+  for (let attempt = 1; attempt < 4; attempt++) {
+    const code = (outcome.error as { code?: unknown } | undefined)?.code;
+    const ranNone = (outcome.results ?? []).every((r) => r.status === 'NotExecuted');
+    if (!(ranNone && typeof code === 'string' && CATALOGUE_RACE.has(code))) break;
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    outcome = await (await migrator(db)).migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });

@@ -27,6 +27,13 @@ export interface Database {
   audit_log: AuditLogTable;
   oidc_flows: OidcFlowsTable;
   sign_in_attempts: SignInAttemptsTable;
+  submission_flags: SubmissionFlagsTable;
+  reason_templates: ReasonTemplatesTable;
+  redactions: RedactionsTable;
+  restricted_originals: RestrictedOriginalsTable;
+  settings: SettingsTable;
+  mail_outbox: MailOutboxTable;
+  audit_retention: AuditRetentionTable;
 }
 
 /** Delområden, keyed by normalised code. */
@@ -92,6 +99,15 @@ export interface SubmissionsTable {
   status_reason: string | null;
   cell: string | null;
   point_consent_version: string | null;
+  /** 1 when the submission has flags (0007): flagged items come first in the queue. */
+  flagged: number;
+  /** The reason template the status reason was made from (0007). */
+  status_reason_template: string | null;
+  /** When and by which staff user the status was last set (0007). */
+  moderated_at: string | null;
+  moderated_by: string | null;
+  /** The current primary tag's area code (0007), kept with the tags for the queue's area filter. */
+  primary_area: string | null;
 }
 
 /** Answers of a submission, one per question. */
@@ -132,6 +148,8 @@ export interface OfficialAnswersTable {
   submission_id: string;
   text: string;
   answered_at: string;
+  /** The staff user who wrote the current text (0007). */
+  answered_by: string | null;
 }
 
 /**
@@ -214,6 +232,8 @@ export interface StaffUsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** 1: gets the daily digest of flagged items and new proposals (0007). */
+  digest_opt_in: Generated<number>;
 }
 
 /** Server-side staff sessions (0006), keyed by the SHA-256 of the cookie's token. */
@@ -253,3 +273,87 @@ export interface OidcFlowsTable {
 
 /** Sign-in attempt counters (0006): the shape of {@link RateLimitsTable}, longer windows. */
 export type SignInAttemptsTable = RateLimitsTable;
+
+/**
+ * What the automatic checks found in a submission (0007): positions only, never the text.
+ * `seq` numbers a submission's flags; span flags have a field and span, a near-duplicate has
+ * `duplicate_of` instead.
+ */
+export interface SubmissionFlagsTable {
+  submission_id: string;
+  seq: number;
+  kind: string;
+  field: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  duplicate_of: string | null;
+}
+
+/** Reasons staff pick from when rejecting or hiding (0007); label and text are JSON {sv, en, …}. */
+export interface ReasonTemplatesTable {
+  id: string;
+  position: number;
+  active: number;
+  label: string;
+  text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every redaction (0007): which field, which spans (JSON [[start, end], …]), how, by whom. No text. */
+export interface RedactionsTable {
+  id: string;
+  submission_id: string;
+  field: string;
+  spans: string;
+  mode: string;
+  at: string;
+  actor_id: string | null;
+}
+
+/** Originals kept by restricted redactions (0007): admins only, read through their own method. */
+export interface RestrictedOriginalsTable {
+  redaction_id: string;
+  submission_id: string;
+  field: string;
+  original: string;
+  created_at: string;
+}
+
+/** Settings by key (0007); `value` is JSON. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/**
+ * The e-mail outbox (0007). Rendered messages wait here until a sender holding the row's lease
+ * has sent them; recipient and body are blanked once sent or given up.
+ */
+export interface MailOutboxTable {
+  id: string;
+  dedup_key: string;
+  kind: string;
+  recipient: string | null;
+  subject: string | null;
+  body_text: string | null;
+  body_html: string | null;
+  /** 'pending' | 'sent' | 'given-up'. */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** One row (id 1): audit rows older than `cutoff` may be deleted (0007's delete trigger). */
+export interface AuditRetentionTable {
+  id: number;
+  cutoff: string;
+  updated_at: string;
+}

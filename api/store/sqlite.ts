@@ -16,12 +16,16 @@ import type { Store } from './types.ts';
  *   submission survives a power loss, not only a crash (NORMAL would not).
  * - busy_timeout: wait for another process's write lock instead of failing at once.
  * - foreign_keys: SQLite leaves them off unless asked.
+ * - secure_delete: what is deleted or overwritten (a purged redaction, contact details past
+ *   their retention) is zeroed in the file, not left in free space where a copy of the file
+ *   would still hold it. Costs a little on deletes, which are rare here; none on inserts.
  */
 export const SQLITE_PRAGMAS = [
   'journal_mode = WAL',
   'synchronous = FULL',
   'busy_timeout = 5000',
   'foreign_keys = ON',
+  'secure_delete = ON',
 ];
 
 /** Opens (creating if needed) the SQLite file at `path`, or `:memory:`, with {@link SQLITE_PRAGMAS}. */

@@ -5,6 +5,7 @@
 import type {
   AgeBand,
   Insats,
+  LocalizedText,
   QuestionKind,
   ReceiptStatus,
   RespondentGroup,
@@ -12,6 +13,7 @@ import type {
   TagSource,
 } from '../../common/wire/index.ts';
 import type { AuthMethod, Role } from '../../common/wire/staff.ts';
+import type { FlagKind } from '../domain/checks/types.ts';
 
 /** A delområde as stored: code, display name, stadsområde and other names people use for it. */
 export interface AreaRecord {
@@ -121,6 +123,12 @@ export interface NewSubmission {
   answers: { questionId: string; questionVersion: number; value: unknown }[];
   contact: { email: string | null; phone: string | null; consentVersion: string } | null;
   tags: StoredTag[];
+  /**
+   * What the automatic checks found (api/domain/checks), stored with the submission in the same
+   * transaction; any flag sets `flagged`, which puts the item first in the queue. Optional: a
+   * submission without free text has none.
+   */
+  flags?: readonly SubmissionFlag[];
   /**
    * The boundary set version the tags were computed against (the instance's active set). When
    * it is not the active one at commit, the submission is queued for re-tagging. Defaults to
@@ -277,6 +285,285 @@ export interface OidcFlowRecord {
   /** Where in the staff screens to land after sign-in (a path, checked). */
   returnTo: string;
   createdAt: string;
+}
+
+// ---- Moderation and data protection (issue 6) ----
+
+/**
+ * One finding of the automatic checks. Span flags point into one field: `title`, `text`, or
+ * `answers.<questionId>` (a short-text answer); `start`/`end` are UTF-16 offsets into that field
+ * as stored (`end` exclusive). `near-duplicate` concerns the whole submission: no field, no span,
+ * and `duplicateOf` names the earlier submission from the same device it repeats.
+ * Flags hold positions only, never the matched text.
+ */
+export interface SubmissionFlag {
+  kind: FlagKind;
+  field: string | null;
+  start: number | null;
+  end: number | null;
+  duplicateOf: string | null;
+}
+
+/** A recent submission's free text, for near-duplicate detection at ingest. */
+export interface RecentDeviceText {
+  id: string;
+  deviceId: string;
+  /** Title, text and short-text answers (by question id), joined by newlines. */
+  text: string;
+  /** received_at (server clock). */
+  at: string;
+}
+
+/** Who makes a change and when: the fields of its audit rows the store does not fill in. */
+export type AuditActor = Pick<AuditRecord, 'at' | 'actorId' | 'actorLabel' | 'requestId'>;
+
+/** The statuses the moderation queue deals in (`none` items are never moderated). */
+export type QueueStatus = Exclude<ModerationStatus, 'none'>;
+
+/** Filters of the moderation queue; each one given narrows it, all together (AND). */
+export interface QueueFilter {
+  /** Default: `pending` only. */
+  statuses?: readonly QueueStatus[] | undefined;
+  kinds?: readonly SubmissionKind[] | undefined;
+  /** An insats id, or null for submissions about no insats. */
+  insatsId?: string | null | undefined;
+  /**
+   * A delområde: by default the submission's current primary tag is that area (what the item is
+   * about); `match: 'any'` also finds items whose other current tags (a point, a place named in
+   * the text) are in it.
+   */
+  area?: { code: string; match?: 'primary' | 'any' | undefined } | undefined;
+  respondentGroups?: readonly RespondentGroup[] | undefined;
+  /** Only items with at least one flag of this kind. */
+  flagKind?: FlagKind | undefined;
+  /** Only flagged items. */
+  flaggedOnly?: boolean | undefined;
+  /** received_at, inclusive (ISO 8601). */
+  receivedFrom?: string | undefined;
+  /** received_at, exclusive (ISO 8601). */
+  receivedTo?: string | undefined;
+}
+
+/** Where a queue page starts: just after this item, in queue order. */
+export interface QueueCursor {
+  flagged: boolean;
+  receivedAt: string;
+  id: string;
+}
+
+/** A page of the queue: `limit` items after `after` (from the start when absent). */
+export interface QueuePageRequest {
+  after?: QueueCursor | undefined;
+  limit: number;
+}
+
+/** A flag as listed with a queue item. */
+export type QueueFlag = SubmissionFlag;
+
+/**
+ * One item of the moderation queue: what a moderator needs to decide. Never contact details
+ * (see {@link Store.getSubmissionContact}), the device id, the coarse cell or choice answers.
+ */
+export interface QueueItem {
+  id: string;
+  kind: SubmissionKind;
+  status: QueueStatus;
+  insatsId: string | null;
+  title: string | null;
+  text: string | null;
+  /** Short-text answers only, as stored (redacted spans replaced). */
+  textAnswers: { questionId: string; questionVersion: number; text: string }[];
+  respondentGroup: RespondentGroup;
+  ageBand: AgeBand | null;
+  organisation: string | null;
+  locale: string;
+  receivedAt: string;
+  flagged: boolean;
+  flags: QueueFlag[];
+  /** Current tags, primary first. */
+  tags: StoredTag[];
+  /** What the participant is told (rejected or hidden), as sent. */
+  reason: string | null;
+  reasonTemplateId: string | null;
+  answer: { text: string; answeredAt: string } | null;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+}
+
+/** A queue page; `next` is where the following page starts, null after the last item. */
+export interface QueuePage {
+  items: QueueItem[];
+  next: QueueCursor | null;
+}
+
+/** What a bulk or single moderation does: the status it sets. `pending` reopens an item. */
+export type ModerationAction = 'approve' | 'reject' | 'hide' | 'pending';
+
+/** Which submissions a moderation applies to: a selection, or a snapshot of a filter. */
+export type ModerationTarget =
+  | { ids: readonly string[] }
+  /** Items matching `filter` received at or before `asOf` (when the count was shown). */
+  | { filter: QueueFilter; asOf: string };
+
+/** A reason for the participant: a template (in their language), free text, or both. */
+export interface ModerationReason {
+  templateId?: string | undefined;
+  text?: string | undefined;
+}
+
+/** Outcome of {@link Store.moderateSubmissions}. */
+export type ModerationOutcome =
+  /** `changed`: how many items got a new status or reason (each with one audit row). */
+  | { status: 'done'; changed: number; ids: string[] }
+  /** The snapshot holds more than the limit: nothing changed. */
+  | { status: 'too-many'; count: number; limit: number }
+  | { status: 'unknown-template' };
+
+/** A reason template staff pick when rejecting or hiding; `sv` is required in both texts. */
+export interface ReasonTemplate {
+  id: string;
+  /** Order in the picker (ascending). */
+  position: number;
+  active: boolean;
+  /** Short name in the staff screens. */
+  label: LocalizedText;
+  /** What the participant is told, in their language when there is one (else Swedish). */
+  text: LocalizedText;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Outcome of a change with before/after (templates, settings, answers). */
+export type ChangeOutcome<T> =
+  | { status: 'saved'; before: T | null; after: T }
+  | { status: 'unchanged'; value: T }
+  | { status: 'invalid'; message: string }
+  | { status: 'not-found' };
+
+/** Where redaction takes a submission's text: `title`, `text` or `answers.<questionId>`. */
+export type RedactionField = 'title' | 'text' | `answers.${string}`;
+
+/**
+ * `restricted`: the original is kept in a separate table for admins (release on request after a
+ * secrecy review); `purge`: it is destroyed, allowed only with a recorded gallringsbeslut.
+ */
+export type RedactionMode = 'restricted' | 'purge';
+
+/** Outcome of {@link Store.redactSubmission}. */
+export type RedactionOutcome =
+  | {
+      status: 'redacted';
+      redactionId: string;
+      /** The field's text afterwards. */
+      text: string;
+      /** SQLite: the WAL was checkpointed and truncated (false: a reader held it; retried later). */
+      walTruncated?: boolean;
+    }
+  | { status: 'not-found' }
+  /** Spans out of range, empty or overlapping, or the field holds no text. */
+  | { status: 'invalid'; message: string }
+  /** `purge` without a gallringsbeslut recorded in the settings. */
+  | { status: 'purge-not-allowed' };
+
+/** An original kept by a `restricted` redaction (admins only; the caller audits the read). */
+export interface RestrictedOriginal {
+  redactionId: string;
+  submissionId: string;
+  field: RedactionField;
+  /** The field's whole text before that redaction. */
+  text: string;
+  redactedAt: string;
+  actorId: string | null;
+}
+
+/** How redaction treats originals. `purge` needs the reference of the city's gallringsbeslut. */
+export type RedactionSetting = { mode: 'restricted' } | { mode: 'purge'; gallringsbeslut: string };
+
+/**
+ * How long each kind of data is kept. null: kept (per the city's archive plan) until set.
+ * Deleting submissions or audit rows (public records) needs a recorded gallringsbeslut.
+ */
+export interface RetentionSetting {
+  /** Contact details, counted from when they were given. Default 12. */
+  contactMonths: number | null;
+  /** Device ids on submissions (blanked, the submission stays). Default 30. */
+  deviceIdDays: number;
+  /** Sent (and given-up) e-mails' remaining rows. Default 30. */
+  mailDays: number;
+  /** Submissions with everything attached. Default null. */
+  submissionMonths: number | null;
+  /** Audit rows. Default null. */
+  auditMonths: number | null;
+  /** Reference of the decision allowing submissions or audit rows to be destroyed. */
+  gallringsbeslut: string | null;
+}
+
+/** The staff e-mail digest: whether it is sent, and when (local time, Europe/Stockholm). */
+export interface DigestSetting {
+  enabled: boolean;
+  /** HH:MM. */
+  time: string;
+}
+
+/** Every setting, with its default when never set. */
+export interface Settings {
+  redaction: RedactionSetting;
+  retention: RetentionSetting;
+  digest: DigestSetting;
+}
+
+/** A message for the outbox, rendered already. */
+export interface NewMail {
+  id: string;
+  /** At most one message per key is ever queued (two instances making the same digest). */
+  key: string;
+  /** What it is (`answer`, `digest`, …), for logs and metrics. */
+  kind: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: string;
+}
+
+/** A message claimed for sending. */
+export interface OutboxMail extends NewMail {
+  /** Attempts before this one. */
+  attempts: number;
+}
+
+/** Outcome of {@link Store.markMailFailed}. */
+export type MailFailure = 'retry' | 'given-up' | 'not-held';
+
+/** What {@link Store.applyRetention} deletes: everything older than each cutoff (ISO 8601); null: nothing. */
+export interface RetentionCutoffs {
+  contactsBefore: string | null;
+  deviceIdsBefore: string | null;
+  mailBefore: string | null;
+  submissionsBefore: string | null;
+  auditBefore: string | null;
+}
+
+/** What {@link Store.applyRetention} did. */
+export interface RetentionResult {
+  contacts: number;
+  deviceIds: number;
+  mail: number;
+  submissions: number;
+  audit: number;
+  /**
+   * The audit cutoff applied: the one asked for, but never later than the database allows (audit
+   * rows younger than AUDIT_MIN_AGE_DAYS (./moderation.ts) cannot be deleted, whatever the app says).
+   */
+  auditCutoff: string | null;
+}
+
+/** A staff member who gets the digest. */
+export interface DigestRecipient {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
 }
 
 /** Storage for Kraftsamla. All methods are async so a networked database fits behind it. */
@@ -460,4 +747,190 @@ export interface Store {
   addSignInAttempts(windowStart: string, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
   /** Deletes sign-in counters of windows that started before `windowStart`. */
   expireSignInAttempts(windowStart: string): Promise<number>;
+
+  // ---- Moderation and data protection (issue 6) ----
+  /**
+   * Free texts of the submissions from `deviceIds` received at or after `since`, for
+   * near-duplicate detection before a batch is saved. Only moderated items (those with text),
+   * the latest 200 at most, newest first.
+   */
+  recentDeviceTexts(deviceIds: readonly string[], since: string): Promise<RecentDeviceText[]>;
+
+  /**
+   * A page of the moderation queue: flagged items first, then oldest first (received_at, id).
+   * Keyset pagination: pass the page's `next` as `after`.
+   */
+  listQueue(filter: QueueFilter, page: QueuePageRequest): Promise<QueuePage>;
+  /** How many items match `filter` with received_at ≤ `asOf`: what a bulk action will apply to. */
+  countQueue(filter: QueueFilter, asOf: string): Promise<number>;
+  /**
+   * Sets the status of every item of `target` (never `none` items) in one transaction, with one
+   * audit row per changed item (`submission.approve` …, status and reason before and after).
+   * Items already in that status with that reason are left alone. `reject` and `hide` store
+   * the reason as the participant will read it (the template's text in their language, then
+   * the free text); `approve` and `pending` clear it. A filter applies to a snapshot: only
+   * items received at or before `asOf`, and at most `limit` (default
+   * MAX_BULK_MODERATION, ./moderation.ts) of them, else nothing changes.
+   */
+  moderateSubmissions(
+    target: ModerationTarget,
+    action: ModerationAction,
+    reason: ModerationReason,
+    actor: AuditActor,
+    options?: { limit?: number },
+  ): Promise<ModerationOutcome>;
+  /**
+   * Sets the delområde staff decided for a submission: a current `staff` tag (against the active
+   * boundary set), primary; other current tags stay, no longer primary; a previous staff tag
+   * becomes history. Audited (`submission.area`). `invalid`: no such area.
+   */
+  setSubmissionArea(id: string, areaCode: string, actor: AuditActor): Promise<ChangeOutcome<string | null>>;
+  /**
+   * Corrects the insats a comment or proposal is about (null: none). Audited (`submission.insats`).
+   * `invalid`: no such insats, or the submission has answers (they belong to their insats's questions).
+   */
+  setSubmissionInsats(
+    id: string,
+    insatsId: string | null,
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<string | null>>;
+
+  /** Reason templates by position; only active ones unless asked. */
+  listReasonTemplates(options?: { includeInactive?: boolean }): Promise<ReasonTemplate[]>;
+  /** Creates or replaces a template (by id). Audited (`reason-template.save`). */
+  saveReasonTemplate(
+    template: Omit<ReasonTemplate, 'createdAt' | 'updatedAt'>,
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<ReasonTemplate>>;
+  /** Deletes a template (reasons already sent keep their text). Audited. */
+  deleteReasonTemplate(id: string, actor: AuditActor): Promise<boolean>;
+
+  /**
+   * Replaces each span of a field by REDACTION_PLACEHOLDER (./moderation.ts), in one transaction: flags on
+   * those spans are removed, later ones moved; the content hash is replaced (it could confirm a
+   * guessed original). `restricted` keeps the field's original in `restricted_originals`;
+   * `purge` keeps it nowhere (and deletes earlier restricted originals of that field), on SQLite
+   * with secure_delete and a WAL checkpoint after the commit. The audit row
+   * (`submission.redact`) records field, spans and mode, never the text.
+   */
+  redactSubmission(
+    id: string,
+    field: RedactionField,
+    spans: readonly { start: number; end: number }[],
+    mode: RedactionMode,
+    actor: AuditActor,
+  ): Promise<RedactionOutcome>;
+  /** Originals kept by restricted redactions of a submission, oldest first (admins only). */
+  getRestrictedOriginals(submissionId: string): Promise<RestrictedOriginal[]>;
+
+  /**
+   * Creates or replaces the city's public answer to a submission, audited with the text before
+   * and after (`submission.answer`). With `mail`, and an e-mail address among the submission's
+   * contact details, the message is queued to it in the same transaction.
+   */
+  answerSubmission(
+    id: string,
+    text: string,
+    actor: AuditActor,
+    options?: { mail?: Omit<NewMail, 'recipient'> },
+  ): Promise<ChangeOutcome<string> & { mailQueued?: boolean }>;
+
+  /** Every setting, defaults filled in. */
+  getSettings(): Promise<Settings>;
+  /** Saves one setting after checking it (see `settingProblem`). Audited (`settings.update`). */
+  saveSetting<K extends keyof Settings>(
+    key: K,
+    value: Settings[K],
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<Settings[K]>>;
+  /** Turns the digest on or off for a staff member. Audited (`user.digest`). */
+  setDigestOptIn(userId: string, optIn: boolean, actor: AuditActor): Promise<ChangeOutcome<boolean>>;
+  /** Active moderators and admins who opted in to the digest. */
+  digestRecipients(): Promise<DigestRecipient[]>;
+
+  /** Queues a message; false when one with its key was queued before (nothing changes). */
+  enqueueMail(mail: NewMail): Promise<boolean>;
+  /**
+   * Claims up to `limit` due messages for `holder` until now + `leaseMs`: only pending ones
+   * whose next attempt is due and whose lease (if any) expired, so two senders never hold the
+   * same message. A sender that dies leaves it to be claimed again after the lease.
+   */
+  claimMail(holder: string, now: string, leaseMs: number, limit: number): Promise<OutboxMail[]>;
+  /** Marks a held message sent and blanks its recipient and body. False: not held by `holder`. */
+  markMailSent(id: string, holder: string, at: string): Promise<boolean>;
+  /**
+   * Records a failed attempt (`error` must hold no address): retried later with exponential
+   * backoff, or given up (recipient and body blanked) after the last attempt or when `permanent`.
+   */
+  markMailFailed(
+    id: string,
+    holder: string,
+    at: string,
+    error: string,
+    options?: { permanent?: boolean },
+  ): Promise<MailFailure>;
+
+  /**
+   * Deletes or blanks what is older than each cutoff: contact rows; device ids on submissions;
+   * sent and given-up e-mails; submissions with everything attached; audit rows (recording the
+   * cutoff in `audit_retention`, which the database's delete trigger checks). Works in small
+   * transactions, so ingest is never held up for long. Appends one `retention.apply` audit row.
+   */
+  applyRetention(cutoffs: RetentionCutoffs, actor: AuditActor): Promise<RetentionResult>;
+}
+
+// ---- Public listing (issue 6) ----
+
+/** Filters of the public listing: each one given narrows it. */
+export interface PublicFilter {
+  insatsId?: string | undefined;
+  /** The primary delområde (the submission's current primary tag). */
+  areaCode?: string | undefined;
+}
+
+/** Where a public page starts: just after this item (newest first). Holds no submission id. */
+export interface PublicCursor {
+  receivedAt: string;
+  key: string;
+}
+
+/**
+ * An approved item as the public sees it: texts as stored (redacted spans replaced), no
+ * contact details, flags, device id, receipt or submission id. `key` is a hash of the id:
+ * stable, but naming nothing a participant or staff member could use elsewhere.
+ */
+export interface PublicSubmissionRecord {
+  key: string;
+  kind: SubmissionKind;
+  insatsId: string | null;
+  title: string | null;
+  text: string | null;
+  /** Short-text answers only (choice and scale answers are shown in aggregates only). */
+  answers: { questionId: string; text: string }[];
+  /** Proposals only. */
+  organisation: string | null;
+  /** The current primary tag's area. */
+  area: { code: string; name: string } | null;
+  /** When it was made (the device's clock, never later than `receivedAt`). */
+  createdAt: string;
+  receivedAt: string;
+  answer: { text: string; answeredAt: string } | null;
+}
+
+/** A public page, newest first; `next` is where the following page starts. */
+export interface PublicPage {
+  items: PublicSubmissionRecord[];
+  next: PublicCursor | null;
+}
+
+// Declaration merging: this part of the contract is kept apart from the moderation part above.
+export interface Store {
+  /**
+   * Approved comments, proposals and short-text answers about a published insats (or none),
+   * newest first (received_at), keyset paged.
+   */
+  listPublicSubmissions(
+    filter: PublicFilter,
+    page: { after?: PublicCursor | undefined; limit: number },
+  ): Promise<PublicPage>;
 }

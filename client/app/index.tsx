@@ -11,6 +11,7 @@ const Questions = lazy(() => import('../routes/questions/index.tsx'));
 const Comment = lazy(() => import('../routes/comment/index.tsx'));
 const Saved = lazy(() => import('../routes/saved/index.tsx'));
 const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
+const WhatWeHeard = lazy(() => import('../routes/what-we-heard/index.tsx'));
 const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
 const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
 // The staff screens (/personal…) are their own app, loaded only when staff open them.
@@ -36,6 +37,7 @@ export const ROUTES = {
   insats: '/insats/:id',
   questions: '/insats/:id/fragor',
   comment: '/insats/:id/kommentar',
+  heard: '/insats/:id/vad-vi-hort',
   generalComment: '/kommentar',
   saved: '/sparat/:id',
   myInput: '/mina-svar',
@@ -71,6 +73,7 @@ function Shell() {
             <Route path={ROUTES.insats} component={InsatsView} />
             <Route path={ROUTES.questions} component={Questions} />
             <Route path={ROUTES.comment} component={Comment} />
+            <Route path={ROUTES.heard} component={WhatWeHeard} />
             <Route path={ROUTES.generalComment} component={Comment} />
             <Route path={ROUTES.saved} component={Saved} />
             <Route path={ROUTES.myInput} component={MyInput} />

@@ -82,6 +82,14 @@ const en: Messages = {
   'insats.answer': 'Answer the questions',
   'insats.comment': 'Leave a comment',
   'insats.notFound': 'We cannot find this. It may have been removed.',
+  'heard.link': 'See what others have said',
+  'heard.title': 'What we heard',
+  'heard.intro': "Comments, proposals and answers the city has read and published, with the city's answers.",
+  'heard.empty': 'Nothing is published here yet.',
+  'heard.offline': 'You have no internet right now. This page can only be seen with internet.',
+  'heard.redacted': '{placeholder} means the city has removed a personal detail.',
+  'heard.more': 'Show more',
+  'heard.moreShown': '{n} more shown.',
 
   'q.progress': 'Question {n} of {total}',
   'q.next': 'Next',
@@ -138,6 +146,17 @@ const en: Messages = {
   'comment.label': 'Your comment',
   'comment.hint': 'Do not write names, phone numbers or addresses.',
   'comment.empty': 'Write something first.',
+  'contact.title': 'Do you want the answer by e-mail?',
+  'contact.about':
+    'This is optional. We use your e-mail address only to tell you when the city answers. Only city staff who read the comments can see it. It is deleted after 12 months.',
+  'contact.more': 'Read more about your data (opens in a new tab)',
+  'contact.consent': 'Yes, send the answer to my e-mail',
+  'contact.email': 'Your e-mail address',
+  'contact.emailHint': 'For example name@example.com',
+  'contact.missing': 'Write your e-mail address. Or untick the box if you do not want the answer by e-mail.',
+  'contact.invalid': 'That does not look like an e-mail address. Write it like this: name@example.com',
+  'contact.under13':
+    'If you are under 13, you cannot leave your e-mail address. You will see the answer under My input.',
 
   'saved.queuedTitle': 'Saved on your phone',
   'saved.queuedText': 'It will be sent when you have a connection. You do not need to do anything else.',
@@ -209,6 +228,7 @@ const en: Messages = {
   'privacy.what2': 'Who you are (for example a young person) and your age, if you want to say it.',
   'privacy.what3': 'Which area it is about.',
   'privacy.what4': 'A random number for the phone. Not your name.',
+  'privacy.what5': 'Your e-mail address, only if you leave it yourself.',
   'privacy.positionTitle': 'Your location',
   'privacy.position':
     'If you say yes to using your location, it is sent along. The city works out the area and then throws away the exact location. Only the area and a rough location are kept. If you are under 13, we do not ask for your location.',
@@ -220,6 +240,9 @@ const en: Messages = {
   'privacy.keepTitle': 'How long is it kept?',
   'privacy.keep':
     'The city must keep what it receives under the law on public records. It may only be thrown away when the city has decided so.',
+  'privacy.emailTitle': 'If you leave your e-mail address',
+  'privacy.email':
+    'You can choose to leave your e-mail address when you write a comment. We use it only to tell you when the city answers. It is never shown with your comment. Only city staff who read the comments can see it. It is deleted after 12 months. If you are under 13, you cannot leave your e-mail address.',
   'privacy.phoneTitle': 'On your phone',
   'privacy.phone':
     'What you send is also kept on your phone, so you can see it under My input. You can clear the phone whenever you want. The app uses no cookies and no tracking.',

@@ -85,6 +85,14 @@ const sv = {
   'insats.answer': 'Svara på frågorna',
   'insats.comment': 'Lämna en kommentar',
   'insats.notFound': 'Vi hittar inte det här. Det kan ha tagits bort.',
+  'heard.link': 'Se vad andra har sagt',
+  'heard.title': 'Det här har vi hört',
+  'heard.intro': 'Kommentarer, förslag och svar som staden har läst och publicerat, med stadens svar.',
+  'heard.empty': 'Inget är publicerat här än.',
+  'heard.offline': 'Du har inget internet just nu. Den här sidan går bara att se med internet.',
+  'heard.redacted': '{placeholder} betyder att staden har tagit bort en personlig uppgift.',
+  'heard.more': 'Visa fler',
+  'heard.moreShown': '{n} till visas.',
 
   'q.progress': 'Fråga {n} av {total}',
   'q.next': 'Nästa',
@@ -141,6 +149,16 @@ const sv = {
   'comment.label': 'Din kommentar',
   'comment.hint': 'Skriv inte namn, telefonnummer eller adresser.',
   'comment.empty': 'Skriv något först.',
+  'contact.title': 'Vill du få svaret via e-post?',
+  'contact.about':
+    'Det är frivilligt. Vi använder din e-post bara för att berätta när staden svarar. Bara personal på staden som läser kommentarerna kan se den. Den raderas efter 12 månader.',
+  'contact.more': 'Läs mer om dina uppgifter (öppnas i en ny flik)',
+  'contact.consent': 'Ja, skicka svaret till min e-post',
+  'contact.email': 'Din e-post',
+  'contact.emailHint': 'Till exempel namn@exempel.se',
+  'contact.missing': 'Skriv din e-post. Eller ta bort bocken om du inte vill få svaret via e-post.',
+  'contact.invalid': 'Det ser inte ut som en e-post. Skriv den så här: namn@exempel.se',
+  'contact.under13': 'Du som är under 13 år kan inte lämna din e-post. Du ser svaret under Mina svar.',
 
   'saved.queuedTitle': 'Sparat på telefonen',
   'saved.queuedText': 'Det skickas när du har internet. Du behöver inte göra något mer.',
@@ -212,6 +230,7 @@ const sv = {
   'privacy.what2': 'Vem du är (till exempel ung person) och din ålder, om du vill säga den.',
   'privacy.what3': 'Vilket område det gäller.',
   'privacy.what4': 'Ett slumpat nummer för telefonen. Inte ditt namn.',
+  'privacy.what5': 'Din e-post, bara om du själv lämnar den.',
   'privacy.positionTitle': 'Din position',
   'privacy.position':
     'Om du säger ja till att använda din position, skickas platsen med. Staden räknar ut området och slänger sedan den exakta platsen. Bara området och ett ungefärligt läge sparas. Är du under 13 år frågar vi inte om din position.',
@@ -223,6 +242,9 @@ const sv = {
   'privacy.keepTitle': 'Hur länge sparas det?',
   'privacy.keep':
     'Staden måste spara det som kommer in enligt lagen om allmänna handlingar. Det får bara slängas när staden har bestämt det.',
+  'privacy.emailTitle': 'Om du lämnar din e-post',
+  'privacy.email':
+    'Du kan välja att lämna din e-post när du skriver en kommentar. Vi använder den bara för att berätta när staden svarar. Den visas aldrig tillsammans med kommentaren. Bara personal på staden som läser kommentarerna kan se den. Den raderas efter 12 månader. Är du under 13 år kan du inte lämna din e-post.',
   'privacy.phoneTitle': 'På din telefon',
   'privacy.phone':
     'Det du skickar sparas också på telefonen. Då kan du se det under Mina svar. Du kan rensa telefonen när du vill. Appen använder inga kakor (cookies) och ingen spårning.',

@@ -13,6 +13,7 @@ import {
 import { deviceId } from '../db/index.ts';
 import { language } from '../i18n/index.ts';
 import { type OutboxRecord, outbox } from '../outbox/index.ts';
+import { CONTACT_CONSENT_VERSION } from '../privacy/consent.ts';
 import { requestSync } from '../scheduler/index.ts';
 import { areaCode, POINT_CONSENT_VERSION, point, rememberRespondent } from '../state/device.ts';
 import { registerBackgroundSync, requestPersistence } from '../sw-bridge/index.ts';
@@ -26,6 +27,8 @@ export interface Draft {
   text?: string;
   group: RespondentGroup;
   ageBand?: AgeBand | undefined;
+  /** An e-mail address the person chose to leave, to be told when the city answers. */
+  email?: string | undefined;
 }
 
 export async function save(draft: Draft): Promise<OutboxRecord> {
@@ -49,6 +52,9 @@ export async function save(draft: Draft): Promise<OutboxRecord> {
   if (draft.insatsId) item.insatsId = draft.insatsId;
   if (draft.answers) item.answers = draft.answers;
   if (draft.text !== undefined) item.text = draft.text;
+  // Never from a child under 13 (the server refuses it too); the consent version names the wording agreed to.
+  if (draft.email && draft.ageBand !== 'under13')
+    item.contact = { email: draft.email, consentVersion: CONTACT_CONSENT_VERSION };
   const record = await outbox.enqueue(item);
   requestSync();
   void registerBackgroundSync();

@@ -78,7 +78,7 @@ async function toError(response: Response): Promise<ApiError> {
  * `signInRequest`: a 401 is the answer to a sign-in, not a lost session.
  */
 export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   { signInRequest = false }: { signInRequest?: boolean } = {},

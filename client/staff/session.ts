@@ -72,6 +72,8 @@ export const SCREENS = {
   users: { path: '/personal/anvandare', roles: ['admin'] },
   audit: { path: '/personal/logg', roles: ['admin'] },
   boundaries: { path: '/personal/omraden', roles: ['admin', 'moderator'] },
+  queue: { path: '/personal/granska', roles: ['admin', 'moderator'] },
+  settings: { path: '/personal/installningar', roles: ['admin'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] | null }>;
 
 export type ScreenName = keyof typeof SCREENS;

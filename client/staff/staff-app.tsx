@@ -16,6 +16,8 @@ import { loadMe, mayOpen, me, meError, SCREENS, type ScreenName } from './sessio
 import { Audit } from './views/audit.tsx';
 import { Boundaries } from './views/boundaries.tsx';
 import { Home } from './views/home.tsx';
+import { Queue } from './views/queue/index.tsx';
+import { SettingsView } from './views/settings/index.tsx';
 import { SignIn } from './views/sign-in.tsx';
 import { Users } from './views/users.tsx';
 import { Waiting } from './views/waiting.tsx';
@@ -55,6 +57,8 @@ const HomeScreen = screen('home', Home);
 const UsersScreen = screen('users', Users);
 const AuditScreen = screen('audit', Audit);
 const BoundariesScreen = screen('boundaries', Boundaries);
+const QueueScreen = screen('queue', Queue);
+const SettingsScreen = screen('settings', SettingsView);
 
 export default function StaffApp() {
   useEffect(() => {
@@ -90,6 +94,8 @@ export default function StaffApp() {
           <Route path={SCREENS.users.path} component={UsersScreen} />
           <Route path={SCREENS.audit.path} component={AuditScreen} />
           <Route path={SCREENS.boundaries.path} component={BoundariesScreen} />
+          <Route path={SCREENS.queue.path} component={QueueScreen} />
+          <Route path={SCREENS.settings.path} component={SettingsScreen} />
           <Route default component={NotFound} />
         </Router>
       </main>

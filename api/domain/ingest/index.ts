@@ -12,14 +12,17 @@ import {
   type SubmissionResult,
 } from '../../../common/wire/index.ts';
 import type { Catalogue, NewSubmission, SaveOutcome, Store, StoredTag } from '../../store/index.ts';
+import { sameContent } from '../../store/moderation.ts';
 import type { Gazetteer } from '../gazetteer/index.ts';
 import { type BoundarySet, coarseCell, tagSubmission } from '../tagging/index.ts';
 import { checkAgainstCatalogue } from './check.ts';
+import { type FreeTextField, flagRecords, freeTextFields } from './flags.ts';
 import { contentHash } from './hash.ts';
 import { newReceipt } from './receipt.ts';
 import { freeTexts, gazetteerOf, withTextTags } from './text-tags.ts';
 
 export { checkAgainstCatalogue } from './check.ts';
+export { type FreeTextField, flagRecords, freeTextFields, spanFlags } from './flags.ts';
 export { contentHash } from './hash.ts';
 export { newReceipt } from './receipt.ts';
 export { freeTexts, gazetteerOf, withTextTags } from './text-tags.ts';
@@ -58,15 +61,23 @@ export async function ingestBatch(
   );
   const gazetteer = anyFreeText ? await gazetteerOf(ctx.store) : undefined;
   const receivedAt = (ctx.now?.() ?? new Date()).toISOString();
-  const toStore: { index: number; record: NewSubmission }[] = [];
+  const toStore: { index: number; record: NewSubmission; fields: FreeTextField[] }[] = [];
   const refused: { index: number; id: string; hash: string; errors: FieldError[] }[] = [];
   for (const { index, raw, item } of valid) {
     const hash = contentHash(raw);
     const errors = checkAgainstCatalogue(item, catalogue);
     if (errors.length > 0) refused.push({ index, id: item.id, hash, errors });
-    else
-      toStore.push({ index, record: toRecord(item, hash, receivedAt, catalogue, ctx.boundaries, gazetteer) });
+    else {
+      const questions = item.insatsId === undefined ? undefined : catalogue.insatser.get(item.insatsId);
+      toStore.push({
+        index,
+        record: toRecord(item, hash, receivedAt, catalogue, ctx.boundaries, gazetteer),
+        fields: freeTextFields(item, questions),
+      });
+    }
   }
+  // The checks run here, outside the store's transaction; their flags are saved with the items.
+  await flagRecords(toStore, ctx.store, receivedAt);
 
   const outcomes = await ctx.store.saveSubmissions(toStore.map((s) => s.record));
   outcomes.forEach((outcome, i) => {
@@ -83,7 +94,7 @@ export async function ingestBatch(
     results[index] =
       earlier === undefined
         ? { id, status: 'rejected', errors }
-        : earlier.contentHash === hash
+        : sameContent(earlier.contentHash, hash)
           ? toResult(id, { status: 'duplicate', receipt: earlier.receipt, tags: earlier.tags })
           : { id, status: 'conflict' };
   }

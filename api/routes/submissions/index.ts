@@ -62,6 +62,8 @@ export function submissions(deps: ApiDeps) {
       const results = await ingestBatch(c.var.body.submissions, {
         store: deps.store,
         boundaries: deps.boundaries(),
+        // The app's clock: received_at is what queue snapshots (asOf) and retention compare with.
+        now: () => new Date(deps.now()),
       });
       recordBatch(deps.metrics, results);
       return c.json({ results });

@@ -5,7 +5,8 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AuditLogTable, Database } from '../schema.ts';
-import type { AuditRecord, Store } from '../types.ts';
+import { randomUUID } from 'node:crypto';
+import type { AuditActor, AuditRecord, Store } from '../types.ts';
 
 type AuditStore = Pick<Store, 'recordAudit' | 'listAudit'>;
 
@@ -60,12 +61,12 @@ export async function insertAudit(
   for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
     await trx
       .insertInto('audit_log')
-      .values(entries.slice(i, i + ROWS_PER_INSERT).map(auditRow))
+      .values(entries.slice(i, i + ROWS_PER_INSERT).map(toAuditRow))
       .execute();
   }
 }
 
-function auditRow(r: AuditRecord): AuditLogTable {
+function toAuditRow(r: AuditRecord): AuditLogTable {
   return {
     id: r.id,
     at: r.at,
@@ -97,5 +98,24 @@ function toAuditRecord(row: AuditLogTable): AuditRecord {
     before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
     requestId: row.request_id,
+  };
+}
+
+/** An audit row for `actor`. */
+export function auditRow(
+  actor: AuditActor,
+  action: string,
+  target: { type: string; id: string | null },
+  before: unknown,
+  after: unknown,
+): AuditRecord {
+  return {
+    id: randomUUID(),
+    ...actor,
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    before: before ?? null,
+    after: after ?? null,
   };
 }

@@ -17,6 +17,15 @@ import { retagStore } from './retag.ts';
 import { staffStore } from './staff.ts';
 import { staffSessionStore } from './staff-sessions.ts';
 import { submissionStore } from './submissions.ts';
+import { mailOutboxStore } from './mail-outbox.ts';
+import { correctionStore } from './corrections.ts';
+import { moderateStore } from './moderate.ts';
+import { publicStore } from './public.ts';
+import { queueStore } from './queue.ts';
+import { reasonStore } from './reasons.ts';
+import { redactionStore } from './redaction.ts';
+import { retentionStore } from './retention.ts';
+import { settingsStore } from './settings.ts';
 
 /** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
 export function kyselyStore(db: Kysely<Database>): Store {
@@ -35,5 +44,14 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...staffSessionStore(db),
     ...auditStore(db),
     ...signInAttemptStore(db),
+    ...queueStore(db),
+    ...publicStore(db),
+    ...moderateStore(db),
+    ...correctionStore(db),
+    ...reasonStore(db),
+    ...redactionStore(db),
+    ...settingsStore(db),
+    ...mailOutboxStore(db),
+    ...retentionStore(db),
   };
 }

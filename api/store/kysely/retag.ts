@@ -3,7 +3,7 @@
  * chunk's new tags in one short transaction that also moves the job's cursor. Old tags are
  * never deleted: they stay as history (current = 0, superseded_at).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { TagSource } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { RetagSubject, RetagWrite, Store, StoredTag } from '../types.ts';
@@ -201,6 +201,19 @@ async function writeTags(trx: Transaction<Database>, write: RetagWrite): Promise
           created_at: eb.ref('excluded.created_at'),
         })),
       )
+      .execute();
+  }
+  // The primary area beside the submission (0007), for the queue's and public list's area filter;
+  // written only where it changed (most re-tags move no primary), so the rest cost no row write.
+  const distinct = trx.getExecutor().adapter instanceof PostgresAdapter ? sql`is distinct from` : sql`is not`;
+  for (const ids of chunks([...write.results.keys()], PER_STATEMENT)) {
+    const primary = sql<string | null>`(select t.area_code from tags t
+      where t.submission_id = submissions.id and t.current = 1 and t.is_primary = 1 limit 1)`;
+    await trx
+      .updateTable('submissions')
+      .set({ primary_area: primary })
+      .where('id', 'in', ids)
+      .where(sql<boolean>`primary_area ${distinct} ${primary}`)
       .execute();
   }
 }

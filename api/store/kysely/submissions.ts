@@ -2,16 +2,23 @@
  * Submissions: idempotent batch ingest, receipts, read-back. Portable Kysely queries.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { ReceiptStatus, TagSource } from '../../../common/wire/index.ts';
+import type { ReceiptStatus } from '../../../common/wire/index.ts';
+import { joinFreeTexts, sameContent } from '../moderation.ts';
 import type { Database } from '../schema.ts';
 import type { NewSubmission, SaveOutcome, Store, StoredSubmission, StoredTag } from '../types.ts';
-import { toStoredTag } from './retag.ts';
 import { withRetry } from './retry.ts';
+import { chunks, flagsOf, moderated, tagsOf, textAnswersOf } from './submission-parts.ts';
 
-type SubmissionStore = Pick<Store, 'saveSubmissions' | 'findStored' | 'getSubmission' | 'receiptStatuses'>;
+type SubmissionStore = Pick<
+  Store,
+  'saveSubmissions' | 'findStored' | 'getSubmission' | 'receiptStatuses' | 'recentDeviceTexts'
+>;
 
 /** Rows per multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_INSERT = 500;
+
+/** Most texts {@link Store.recentDeviceTexts} returns (the latest). */
+export const RECENT_TEXTS_LIMIT = 200;
 
 /** The submission half of the store. */
 export function submissionStore(db: Kysely<Database>): SubmissionStore {
@@ -81,8 +88,36 @@ export function submissionStore(db: Kysely<Database>): SubmissionStore {
         })),
         hasContact: contact !== undefined,
         tags: (await tagsOf(db, [id])).get(id) ?? [],
+        flags: (await flagsOf(db, [id])).get(id) ?? [],
       };
       return stored;
+    },
+
+    async recentDeviceTexts(deviceIds, since) {
+      const devices = [...new Set(deviceIds)];
+      if (devices.length === 0) return [];
+      const rows = await db
+        .selectFrom('submissions')
+        .select(['id', 'device_id', 'title', 'text', 'received_at'])
+        .where('device_id', 'in', devices)
+        .where('received_at', '>=', since)
+        .where(moderated())
+        // The latest ones are enough to recognise a flood; a device sending hundreds of texts a
+        // minute must not make every one of its next texts compare with all of them.
+        .orderBy('received_at', 'desc')
+        .limit(RECENT_TEXTS_LIMIT)
+        .execute();
+      if (rows.length === 0) return [];
+      const answers = await textAnswersOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        deviceId: r.device_id,
+        text: joinFreeTexts(r.title, r.text, answers.get(r.id) ?? []),
+        at: r.received_at,
+      }));
     },
 
     async receiptStatuses(receipts) {
@@ -152,16 +187,18 @@ async function save(trx: Transaction<Database>, batch: readonly NewSubmission[])
           .where('id', 'in', others)
           .execute();
   const storedById = new Map(stored.map((r) => [r.id, r]));
-  const duplicateIds = batch
-    .filter((s) => !isCreated(s) && storedById.get(s.id)?.content_hash === s.contentHash)
-    .map((s) => s.id);
+  const isSame = (s: NewSubmission) => {
+    const row = storedById.get(s.id);
+    return row !== undefined && sameContent(row.content_hash, s.contentHash);
+  };
+  const duplicateIds = batch.filter((s) => !isCreated(s) && isSame(s)).map((s) => s.id);
   const storedTags =
     duplicateIds.length === 0 ? new Map<string, StoredTag[]>() : await tagsOf(trx, duplicateIds);
 
   return batch.map((s): SaveOutcome => {
     if (isCreated(s)) return { status: 'created', receipt: s.receipt, tags: s.tags };
     const row = storedById.get(s.id);
-    if (row && row.content_hash === s.contentHash) {
+    if (row && isSame(s)) {
       return { status: 'duplicate', receipt: row.receipt, tags: storedTags.get(s.id) ?? [] };
     }
     return { status: 'conflict' };
@@ -209,6 +246,21 @@ async function insertChildren(trx: Transaction<Database>, created: NewSubmission
   );
   // A chosen area and a point in the same area are two tags (two sources), never the same row.
   for (const chunk of chunks(tags, ROWS_PER_INSERT)) await trx.insertInto('tags').values(chunk).execute();
+
+  // Found before the transaction (api/domain/ingest); here they are only written, batched.
+  const flags = created.flatMap((s) =>
+    (s.flags ?? []).map((f, seq) => ({
+      submission_id: s.id,
+      seq,
+      kind: f.kind,
+      field: f.field,
+      span_start: f.start,
+      span_end: f.end,
+      duplicate_of: f.duplicateOf,
+    })),
+  );
+  for (const chunk of chunks(flags, ROWS_PER_INSERT))
+    await trx.insertInto('submission_flags').values(chunk).execute();
 }
 
 /**
@@ -235,29 +287,6 @@ async function queueStaleTags(trx: Transaction<Database>, created: readonly NewS
   }
 }
 
-/** Current tags per submission (history is left out), primary first, then by source precedence. */
-async function tagsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, StoredTag[]>> {
-  const rows = await db
-    .selectFrom('tags')
-    .select(['submission_id', 'area_code', 'source', 'boundary_version', 'is_primary', 'uncertain'])
-    .where('submission_id', 'in', [...new Set(ids)])
-    .where('current', '=', 1)
-    .execute();
-  const precedence: TagSource[] = ['staff', 'chosen', 'point', 'text'];
-  rows.sort(
-    (a, b) =>
-      b.is_primary - a.is_primary ||
-      precedence.indexOf(a.source as TagSource) - precedence.indexOf(b.source as TagSource),
-  );
-  const byId = new Map<string, StoredTag[]>();
-  for (const r of rows) {
-    const list = byId.get(r.submission_id) ?? [];
-    list.push(toStoredTag(r));
-    byId.set(r.submission_id, list);
-  }
-  return byId;
-}
-
 function submissionRow(s: NewSubmission): Database['submissions'] {
   return {
     id: s.id,
@@ -279,11 +308,10 @@ function submissionRow(s: NewSubmission): Database['submissions'] {
     status_reason: null,
     cell: s.cell,
     point_consent_version: s.pointConsentVersion,
+    flagged: (s.flags?.length ?? 0) > 0 ? 1 : 0,
+    status_reason_template: null,
+    moderated_at: null,
+    moderated_by: null,
+    primary_area: s.tags.find((t) => t.primary)?.areaCode ?? null,
   };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -21,6 +21,7 @@ export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
         <li>{t('privacy.what2')}</li>
         <li>{t('privacy.what3')}</li>
         <li>{t('privacy.what4')}</li>
+        <li>{t('privacy.what5')}</li>
       </ul>
       <H>{t('privacy.positionTitle')}</H>
       <p>{t('privacy.position')}</p>
@@ -32,6 +33,8 @@ export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
       </ul>
       <H>{t('privacy.keepTitle')}</H>
       <p>{t('privacy.keep')}</p>
+      <H>{t('privacy.emailTitle')}</H>
+      <p>{t('privacy.email')}</p>
       <H>{t('privacy.phoneTitle')}</H>
       <p>{t('privacy.phone')}</p>
       <H>{t('privacy.rightsTitle')}</H>

@@ -3,6 +3,12 @@ import { useRef, useState } from 'preact/hooks';
 import { type Insats, MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
 import { AboutYou, type AboutYouValue } from '../../components/about-you/index.tsx';
+import {
+  type ContactProblem,
+  ContactSection,
+  type ContactValue,
+  contactProblem,
+} from '../../components/contact/index.tsx';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { SendBlock } from '../../components/send/index.tsx';
@@ -19,6 +25,8 @@ function CommentForm({ insats }: { insats?: Insats }) {
   const [about, setAbout] = useState<AboutYouValue>({ group: group.value, ageBand: ageBand.value });
   const [textError, setTextError] = useState(false);
   const [groupError, setGroupError] = useState(false);
+  const [contact, setContact] = useState<ContactValue>({ wanted: false, email: '' });
+  const [contactError, setContactError] = useState<ContactProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -28,14 +36,21 @@ function CommentForm({ insats }: { insats?: Insats }) {
     e.preventDefault();
     if (busy) return;
     const trimmed = text.trim();
+    const under13 = about.ageBand === 'under13';
+    const contactIssue = under13 ? undefined : contactProblem(contact);
     setTextError(trimmed === '');
     setGroupError(!about.group);
+    setContactError(contactIssue);
     if (trimmed === '') {
       textRef.current?.focus();
       return;
     }
     if (!about.group) {
       document.querySelector<HTMLInputElement>('input[name="group"]')?.focus();
+      return;
+    }
+    if (contactIssue) {
+      document.getElementById('contact-email')?.focus();
       return;
     }
     setBusy(true);
@@ -46,6 +61,7 @@ function CommentForm({ insats }: { insats?: Insats }) {
       text: trimmed,
       group: about.group,
       ageBand: about.ageBand,
+      email: contact.wanted && !under13 ? contact.email.trim() : undefined,
     });
     if ('id' in outcome) {
       route(`/sparat/${outcome.id}`);
@@ -104,6 +120,16 @@ function CommentForm({ insats }: { insats?: Insats }) {
         )}
       </div>
       <AboutYou value={about} onChange={setAbout} groupError={groupError} />
+      <ContactSection
+        value={contact}
+        onChange={(next) => {
+          setContact(next);
+          // A shown error goes as soon as what was typed is fine (it is not re-shown while typing).
+          if (contactError && contactProblem(next) === undefined) setContactError(undefined);
+        }}
+        error={contactError}
+        under13={about.ageBand === 'under13'}
+      />
       <SendBlock kind="comment" busy={busy} error={error} errorRef={errorRef} />
     </form>
   );

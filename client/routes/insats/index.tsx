@@ -47,6 +47,9 @@ function InsatsDetails({ insats }: { insats: Insats }) {
           {t('insats.comment')}
         </a>
       </div>
+      <p>
+        <a href={`${base}/vad-vi-hort`}>{t('heard.link')}</a>
+      </p>
       <dl class="facts">
         <div>
           <dt>{t('insats.status')}</dt>

@@ -11,12 +11,14 @@ import { me, mayOpen, SCREENS, type ScreenName, signOut } from '../session.ts';
 
 const NAV: readonly {
   screen: ScreenName;
-  label: 'nav.home' | 'nav.users' | 'nav.audit' | 'nav.boundaries';
+  label: 'nav.home' | 'nav.queue' | 'nav.users' | 'nav.audit' | 'nav.boundaries' | 'nav.settings';
 }[] = [
   { screen: 'home', label: 'nav.home' },
+  { screen: 'queue', label: 'nav.queue' },
   { screen: 'users', label: 'nav.users' },
   { screen: 'audit', label: 'nav.audit' },
   { screen: 'boundaries', label: 'nav.boundaries' },
+  { screen: 'settings', label: 'nav.settings' },
 ];
 
 /** The staff header: the name, who is signed in, sign out, the language; then the navigation. */

@@ -88,3 +88,12 @@ export function stockholmDayStart(day: string, dayOffset = 0): string | undefine
   utc = midnight - stockholmOffsetMinutes(utc) * 60_000;
   return new Date(utc).toISOString();
 }
+
+/** A moment's time of day in Malmö, HH:MM (e.g. "as of 10:31"). */
+export function formatClock(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(
+    date,
+  );
+}

@@ -1,15 +1,18 @@
 import { ViewHeading } from '../components/view-heading.tsx';
 import { t } from '../i18n/index.ts';
+import { MyDigest } from './settings/my-digest.tsx';
 import { me, mayOpen, SCREENS, type ScreenName } from '../session.ts';
 
 const CARDS: readonly {
   screen: ScreenName;
-  title: 'nav.users' | 'nav.audit' | 'nav.boundaries';
-  text: 'home.users' | 'home.audit' | 'home.boundaries';
+  title: 'nav.queue' | 'nav.users' | 'nav.audit' | 'nav.boundaries' | 'nav.settings';
+  text: 'home.queue' | 'home.users' | 'home.audit' | 'home.boundaries' | 'home.settings';
 }[] = [
+  { screen: 'queue', title: 'nav.queue', text: 'home.queue' },
   { screen: 'users', title: 'nav.users', text: 'home.users' },
   { screen: 'audit', title: 'nav.audit', text: 'home.audit' },
   { screen: 'boundaries', title: 'nav.boundaries', text: 'home.boundaries' },
+  { screen: 'settings', title: 'nav.settings', text: 'home.settings' },
 ];
 
 /** The staff start page: what this role may do. */
@@ -38,6 +41,7 @@ export function Home() {
       ) : (
         <p class="notice">{t('home.nothingYet')}</p>
       )}
+      {mayOpen('queue', user.role) && <MyDigest />}
     </>
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * A background job that runs a step now and then: every `intervalMs`, or at once when woken.
+ * Shared by the mail sender, the digest scheduler and the retention job, so each stops the same
+ * way on shutdown: no new step starts, and `stop()` waits for the one running.
+ */
+import { hostname } from 'node:os';
+
+/** A running periodic job. */
+export interface Periodic {
+  /** Runs the next step now instead of at the end of the wait (a no-op while a step runs). */
+  wake(): void;
+  /** Stops after the step in progress; resolves once it has finished. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `step` at once and then `intervalMs` after each step ends. A step that throws is reported
+ * to `onError` and the job carries on (the next step retries); steps never overlap.
+ */
+export function startPeriodic(options: {
+  intervalMs: number;
+  step: () => Promise<unknown>;
+  onError?: ((err: unknown) => void) | undefined;
+}): Periodic {
+  let stopped = false;
+  let wakeUp: (() => void) | undefined;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wakeUp = undefined;
+        resolve();
+      }, ms);
+      // A waiting job never keeps the process alive.
+      timer.unref();
+      wakeUp = () => {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      };
+    });
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        await options.step();
+      } catch (err) {
+        options.onError?.(err);
+      }
+      if (!stopped) await sleep(options.intervalMs);
+    }
+  };
+  const running = loop();
+  return {
+    wake: () => wakeUp?.(),
+    async stop() {
+      stopped = true;
+      wakeUp?.();
+      await running;
+    },
+  };
+}
+
+/** A lease holder name unique to this process and job instance. */
+export function holderName(job: string): string {
+  return `${job}:${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * GET /api/public/submissions: what people said that moderators approved, with the city's
+ * answers, for the public page of an insats or a delområde. Only approved comments, proposals
+ * and short-text answers, texts as stored (redacted spans replaced); never contact details,
+ * flags, device ids, receipts or submission ids (each item has an opaque key instead). The day
+ * an item was made is shown, not the time.
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { AreaCode, fieldErrors } from '../../../common/wire/index.ts';
+import {
+  DEFAULT_PUBLIC_LIMIT,
+  MAX_PUBLIC_LIMIT,
+  type PublicSubmission,
+  PublicSubmissionPage,
+} from '../../../common/wire/moderation.ts';
+import { problem } from '../../http/problem.ts';
+import type { ApiDeps, AppEnv } from '../../http/types.ts';
+import type { ResourceSpec } from '../../openapi/index.ts';
+import type { PublicCursor, PublicSubmissionRecord } from '../../store/index.ts';
+import { stockholmDay } from '../staff-queue/filter.ts';
+
+/** Shared caches and browsers may keep a page this long: approvals show within a minute. */
+const MAX_AGE_SECONDS = 60;
+
+const limitMessage = `must be a whole number from 1 to ${MAX_PUBLIC_LIMIT}`;
+const Query = v.strictObject({
+  insats: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an insats id'))),
+  area: v.optional(AreaCode),
+  cursor: v.optional(v.string()),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,4}$/, limitMessage),
+      v.transform(Number),
+      v.minValue(1, limitMessage),
+      v.maxValue(MAX_PUBLIC_LIMIT, limitMessage),
+    ),
+    String(DEFAULT_PUBLIC_LIMIT),
+  ),
+});
+
+/** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
+export const spec: ResourceSpec = {
+  mount: '/api/public/submissions',
+  tag: 'public',
+  routes: [
+    {
+      method: 'get',
+      path: '/',
+      access: 'public',
+      summary: 'Approved comments, proposals and answers, with the official answers',
+      description:
+        'Newest first. Query: `insats` (an insats id), `area` (a delområde code: the primary one), `limit` ' +
+        `(1–${MAX_PUBLIC_LIMIT}, default ${DEFAULT_PUBLIC_LIMIT}), \`cursor\` (the \`next\` of the previous page).`,
+      responses: {
+        200: { description: 'One page', schema: PublicSubmissionPage },
+        400: { description: 'A filter, the limit or the cursor is malformed', problem: true },
+        429: { description: 'Too many requests this minute from this client address', problem: true },
+      },
+    },
+  ],
+};
+
+function encodeCursor(cursor: PublicCursor): string {
+  return Buffer.from(`${cursor.receivedAt}\n${cursor.key}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(raw: string): PublicCursor | undefined {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return undefined;
+  const [receivedAt, key, ...rest] = Buffer.from(raw, 'base64url').toString('utf8').split('\n');
+  if (receivedAt === undefined || key === undefined || !/^[A-Za-z0-9_-]{22}$/.test(key) || rest.length > 0) {
+    return undefined;
+  }
+  if (Number.isNaN(Date.parse(receivedAt)) || new Date(Date.parse(receivedAt)).toISOString() !== receivedAt) {
+    return undefined;
+  }
+  return { receivedAt, key };
+}
+
+/** What the public sees of an item: named fields only, so nothing the store adds later leaks. */
+function toPublic(r: PublicSubmissionRecord): PublicSubmission {
+  return {
+    key: r.key,
+    kind: r.kind,
+    insatsId: r.insatsId,
+    title: r.title,
+    text: r.text,
+    answers: r.answers.map((a) => ({ questionId: a.questionId, text: a.text })),
+    organisation: r.kind === 'proposal' ? r.organisation : null,
+    area: r.area === null ? null : { code: r.area.code, name: r.area.name },
+    day: stockholmDay(r.createdAt),
+    answer: r.answer === null ? null : { text: r.answer.text, answeredAt: r.answer.answeredAt },
+  };
+}
+
+/** The public-submissions resource. */
+export function publicSubmissions(deps: ApiDeps) {
+  return new Hono<AppEnv>().get(
+    '/',
+    // Per request and client address, counted apart from submissions and receipt look-ups.
+    deps.limiter.limit(() => ({ scope: 'public', amount: 1 })),
+    async (c) => {
+      const parsed = v.safeParse(Query, c.req.query());
+      if (!parsed.success) {
+        return problem(c, 400, 'The query does not have the expected shape.', {
+          errors: fieldErrors(parsed.issues),
+        });
+      }
+      const q = parsed.output;
+      const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+      if (q.cursor !== undefined && after === undefined) {
+        return problem(c, 400, 'The cursor is not one this API gave out: start again without it.', {
+          errors: [{ path: 'cursor', message: 'is not a cursor from a previous page' }],
+        });
+      }
+      const page = await deps.store.listPublicSubmissions(
+        { insatsId: q.insats, areaCode: q.area },
+        { after, limit: q.limit },
+      );
+      c.header('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
+      return c.json({
+        items: page.items.map(toPublic),
+        next: page.next === null ? null : encodeCursor(page.next),
+      } satisfies PublicSubmissionPage);
+    },
+  );
+}

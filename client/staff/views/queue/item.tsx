@@ -1,0 +1,300 @@
+import { useState } from 'preact/hooks';
+import type {
+  AnswerResult,
+  ModerationAction,
+  ModerationReason,
+  QueueItem,
+  RedactionResult,
+} from '../../../../common/wire/moderation.ts';
+import { ApiError, api } from '../../api.ts';
+import { Confirm } from '../../components/confirm.tsx';
+import { type Outcome, problemOutcome } from '../../components/outcome.tsx';
+import { formatTime, t } from '../../i18n/index.ts';
+import { FieldText } from './field-text.tsx';
+import { ItemTools } from './item-tools.tsx';
+import { areaLabel, insatsTitle, type Lists, questionText } from './lists.ts';
+import { ReasonForm } from './reason.tsx';
+import { fieldFlags, shiftFlags } from './segments.ts';
+import { type FieldSelection, selectionIn } from './selection.ts';
+
+/** The text of `field` (`title`, `text`, `answers.<questionId>`) in `item`. */
+export function fieldText(item: QueueItem, field: string): string {
+  if (field === 'title') return item.title ?? '';
+  if (field === 'text') return item.text ?? '';
+  const id = field.slice('answers.'.length);
+  return item.textAnswers.find((a) => a.questionId === id)?.text ?? '';
+}
+
+function withFieldText(item: QueueItem, field: string, text: string): QueueItem {
+  if (field === 'title') return { ...item, title: text };
+  if (field === 'text') return { ...item, text };
+  const id = field.slice('answers.'.length);
+  return {
+    ...item,
+    textAnswers: item.textAnswers.map((a) => (a.questionId === id ? { ...a, text } : a)),
+  };
+}
+
+/** One item's data, its place on the page, and what the queue does when it changes. */
+export interface ItemProps {
+  item: QueueItem;
+  position: number;
+  selected: boolean;
+  current: boolean;
+  rejecting: boolean;
+  busy: boolean;
+  lists: Lists;
+  onSelect: (id: string, selected: boolean) => void;
+  onCurrent: () => void;
+  onModerate: (item: QueueItem, action: ModerationAction, reason?: ModerationReason) => void;
+  onRejecting: (open: boolean) => void;
+  onChanged: (item: QueueItem) => void;
+  onOutcome: (outcome: Outcome) => void;
+  onForbidden: () => void;
+}
+
+/**
+ * One queue item: select it, read it with its flagged spans highlighted, approve, reject with a
+ * reason, hide; redact a flagged span or a selection; correct the delområde and insats; answer.
+ */
+export function Item(props: ItemProps) {
+  const { item, position, lists } = props;
+  const [redacting, setRedacting] = useState<FieldSelection | null>(null);
+  const [working, setWorking] = useState(false);
+  const id = `item-${item.id}`;
+  const kind = t(`kind.${item.kind}`);
+  const name = t('queue.itemName', { kind, n: position });
+  const primary = item.tags.find((tag) => tag.primary) ?? item.tags[0];
+  const fields: { field: string; label: string; text: string }[] = [];
+  if (item.title) fields.push({ field: 'title', label: t('queue.fieldTitle'), text: item.title });
+  if (item.text) fields.push({ field: 'text', label: t('queue.fieldText'), text: item.text });
+  for (const a of item.textAnswers)
+    fields.push({
+      field: `answers.${a.questionId}`,
+      label: t('queue.fieldAnswer', { question: questionText(lists, item.insatsId, a.questionId) }),
+      text: a.text,
+    });
+  const spans = fields.flatMap((f) =>
+    fieldFlags(item.flags, f.field, f.text).map((flag) => ({ ...flag, label: f.label, text: f.text })),
+  );
+  const duplicate = item.flags.find((f) => f.kind === 'near-duplicate');
+  const kindsFound = [...new Set(item.flags.map((f) => f.kind))];
+
+  const fail = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 403) props.onForbidden();
+    else if (!(error instanceof ApiError && error.status === 401)) props.onOutcome(problemOutcome(error));
+  };
+
+  const redact = async (sel: FieldSelection) => {
+    setRedacting(null);
+    setWorking(true);
+    try {
+      const before = fieldText(item, sel.field);
+      const result = await api<RedactionResult>(
+        'POST',
+        `/api/staff/submissions/${encodeURIComponent(item.id)}/redactions`,
+        { field: sel.field, spans: [{ start: sel.start, end: sel.end }] },
+      );
+      const delta = result.text.length - before.length;
+      props.onChanged({
+        ...withFieldText(item, sel.field, result.text),
+        flags: shiftFlags(item.flags, sel.field, sel, delta),
+      });
+      props.onOutcome({ ok: true, text: t('queue.redacted', { name }) });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const redactSelection = () => {
+    const article = document.getElementById(id);
+    const sel = article && selectionIn(article);
+    if (!sel) props.onOutcome({ ok: false, text: t('queue.selectFirst') });
+    else setRedacting(sel);
+  };
+
+  const busy = props.busy || working;
+  return (
+    <li>
+      <article
+        id={id}
+        class={`queue-item${props.current ? ' is-current' : ''}${item.flagged ? ' is-flagged' : ''}`}
+        aria-labelledby={`${id}-name`}
+        tabIndex={-1}
+        data-testid="queue-item"
+        data-id={item.id}
+        data-status={item.status}
+        onFocusCapture={props.onCurrent}
+      >
+        <div class="queue-item-head">
+          <input
+            type="checkbox"
+            id={`${id}-select`}
+            checked={props.selected}
+            onChange={(e) => props.onSelect(item.id, e.currentTarget.checked)}
+          />
+          <label for={`${id}-select`} class="visually-hidden">
+            {t('queue.select', { name })}
+          </label>
+          <h3 id={`${id}-name`}>{name}</h3>
+          <span class={`queue-status status-${item.status}`} data-testid="item-status">
+            {t(`queue.status.${item.status}`)}
+          </span>
+        </div>
+        {kindsFound.length > 0 && (
+          <p class="queue-flags" data-testid="item-flags">
+            <strong>{t('queue.flagged')}</strong> {kindsFound.map((k) => t(`flag.${k}`)).join(', ')}
+          </p>
+        )}
+        <dl class="queue-meta">
+          <div>
+            <dt>{t('queue.insats')}</dt>
+            <dd>{item.insatsId ? insatsTitle(lists, item.insatsId) : t('queue.noInsats')}</dd>
+          </div>
+          <div>
+            <dt>{t('queue.area')}</dt>
+            <dd>{primary ? areaLabel(lists, primary.areaCode) : t('queue.noArea')}</dd>
+          </div>
+          <div>
+            <dt>{t('queue.who')}</dt>
+            <dd>
+              {t(`group.${item.respondentGroup}`)}
+              {item.ageBand && `, ${t(`age.${item.ageBand}`)}`}
+              {item.organisation && `, ${item.organisation}`}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('queue.received')}</dt>
+            <dd>
+              <time dateTime={item.receivedAt}>{formatTime(item.receivedAt)}</time>
+            </dd>
+          </div>
+        </dl>
+        {fields.map((f) => (
+          <FieldText
+            key={f.field}
+            itemId={id}
+            field={f.field}
+            label={f.label}
+            text={f.text}
+            flags={item.flags}
+            lang={item.locale}
+          />
+        ))}
+        {duplicate && <p class="hint">{t('queue.duplicate')}</p>}
+        {item.reason && (
+          <p>
+            <strong>{t('queue.reason')}</strong> {item.reason}
+          </p>
+        )}
+        {spans.length > 0 && (
+          <ul class="queue-spans">
+            {spans.map((s) => (
+              <li key={`${s.field}-${s.start}`}>
+                {t('queue.spanIn', { kind: t(`flag.${s.kind}`), field: s.label })}{' '}
+                <q>{s.text.slice(s.start ?? 0, s.end ?? 0)}</q>{' '}
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-small"
+                  disabled={busy}
+                  onClick={() =>
+                    setRedacting({
+                      field: s.field ?? '',
+                      start: s.start ?? 0,
+                      end: s.end ?? 0,
+                      text: s.text.slice(s.start ?? 0, s.end ?? 0),
+                    })
+                  }
+                >
+                  {t('queue.redact')}
+                  <span class="visually-hidden">
+                    {' '}
+                    {t('queue.spanIn', { kind: t(`flag.${s.kind}`), field: s.label })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div class="actions queue-actions">
+          <button
+            type="button"
+            class="btn btn-primary"
+            disabled={busy}
+            onClick={() => props.onModerate(item, 'approve')}
+          >
+            {t('queue.approve')}
+            <span class="visually-hidden"> {name}</span>
+          </button>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            disabled={busy}
+            aria-expanded={props.rejecting}
+            onClick={() => props.onRejecting(!props.rejecting)}
+          >
+            {t('queue.reject')}
+            <span class="visually-hidden"> {name}</span>
+          </button>
+          <button
+            type="button"
+            class="btn btn-secondary"
+            disabled={busy}
+            onClick={() => props.onModerate(item, 'hide')}
+          >
+            {t('queue.hide')}
+            <span class="visually-hidden"> {name}</span>
+          </button>
+          {fields.length > 0 && (
+            <button
+              type="button"
+              class="btn btn-secondary"
+              disabled={busy}
+              // Keeps the text selection a mouse made: pressing the button would clear it.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={redactSelection}
+            >
+              {t('queue.redactSelection')}
+              <span class="visually-hidden"> {name}</span>
+            </button>
+          )}
+        </div>
+        {props.rejecting && (
+          <ReasonForm
+            id={`${id}-reject`}
+            templates={lists.templates}
+            required
+            busy={busy}
+            submitLabel={t('queue.rejectWithReason')}
+            onSubmit={(reason) => props.onModerate(item, 'reject', reason)}
+            onCancel={() => props.onRejecting(false)}
+          />
+        )}
+        <ItemTools
+          item={item}
+          name={name}
+          lists={lists}
+          onChanged={props.onChanged}
+          onOutcome={props.onOutcome}
+          onError={fail}
+          onAnswered={(result: AnswerResult) =>
+            props.onOutcome({
+              ok: true,
+              text: result.mailQueued ? t('queue.answeredMail', { name }) : t('queue.answered', { name }),
+            })
+          }
+        />
+        {redacting && (
+          <Confirm
+            question={t('queue.confirmRedact', { text: redacting.text })}
+            yes={t('queue.redact')}
+            onYes={() => void redact(redacting)}
+            onNo={() => setRedacting(null)}
+          />
+        )}
+      </article>
+    </li>
+  );
+}
