@@ -6,7 +6,7 @@
  * - BUILD_ID: baked into the page and the service worker (default: a timestamp). Two builds with
  *   different ids give two service workers, which is how the e2e update test makes an update.
  * - OUT_DIR: output directory, relative to the repository root (default dist).
- * - API_ORIGIN: where `vite` (dev) proxies /api and /healthz (default http://localhost:8787).
+ * - API_ORIGIN: where `vite` (dev) proxies /api, /healthz and the poster short links /i/… (default http://localhost:8787).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +41,14 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/healthz': { target: api, changeOrigin: false },
+      '^/i/': { target: api, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/healthz': { target: api, changeOrigin: false },
+      '^/i/': { target: api, changeOrigin: false },
     },
   },
   plugins: [

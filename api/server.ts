@@ -16,7 +16,7 @@ import { startRetagRunner, watchActiveBoundaries } from './domain/retag/index.ts
 import { startRetentionJob } from './domain/retention/index.ts';
 import { createLogger, type Logger, loggableError } from './logging/index.ts';
 import { type MailSender, smtpTransport, startMailSender } from './mail/index.ts';
-import type { Periodic } from './mail/periodic.ts';
+import type { Periodic } from './periodic/index.ts';
 import { createMetrics } from './metrics/index.ts';
 import { WINDOW_MS, windowStart } from './rate-limit/index.ts';
 import { seed } from './seed/index.ts';

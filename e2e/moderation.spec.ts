@@ -249,9 +249,24 @@ test('a moderator filters, redacts, rejects, approves and answers; the participa
     await expect(mine(TEXT.benches)).toContainText('Publicerat.');
     await expect(mine(TEXT.benches)).toContainText(`Svar från staden`);
     await expect(mine(TEXT.benches)).toContainText(ANSWER);
-    await expect(mine(TEXT.ad)).toContainText('Inte publicerat.');
-    await expect(mine(TEXT.ad)).toContainText(REASON_EXTRA);
-    await expect(mine(TEXT.pnr)).toContainText('Publicerat.');
+    // The ad had a span redacted too: the participant sees it as redacted.
+    const ad = mine('Köp billiga skor på https://skobutik.example, i [borttaget] på Möllan.');
+    await expect(ad).toContainText('Inte publicerat.');
+    await expect(ad).toContainText(REASON_EXTRA);
+    await expect(sent).not.toContainText('i min butik');
+    // The redacted item: the participant's own copy now shows the placeholder, as the public does.
+    const redacted = mine('Ring mig om lekplatsen, [borttaget].');
+    await expect(redacted).toContainText('Publicerat.');
+    await expect(sent).not.toContainText(PNR);
+    // Kept on the device: still redacted after a reload offline, when the statuses cannot be
+    // asked for again (the copy in IndexedDB was replaced).
+    await waitForServiceWorker(participant);
+    await contexts[0]?.setOffline(true);
+    await participant.reload();
+    await expect(participant.getByText('Läget kunde inte hämtas nu.')).toBeVisible();
+    await expect(redacted).toContainText('Publicerat.');
+    await expect(sent).not.toContainText(PNR);
+    await contexts[0]?.setOffline(false);
     await expect(mine(TEXT.general)).toContainText('Inte publicerat.');
 
     // --- The public page of the insats: only what was approved, redacted, with the answer.
@@ -268,6 +283,8 @@ test('a moderator filters, redacts, rejects, approves and answers; the participa
     await expect(heard.filter({ hasText: TEXT.benches })).toContainText(ANSWER);
     await expect(heard.filter({ hasText: TEXT.lights })).toContainText('Möllevången');
     await expect(page).toContainText('[borttaget] betyder att staden har tagit bort en personlig uppgift.');
+    // People's texts find their own direction (Arabic in a Swedish page, and the reverse).
+    await expect(heard.locator('.heard-text').first()).toHaveAttribute('dir', 'auto');
     await expectNoViolations(participant, 'what we heard');
     // Right to left in Arabic.
     await participant.getByLabel('Språk (Language)').selectOption('ar');
@@ -277,8 +294,7 @@ test('a moderator filters, redacts, rejects, approves and answers; the participa
     await participant.getByLabel(/Language/).selectOption('sv');
 
     // Offline, for an insats whose page was never loaded: the page opens from the service
-    // worker and says plainly that it needs internet. (A page loaded within the last minute may
-    // come from the browser's HTTP cache: the API allows it.)
+    // worker and says plainly that it needs internet.
     await waitForServiceWorker(participant);
     const other = await participant.evaluate(async (current) => {
       const body = (await (await fetch('/api/insatser')).json()) as { insatser: { id: string }[] };

@@ -91,6 +91,7 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
       'Logg',
       'Områdesindelningar',
       'Inställningar',
+      'Affischer',
     ]);
     await expectNoViolations(admin, 'staff home (admin)');
 
@@ -167,7 +168,7 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     const moderator = await (contexts[1] as BrowserContext).newPage();
     await signInStaff(moderator, MODERATOR.email, MODERATOR.password);
     await expect(heading(moderator, STAFF.homeHeading)).toBeVisible();
-    expect(await staffNavLinks(moderator)).toEqual(['Start', 'Granska', 'Områdesindelningar']);
+    expect(await staffNavLinks(moderator)).toEqual(['Start', 'Granska', 'Områdesindelningar', 'Affischer']);
     await expect(moderator.getByRole('link', { name: 'Användare' })).toHaveCount(0);
     await expect(moderator.getByRole('link', { name: 'Logg' })).toHaveCount(0);
     await expectNoViolations(moderator, 'staff home (moderator)');

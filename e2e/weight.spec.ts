@@ -60,6 +60,8 @@ test('the start screen is usable after at most 50 KB of compressed HTML, JS and 
   expect(lazy.filter((c) => c.f.startsWith('map-picker-')).length).toBeGreaterThan(0);
   // So are the staff screens (script and styles), only when staff open /personal.
   expect(lazy.filter((c) => c.f.startsWith('staff-app-')).length).toBe(2);
+  // The posters, with the QR code generator, load only within those (never for participants).
+  expect(lazy.filter((c) => c.f.startsWith('posters-')).length).toBe(2);
   expect(shell.some((r) => r.type === 'script')).toBe(true);
   expect(total, `first load is ${total} bytes, over the ${BUDGET_BYTES}-byte budget`).toBeLessThanOrEqual(
     BUDGET_BYTES,

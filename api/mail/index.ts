@@ -11,7 +11,7 @@ import nodemailer from 'nodemailer';
 import type { MailConfig } from '../config/index.ts';
 import { type Logger, loggableError } from '../logging/index.ts';
 import type { OutboxMail, Store } from '../store/index.ts';
-import { holderName, type Periodic, startPeriodic } from './periodic.ts';
+import { holderName, type Periodic, startPeriodic } from '../periodic/index.ts';
 
 export { answerMail, digestMail, MY_INPUT_PATH, publicLink, REVIEW_PATH } from './templates.ts';
 

@@ -18,8 +18,10 @@ import * as privacy from './privacy/index.ts';
 import * as publicSubmissions from './public-submissions/index.ts';
 import * as ready from './ready/index.ts';
 import * as receipts from './receipts/index.ts';
+import * as shortLinks from './short-links/index.ts';
 import * as staffAudit from './staff-audit/index.ts';
 import * as staffBoundaries from './staff-boundaries/index.ts';
+import * as staffInsatser from './staff-insatser/index.ts';
 import * as staffModeration from './staff-moderation/index.ts';
 import * as staffSubmissionModeration from './staff-moderation/submissions.ts';
 import * as staffQueue from './staff-queue/index.ts';
@@ -61,6 +63,8 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: staffModeration.spec, app: staffModeration.staffModeration(deps) },
     { spec: staffSettings.spec, app: staffSettings.staffSettings(deps) },
     { spec: publicSubmissions.spec, app: publicSubmissions.publicSubmissions(deps) },
+    { spec: staffInsatser.spec, app: staffInsatser.staffInsatser(deps) },
+    { spec: shortLinks.spec, app: shortLinks.shortLinks() },
   ];
   const specs = [...list.map((r) => r.spec), openapi.spec];
   return [...list, { spec: openapi.spec, app: openapi.openapi(specs) }];

@@ -20,6 +20,8 @@ import { boundaryVersions } from './migrations/0004_boundary_versions.ts';
 import { areaMaps } from './migrations/0005_area_maps.ts';
 import { staff } from './migrations/0006_staff.ts';
 import { moderation } from './migrations/0007_moderation.ts';
+import { insatserAdmin } from './migrations/0008_insatser_admin.ts';
+import { proposals } from './migrations/0009_proposals.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -171,6 +173,8 @@ export const migrations: Record<string, Migration> = {
   '0005_area_maps': areaMaps,
   '0006_staff': staff,
   '0007_moderation': moderation,
+  '0008_insatser_admin': insatserAdmin,
+  '0009_proposals': proposals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

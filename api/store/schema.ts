@@ -34,6 +34,8 @@ export interface Database {
   settings: SettingsTable;
   mail_outbox: MailOutboxTable;
   audit_retention: AuditRetentionTable;
+  namnder: NamnderTable;
+  insats_images: InsatsImagesTable;
 }
 
 /** Delområden, keyed by normalised code. */
@@ -64,6 +66,8 @@ export interface InsatserTable {
   /** JSON: title, summary, body, namnder, areaCodes, dimensions, period. */
   data: string;
   updated_at: string;
+  /** 'draft' | 'published' | 'unpublished' | 'archived' (0008); `published` is 1 iff 'published'. */
+  lifecycle: Generated<string>;
 }
 
 /** Question versions, never changed once stored (answers refer to them). */
@@ -76,6 +80,8 @@ export interface QuestionsTable {
   /** JSON: text, options, audience. */
   data: string;
   created_at: string;
+  /** 1: removed from its insats after answers came in; kept for them (0008). */
+  hidden: Generated<number>;
 }
 
 /** One row per submission id; `content_hash` decides duplicate vs conflict. */
@@ -108,6 +114,10 @@ export interface SubmissionsTable {
   moderated_by: string | null;
   /** The current primary tag's area code (0007), kept with the tags for the queue's area filter. */
   primary_area: string | null;
+  /** 1: an answer to an insats archived by the time it arrived (0008). */
+  late: number;
+  /** Proposals of schema version 2 (0009): JSON {offers, asks, otherText}; null otherwise. */
+  offers: string | null;
 }
 
 /** Answers of a submission, one per question. */
@@ -355,5 +365,22 @@ export interface MailOutboxTable {
 export interface AuditRetentionTable {
   id: number;
   cutoff: string;
+  updated_at: string;
+}
+
+/** Responsible nämnder staff pick from (0008); admins add to the seeded six. */
+export interface NamnderTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** One image per insats (0008): metadata stripped, base64 in `data`, `hash` for the ETag. */
+export interface InsatsImagesTable {
+  insats_id: string;
+  content_type: string;
+  data: string;
+  bytes: number;
+  hash: string;
   updated_at: string;
 }

@@ -6,6 +6,7 @@ import type {
   AgeBand,
   Insats,
   LocalizedText,
+  ProposalResource,
   QuestionKind,
   ReceiptStatus,
   RespondentGroup,
@@ -388,6 +389,13 @@ export interface QueueItem {
   answer: { text: string; answeredAt: string } | null;
   moderatedAt: string | null;
   moderatedBy: string | null;
+  /**
+   * The participant left contact details (still kept): moderators may read them, audited, with
+   * {@link Store.getSubmissionContact}. Only whether: the details never travel with the queue.
+   */
+  hasContact: boolean;
+  /** Restricted redactions keep originals of this item: admins may read them, audited. */
+  hasOriginals: boolean;
 }
 
 /** A queue page; `next` is where the following page starts, null after the last item. */
@@ -440,8 +448,8 @@ export type ChangeOutcome<T> =
   | { status: 'invalid'; message: string }
   | { status: 'not-found' };
 
-/** Where redaction takes a submission's text: `title`, `text` or `answers.<questionId>`. */
-export type RedactionField = 'title' | 'text' | `answers.${string}`;
+/** Where redaction takes a submission's text: `title`, `text`, `organisation` or `answers.<questionId>`. */
+export type RedactionField = 'title' | 'text' | 'organisation' | `answers.${string}`;
 
 /**
  * `restricted`: the original is kept in a separate table for admins (release on request after a
@@ -727,6 +735,13 @@ export interface Store {
   getSubmissionContact(
     id: string,
   ): Promise<{ email: string | null; phone: string | null; consentVersion: string } | null | undefined>;
+  /**
+   * Deletes a submission's contact details on the participant's request (consent withdrawn), and
+   * any answer e-mail still waiting to go to them. Audited (`submission.contact.delete`, never the
+   * details). On SQLite secure_delete zeroes the old record. undefined: no such submission;
+   * false: it had none.
+   */
+  deleteSubmissionContact(id: string, actor: AuditActor): Promise<boolean | undefined>;
 
   /** Appends audit rows (one transaction). */
   recordAudit(entries: readonly AuditRecord[]): Promise<void>;
@@ -933,4 +948,177 @@ export interface Store {
     filter: PublicFilter,
     page: { after?: PublicCursor | undefined; limit: number },
   ): Promise<PublicPage>;
+}
+
+// ---- Proposals from organisations (issue 7) ----
+
+/** What a proposal (schema version 2) offers and asks for; stored as JSON in `submissions.offers`. */
+export interface ProposalDetails {
+  offers: ProposalResource[];
+  asks: ProposalResource[];
+  /** What "other" means, when offered or asked for. */
+  otherText: string | null;
+}
+
+// Declaration merging: the proposal fields join the submission records above.
+export interface NewSubmission {
+  /** Proposals of schema version 2 only; absent (or null) on everything else. */
+  proposal?: ProposalDetails | null;
+}
+
+export interface PublicSubmissionRecord {
+  /** Proposals of schema version 2 only: what the organisation offers and asks for. */
+  proposal?: ProposalDetails | null;
+}
+
+// ---- Insatser and questions managed by staff (issue 7) ----
+
+/** Where an insats is in its life: only `published` ones are in the public catalogue. */
+export type InsatsLifecycle = 'draft' | 'published' | 'unpublished' | 'archived';
+/** The lifecycle changes staff make. */
+export type InsatsTransition = 'publish' | 'unpublish' | 'archive';
+/** A kraftsamlande insats of the city, or local development: the line between them is visible. */
+export type InsatsKind = 'kraftsamlande' | 'local-development';
+
+/** What staff edit of an insats (everything but its id, lifecycle, image and questions). */
+export interface InsatsFields {
+  title: LocalizedText;
+  summary: LocalizedText;
+  body?: LocalizedText | undefined;
+  /** Names of responsible nämnder (see {@link Store.listNamnder}). */
+  namnder: string[];
+  /** Target delområden; changed over time, every change audited. */
+  areaCodes: string[];
+  dimensions: Insats['dimensions'];
+  kind: InsatsKind;
+  status: Insats['status'];
+  period: { start: string; end?: string | undefined };
+  /** The official at the city people can reach: public. */
+  contact?: { name: string; email?: string | undefined; phone?: string | undefined } | undefined;
+  /** Alt text of the image, per language. */
+  imageAlt?: LocalizedText | undefined;
+}
+
+/** A question's content: what a new version is made of. */
+export interface QuestionContent {
+  kind: QuestionKind;
+  text: LocalizedText;
+  options?: { id: string; label: LocalizedText }[] | undefined;
+  audience: 'everyone' | 'youth';
+}
+
+/** The latest version of a question, as staff see it. */
+export interface StaffQuestion extends QuestionContent {
+  id: string;
+  version: number;
+  position: number;
+  hidden: boolean;
+  /** Answers to any version of it. */
+  answers: number;
+}
+
+/** An insats as staff see it: every lifecycle, hidden questions too. */
+export interface StaffInsats extends InsatsFields {
+  id: string;
+  lifecycle: InsatsLifecycle;
+  example: boolean;
+  image: { contentType: string; bytes: number; hash: string } | null;
+  questions: StaffQuestion[];
+  updatedAt: string;
+}
+
+/** A stored image. */
+export interface InsatsImage {
+  contentType: string;
+  data: Uint8Array;
+  hash: string;
+}
+
+/** A responsible nämnd. */
+export interface Namnd {
+  id: string;
+  name: string;
+}
+
+// Declaration merging: the late mark joins the submission records and the catalogue above.
+export interface NewSubmission {
+  /** An answer to an insats archived by the time it arrived. */
+  late?: boolean;
+}
+
+export interface Catalogue {
+  /**
+   * Insatser in `insatser` that are archived: answers to them (from devices that held them
+   * offline) are accepted and marked late.
+   */
+  closed?: ReadonlySet<string>;
+}
+
+export interface Store {
+  /** Every insats, all lifecycles, by id. */
+  listStaffInsatser(): Promise<StaffInsats[]>;
+  getStaffInsats(id: string): Promise<StaffInsats | undefined>;
+  /** Creates a draft. Audited (`insats.create`). `invalid`: the id is taken or a nämnd is unknown. */
+  createInsats(id: string, fields: InsatsFields, actor: AuditActor): Promise<ChangeOutcome<StaffInsats>>;
+  /** Changes fields (given ones replace). Audited (`insats.update`, changed fields before/after). */
+  updateInsats(
+    id: string,
+    change: Partial<InsatsFields>,
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<StaffInsats>>;
+  /**
+   * publish: draft/unpublished → published; unpublish: published → unpublished; archive: any
+   * but archived → archived. Audited (`insats.publish` …). `invalid`: not allowed from here.
+   */
+  transitionInsats(
+    id: string,
+    transition: InsatsTransition,
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<StaffInsats>>;
+  /** Adds a question (version 1) at the end. Audited (`question.create`). */
+  addQuestion(
+    insatsId: string,
+    question: QuestionContent & { id: string },
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<StaffQuestion>>;
+  /**
+   * Changes a question. Once any version has answers, or the insats has left draft (a device may
+   * hold the version offline), a change makes a new version (answers stay on theirs) unless `typoFix` (the caller checks the admin role), which changes the
+   * latest version in place and keeps kind and option ids. Audited (`question.update`,
+   * `question.version`, `question.typo-fix`).
+   */
+  updateQuestion(
+    insatsId: string,
+    questionId: string,
+    content: QuestionContent,
+    options: { typoFix: boolean },
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<StaffQuestion>>;
+  /** Sets the order of the insats's questions (`ids`: all of them, visible and hidden). Audited. */
+  reorderQuestions(
+    insatsId: string,
+    ids: readonly string[],
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<string[]>>;
+  /**
+   * Removes a question from its insats: deleted when never answered in a draft, else hidden
+   * (kept for its answers, late ones too). Audited (`question.delete` / `question.hide`).
+   */
+  removeQuestion(
+    insatsId: string,
+    questionId: string,
+    actor: AuditActor,
+  ): Promise<'deleted' | 'hidden' | 'not-found'>;
+  /** Stores (or with null removes) the image of an insats. Audited (`insats.image`, hashes only). */
+  setInsatsImage(
+    id: string,
+    image: { contentType: string; data: Uint8Array } | null,
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<{ hash: string } | null>>;
+  /** The image of an insats; with `publishedOnly`, only of a published one. */
+  getInsatsImage(id: string, options: { publishedOnly: boolean }): Promise<InsatsImage | undefined>;
+  /** The nämnder, by name. */
+  listNamnder(): Promise<Namnd[]>;
+  /** Adds a nämnd. Audited (`namnd.create`). `invalid`: the name exists. */
+  addNamnd(name: string, actor: AuditActor): Promise<ChangeOutcome<Namnd>>;
 }

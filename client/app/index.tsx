@@ -9,11 +9,13 @@ import Start from '../routes/start/index.tsx';
 const InsatsView = lazy(() => import('../routes/insats/index.tsx'));
 const Questions = lazy(() => import('../routes/questions/index.tsx'));
 const Comment = lazy(() => import('../routes/comment/index.tsx'));
+const Proposal = lazy(() => import('../routes/proposal/index.tsx'));
 const Saved = lazy(() => import('../routes/saved/index.tsx'));
 const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
 const WhatWeHeard = lazy(() => import('../routes/what-we-heard/index.tsx'));
 const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
 const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
+const ShortLink = lazy(() => import('../routes/insats/short-link.tsx'));
 // The staff screens (/personal…) are their own app, loaded only when staff open them.
 const Staff = lazy(() => import('../staff/staff-app.tsx').catch(() => StaffUnavailable));
 
@@ -39,9 +41,14 @@ export const ROUTES = {
   comment: '/insats/:id/kommentar',
   heard: '/insats/:id/vad-vi-hort',
   generalComment: '/kommentar',
+  proposal: '/forslag',
+  insatsProposal: '/insats/:id/forslag',
   saved: '/sparat/:id',
   myInput: '/mina-svar',
   privacy: '/integritet',
+  /** A poster's short link, when the app shell answered it offline (the server redirects). */
+  shortLink: '/i/:id',
+  shortLinkArea: '/i/:id/:area',
 } as const;
 
 export function App() {
@@ -75,9 +82,13 @@ function Shell() {
             <Route path={ROUTES.comment} component={Comment} />
             <Route path={ROUTES.heard} component={WhatWeHeard} />
             <Route path={ROUTES.generalComment} component={Comment} />
+            <Route path={ROUTES.proposal} component={Proposal} />
+            <Route path={ROUTES.insatsProposal} component={Proposal} />
             <Route path={ROUTES.saved} component={Saved} />
             <Route path={ROUTES.myInput} component={MyInput} />
             <Route path={ROUTES.privacy} component={Privacy} />
+            <Route path={ROUTES.shortLink} component={ShortLink} />
+            <Route path={ROUTES.shortLinkArea} component={ShortLink} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

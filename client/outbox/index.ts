@@ -9,7 +9,13 @@
  * States: `queued` (waiting, in the retry loop) → `sent` (the server has it: receipt and tags) or
  * `attention` (the server refused it: out of the retry loop until the person acts).
  */
-import type { FieldError, ReceiptStatus, SubmissionItem, Tag } from '../../common/wire/index.ts';
+import type {
+  FieldError,
+  ReceiptStatus,
+  RedactedFields,
+  SubmissionItem,
+  Tag,
+} from '../../common/wire/index.ts';
 import { post } from '../channel/index.ts';
 import {
   type AttentionStatus,
@@ -189,7 +195,9 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           const info: OutboxRecord['receiptInfo'] = { status: s.status, checkedAt: now() };
           if (s.reason !== undefined) info.reason = s.reason;
           if (s.answer !== undefined) info.answer = s.answer;
-          await cursor.update({ ...r, receiptInfo: info });
+          // Staff redacted something: the device's copy becomes what everyone else sees.
+          const item = s.redacted ? withRedactions(r.item, s.redacted) : r.item;
+          await cursor.update({ ...r, item, receiptInfo: info });
         }
         cursor = await cursor.continue();
       }
@@ -238,3 +246,26 @@ function settled(r: OutboxRecord, s: Settlement, at: number): OutboxRecord | und
 
 /** The outbox of this device (page and service worker share it through IndexedDB). */
 export const outbox: Outbox = createOutbox();
+
+/**
+ * `item` with the fields staff redacted replaced by their redacted text (placeholders where
+ * personal details were). Only fields the item has are replaced; nothing is added.
+ */
+export function withRedactions(item: SubmissionItem, redacted: RedactedFields): SubmissionItem {
+  const next = { ...item };
+  if (redacted.title !== undefined && next.title !== undefined) next.title = redacted.title;
+  if (redacted.text !== undefined && next.text !== undefined) next.text = redacted.text;
+  if (redacted.organisation !== undefined) {
+    if (next.schemaVersion === 2) next.organisation = { ...next.organisation, name: redacted.organisation };
+    else if (next.respondent.organisation !== undefined)
+      next.respondent = { ...next.respondent, organisation: redacted.organisation };
+  }
+  const answers = redacted.answers;
+  if (answers !== undefined && next.schemaVersion === 1 && next.answers) {
+    next.answers = next.answers.map((a) => {
+      const text = answers[a.questionId];
+      return text !== undefined && typeof a.value === 'string' ? { ...a, value: text } : a;
+    });
+  }
+  return next;
+}

@@ -135,6 +135,49 @@ describe('outbox', () => {
     });
   });
 
+  it("should replace the device's copy of redacted fields with the stored ones, and leave the rest", async () => {
+    const { outbox, clock } = freshOutbox();
+    const [a, b] = await enqueueMany(outbox, clock, 2, {
+      kind: 'answer',
+      insatsId: 'exempel',
+      text: 'Ring mig, 19121212-1212.',
+      respondent: { group: 'association', organisation: 'Klubben 070-123 45 67' },
+      answers: [
+        { questionId: 'fri', questionVersion: 1, value: 'Mejla a@example.se' },
+        { questionId: 'val', questionVersion: 1, value: 'a' },
+      ],
+    });
+    await outbox.markSent(a as string, 'CCCCCCCCCCCCCCCCCCCCCC');
+    await outbox.markSent(b as string, 'DDDDDDDDDDDDDDDDDDDDDD');
+    await outbox.setReceiptStatuses([
+      {
+        receipt: 'CCCCCCCCCCCCCCCCCCCCCC',
+        status: 'published',
+        redacted: {
+          text: 'Ring mig, [borttaget].',
+          title: 'Not in the item',
+          organisation: 'Klubben [borttaget]',
+          answers: { fri: 'Mejla [borttaget]' },
+        },
+      },
+      { receipt: 'DDDDDDDDDDDDDDDDDDDDDD', status: 'received' },
+    ]);
+    const redacted = await outbox.get(a as string);
+    expect(redacted?.item).toMatchObject({
+      text: 'Ring mig, [borttaget].',
+      respondent: { organisation: 'Klubben [borttaget]' },
+      answers: [
+        { questionId: 'fri', value: 'Mejla [borttaget]' },
+        { questionId: 'val', value: 'a' },
+      ],
+    });
+    expect(redacted?.item).not.toHaveProperty('title');
+    expect(JSON.stringify(redacted)).not.toContain('19121212');
+    // Stored: a later read (after a reload) sees the redacted copy too.
+    expect((await outbox.all()).find((r) => r.id === a)?.item.text).toBe('Ring mig, [borttaget].');
+    expect((await outbox.get(b as string))?.item.text).toBe('Ring mig, 19121212-1212.');
+  });
+
   it('should empty the outbox on clear', async () => {
     const { outbox, clock } = freshOutbox();
     await enqueueMany(outbox, clock, 3);

@@ -8,7 +8,7 @@ import {
   type Answer,
   CURRENT_SCHEMA_VERSION,
   type RespondentGroup,
-  type SubmissionItem,
+  type SubmissionV1,
 } from '../../common/wire/index.ts';
 import { deviceId } from '../db/index.ts';
 import { language } from '../i18n/index.ts';
@@ -33,7 +33,7 @@ export interface Draft {
 
 export async function save(draft: Draft): Promise<OutboxRecord> {
   await rememberRespondent(draft.group, draft.ageBand);
-  const location: SubmissionItem['location'] = {};
+  const location: SubmissionV1['location'] = {};
   if (areaCode.value) location.areaCode = areaCode.value;
   if (point.value && draft.ageBand !== 'under13') {
     location.point = point.value;

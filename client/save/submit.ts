@@ -6,15 +6,31 @@
 import { t } from '../i18n/index.ts';
 import { acceptPrivacy, PRIVACY_VERSION, privacyAccepted } from '../state/device.ts';
 import type { Draft } from './index.ts';
+import type { ProposalDraft } from './proposal.ts';
 
 export type SubmitOutcome = { id: string } | { error: string };
 
-export async function submitDraft(draft: Draft): Promise<SubmitOutcome> {
+export function submitDraft(draft: Draft): Promise<SubmitOutcome> {
+  return submitWith(async () => {
+    const { save } = await import('./index.ts');
+    return save(draft);
+  });
+}
+
+/** The same for a proposal from an organisation (schema version 2). */
+export function submitProposal(draft: ProposalDraft): Promise<SubmitOutcome> {
+  return submitWith(async () => {
+    const { saveProposal } = await import('./proposal.ts');
+    return saveProposal(draft);
+  });
+}
+
+async function submitWith(save: () => Promise<{ id: string }>): Promise<SubmitOutcome> {
   try {
-    const { save, ValidationError } = await import('./index.ts');
+    const { ValidationError } = await import('../outbox/errors.ts');
     if (privacyAccepted.value !== PRIVACY_VERSION) await acceptPrivacy();
     try {
-      return { id: (await save(draft)).id };
+      return { id: (await save()).id };
     } catch (err) {
       if (!(err instanceof ValidationError)) return { error: t('send.error') };
       return {

@@ -74,6 +74,8 @@ export const SCREENS = {
   boundaries: { path: '/personal/omraden', roles: ['admin', 'moderator'] },
   queue: { path: '/personal/granska', roles: ['admin', 'moderator'] },
   settings: { path: '/personal/installningar', roles: ['admin'] },
+  // Any role may print posters (they only show what is already public).
+  posters: { path: '/personal/affischer', roles: null },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] | null }>;
 
 export type ScreenName = keyof typeof SCREENS;

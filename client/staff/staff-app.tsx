@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { Route, Router } from 'preact-iso';
+import { lazy, Route, Router } from 'preact-iso';
 import { language } from '../i18n/index.ts';
 import { StaffHeader } from './components/header.tsx';
 import { LoadState } from './components/load.tsx';
@@ -59,6 +59,13 @@ const AuditScreen = screen('audit', Audit);
 const BoundariesScreen = screen('boundaries', Boundaries);
 const QueueScreen = screen('queue', Queue);
 const SettingsScreen = screen('settings', SettingsView);
+// Posters bring the QR code generator: loaded only when they are opened.
+const Posters = lazy(() => import('./views/posters/index.tsx'));
+const PostersScreen = ({ insatsId }: { insatsId?: string }) => (
+  <Guard screen="posters">
+    <Posters insatsId={insatsId} />
+  </Guard>
+);
 
 export default function StaffApp() {
   useEffect(() => {
@@ -96,6 +103,8 @@ export default function StaffApp() {
           <Route path={SCREENS.boundaries.path} component={BoundariesScreen} />
           <Route path={SCREENS.queue.path} component={QueueScreen} />
           <Route path={SCREENS.settings.path} component={SettingsScreen} />
+          <Route path={SCREENS.posters.path} component={PostersScreen} />
+          <Route path={`${SCREENS.posters.path}/:insatsId`} component={PostersScreen} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -14,7 +14,12 @@
  *   "Update"). The outbox lives in IndexedDB, which nothing here deletes.
  */
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  matchPrecache,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { outbox } from '../outbox/index.ts';
@@ -38,10 +43,26 @@ cleanupOutdatedCaches();
 // Take control of pages opened before the first install (no effect on updates: they still wait).
 clientsClaim();
 
+// A poster's short link (/i/…) is the server's redirect while online; offline, the app shell,
+// whose router does the same redirect (client/routes/insats/short-link.tsx).
+const SHORT_LINK = /^\/i\//;
+
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/api(\/|$)/, /^\/healthz$/, /^\/personal(\/|$)/],
+    denylist: [/^\/api(\/|$)/, /^\/healthz$/, /^\/personal(\/|$)/, SHORT_LINK],
   }),
+);
+
+registerRoute(
+  ({ url, request }) =>
+    request.mode === 'navigate' && url.origin === self.location.origin && SHORT_LINK.test(url.pathname),
+  async ({ request }) => {
+    try {
+      return await fetch(request);
+    } catch {
+      return (await matchPrecache('/index.html')) ?? Response.error();
+    }
+  },
 );
 
 const isCatalogue = (url: URL) =>

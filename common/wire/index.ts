@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 
-/** The submission schema version this build of the client writes. */
+/** The submission schema version this build of the client writes for answers and comments (proposals: {@link PROPOSAL_SCHEMA_VERSION}). */
 export const CURRENT_SCHEMA_VERSION = 1;
 /** Largest accepted request body for a batch, in bytes. */
 export const MAX_BATCH_BYTES = 1_000_000;
@@ -146,11 +146,84 @@ export const SubmissionV1 = v.pipe(
 );
 export type SubmissionV1 = v.InferOutput<typeof SubmissionV1>;
 
+/** The schema version of a proposal (issue 7); answers and comments are still written as version 1. */
+export const PROPOSAL_SCHEMA_VERSION = 2;
+/** Who sends a proposal. Stored as the respondent group of the same name (`property_owner`). */
+export const ORGANISATION_KINDS = ['association', 'property-owner', 'business', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+/** What an organisation offers or asks for. `other` needs `otherText`. */
+export const PROPOSAL_RESOURCES = ['premises', 'volunteers', 'staff-time', 'funding', 'other'] as const;
+export type ProposalResource = (typeof PROPOSAL_RESOURCES)[number];
+/** Delområden one proposal may name. */
+export const MAX_PROPOSAL_AREAS = 20;
+/** Characters in the description of "other" offers or asks. */
+export const MAX_OTHER_CHARS = 500;
+
+/** The respondent group a proposal's organisation kind is stored as. */
+export const ORGANISATION_GROUP: Record<OrganisationKind, RespondentGroup> = {
+  association: 'association',
+  'property-owner': 'property_owner',
+  business: 'business',
+  other: 'other',
+};
+
+const nonBlank = (message: string) => v.check((s: string) => s.trim() !== '', message);
+const Resources = v.pipe(
+  v.array(v.picklist(PROPOSAL_RESOURCES)),
+  v.maxLength(PROPOSAL_RESOURCES.length),
+  v.check((list) => new Set(list).size === list.length, 'must not name the same thing twice'),
+);
+
+/**
+ * Version 2: a proposal from an association, a property owner, a business or another
+ * organisation. No `respondent` (the organisation is who answers; no age band) and no point: the
+ * delområden are chosen, the first one the main one. The contact is seen by staff only.
+ */
+export const SubmissionV2 = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(2),
+    id: v.pipe(v.string(), v.uuid('must be a UUID')),
+    kind: v.literal('proposal'),
+    organisation: v.strictObject({
+      name: v.pipe(shortString(200), nonBlank('needs the name of the organisation')),
+      kind: v.picklist(ORGANISATION_KINDS),
+    }),
+    contact: v.optional(Contact),
+    title: v.pipe(shortString(200), nonBlank('a proposal needs a title')),
+    text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS), noNul, nonBlank('a proposal needs a description')),
+    /** The insats the proposal concerns, or null for a new idea. */
+    insatsId: v.nullable(id),
+    areaCodes: v.pipe(
+      v.array(AreaCode),
+      v.minLength(1, 'choose at least one delområde'),
+      v.maxLength(MAX_PROPOSAL_AREAS),
+      v.check((list) => new Set(list).size === list.length, 'must not name a delområde twice'),
+    ),
+    offers: Resources,
+    asks: Resources,
+    otherText: v.optional(shortString(MAX_OTHER_CHARS)),
+    deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
+    locale: v.pipe(
+      v.string(),
+      v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv'),
+    ),
+    createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
+  }),
+  v.forward(
+    v.check(
+      (s) => !(s.offers.includes('other') || s.asks.includes('other')) || (s.otherText ?? '') !== '',
+      'say what the "other" is',
+    ),
+    ['otherText'],
+  ),
+);
+export type SubmissionV2 = v.InferOutput<typeof SubmissionV2>;
+
 /**
  * Any submission the server accepts. Later versions are added here as new variants;
  * old ones are never removed while a device might still hold them.
  */
-export const SubmissionItem = v.variant('schemaVersion', [SubmissionV1]);
+export const SubmissionItem = v.variant('schemaVersion', [SubmissionV1, SubmissionV2]);
 export type SubmissionItem = v.InferOutput<typeof SubmissionItem>;
 
 /** Body of `POST /api/submissions`. Items are validated one by one, so this only checks the envelope. */
@@ -195,8 +268,23 @@ export const ReceiptStatus = v.object({
   status: v.picklist(RECEIPT_STATUSES),
   reason: v.optional(v.string()),
   answer: v.optional(v.object({ text: v.string(), answeredAt: v.string() })),
+  /**
+   * Only when staff redacted something in the item: each redacted field as it is stored now (spans
+   * replaced by the placeholder), so the device replaces its own copy. The person's own text, never
+   * anything else; answers keyed by question id.
+   */
+  redacted: v.optional(
+    v.object({
+      title: v.optional(v.string()),
+      text: v.optional(v.string()),
+      organisation: v.optional(v.string()),
+      answers: v.optional(v.record(v.string(), v.string())),
+    }),
+  ),
 });
 export type ReceiptStatus = v.InferOutput<typeof ReceiptStatus>;
+/** The redacted fields of an item as {@link ReceiptStatus} carries them. */
+export type RedactedFields = NonNullable<ReceiptStatus['redacted']>;
 export const ReceiptResponse = v.object({ receipts: v.array(ReceiptStatus) });
 
 /** Text per language: Swedish always, others where translated. */
@@ -226,6 +314,15 @@ export const Insats = v.object({
   period: v.object({ start: v.string(), end: v.optional(v.string()) }),
   example: v.boolean(),
   questions: v.array(Question),
+  /** Kraftsamlande insats or local development (issue 7; absent on older insatser: kraftsamlande). */
+  kind: v.optional(v.picklist(['kraftsamlande', 'local-development'])),
+  /** The official at the city to contact (public). */
+  contact: v.optional(
+    v.object({ name: v.string(), email: v.optional(v.string()), phone: v.optional(v.string()) }),
+  ),
+  /** The image: GET /api/insatser/:id/image; `hash` is its ETag (changes with the image). */
+  image: v.optional(v.object({ contentType: v.string(), bytes: v.number(), hash: v.string() })),
+  imageAlt: v.optional(LocalizedText),
 });
 export type Insats = v.InferOutput<typeof Insats>;
 export const InsatsList = v.object({ insatser: v.array(Insats) });

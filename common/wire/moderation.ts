@@ -12,6 +12,7 @@ import {
   AGE_BANDS,
   LocalizedText,
   MAX_TEXT_CHARS,
+  PROPOSAL_RESOURCES,
   RESPONDENT_GROUPS,
   SUBMISSION_KINDS,
   TAG_SOURCES,
@@ -109,7 +110,7 @@ export function queueFilterToQuery(
   return q;
 }
 
-/** A flag with where it points: `field` is `title`, `text` or `answers.<questionId>` (null: whole item). */
+/** A flag with where it points: `field` is `title`, `text`, `organisation` or `answers.<questionId>` (null: whole item). */
 export const QueueFlag = v.object({
   kind: v.picklist(FLAG_KINDS),
   field: v.nullable(v.string()),
@@ -159,6 +160,10 @@ export const QueueItem = v.object({
   moderatedAt: v.nullable(v.string()),
   /** Staff user id of who moderated last. */
   moderatedBy: v.nullable(v.string()),
+  /** The participant left contact details: GET /api/staff/submissions/:id/contact (audited). */
+  hasContact: v.boolean(),
+  /** Restricted redactions kept originals: GET /api/staff/submissions/:id/originals (admins, audited). */
+  hasOriginals: v.boolean(),
 });
 export type QueueItem = v.InferOutput<typeof QueueItem>;
 
@@ -228,10 +233,13 @@ export const SubmissionPatchResult = v.object({
 });
 export type SubmissionPatchResult = v.InferOutput<typeof SubmissionPatchResult>;
 
-/** `title`, `text`, or `answers.<questionId>` (a short-text answer). */
+/** `title`, `text`, `organisation` (its name), or `answers.<questionId>` (a short-text answer). */
 export const RedactionField = v.pipe(
   v.string(),
-  v.regex(/^(title|text|answers\.[A-Za-z0-9_-]{1,64})$/, 'must be title, text or answers.<questionId>'),
+  v.regex(
+    /^(title|text|organisation|answers\.[A-Za-z0-9_-]{1,64})$/,
+    'must be title, text, organisation or answers.<questionId>',
+  ),
 );
 /** POST /api/staff/submissions/:id/redactions: spans (UTF-16 offsets, `end` exclusive) to replace. */
 export const RedactionRequest = v.strictObject({
@@ -373,6 +381,18 @@ export const PublicSubmission = v.object({
   ),
   /** Proposals only: the association or organisation behind it. */
   organisation: v.nullable(v.string()),
+  /**
+   * Proposals of schema version 2 only: what the organisation offers and asks for. The text
+   * describing "other" is not published: the staff screens do not show it to moderators yet.
+   */
+  proposal: v.optional(
+    v.nullable(
+      v.object({
+        offers: v.array(v.picklist(PROPOSAL_RESOURCES)),
+        asks: v.array(v.picklist(PROPOSAL_RESOURCES)),
+      }),
+    ),
+  ),
   /** The primary delområde. */
   area: v.nullable(v.object({ code: v.string(), name: v.string() })),
   /** The day it was made (YYYY-MM-DD, Europe/Stockholm). */

@@ -1,22 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ACTOR, testSubmission } from '../../store/testing.ts';
 import { addStaffUser, STORE_KINDS, type TestStore, testStore } from '../../test/index.ts';
-import { localParts, queueDigest, startDigestScheduler } from './index.ts';
+import { queueDigest, startDigestScheduler } from './index.ts';
 
 const URL = 'https://delta.example.se';
-
-describe('localParts', () => {
-  it('should give the date and time in Stockholm, winter and summer', () => {
-    expect(localParts(Date.parse('2026-11-24T23:30:00Z'))).toMatchObject({
-      date: '2026-11-25',
-      time: '00:30',
-    });
-    expect(localParts(Date.parse('2026-07-01T05:00:00Z'))).toMatchObject({
-      date: '2026-07-01',
-      time: '07:00',
-    });
-  });
-});
 
 describe.each(STORE_KINDS)('staff digest (%s)', (kind) => {
   let ctx: TestStore;

@@ -6,45 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Logger, loggableError } from '../../logging/index.ts';
+import { CITY_TIME_ZONE, localParts } from '../local-time/index.ts';
 import { type DigestCounts, digestMail, publicLink, REVIEW_PATH } from '../../mail/templates.ts';
-import { type Periodic, startPeriodic } from '../../mail/periodic.ts';
+import { type Periodic, startPeriodic } from '../../periodic/index.ts';
 import type { QueueStatus, Store } from '../../store/index.ts';
 
 /** The city's time zone: the digest time in the settings is local time there. */
-export const DIGEST_TIME_ZONE = 'Europe/Stockholm';
+export const DIGEST_TIME_ZONE = CITY_TIME_ZONE;
 
 const ALL_STATUSES: readonly QueueStatus[] = ['pending', 'approved', 'rejected', 'hidden'];
 
 type DigestStore = Pick<Store, 'getSettings' | 'digestRecipients' | 'countQueue' | 'enqueueMail'>;
-
-/** Local calendar date and wall-clock time of `ms` in the city's time zone. */
-export function localParts(ms: number): { date: string; time: string; offsetMs: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: DIGEST_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}`;
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return { date, time, offsetMs: wall - Math.floor(ms / 1000) * 1000 };
-}
 
 /** What one check of the scheduler did. */
 export type DigestOutcome =

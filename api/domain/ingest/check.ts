@@ -4,9 +4,11 @@
  */
 import type { FieldError, SubmissionItem } from '../../../common/wire/index.ts';
 import type { Catalogue, CatalogueQuestion } from '../../store/index.ts';
+import { checkProposal } from './proposal.ts';
 
 /** Field errors for everything in `item` the catalogue does not allow; empty when it fits. */
 export function checkAgainstCatalogue(item: SubmissionItem, catalogue: Catalogue): FieldError[] {
+  if (item.schemaVersion === 2) return checkProposal(item, catalogue);
   const errors: FieldError[] = [];
   const areaCode = item.location.areaCode;
   if (areaCode !== undefined && !catalogue.areaCodes.has(areaCode)) {

@@ -40,6 +40,21 @@ describe('freeTextFields and spanFlags', () => {
     ]);
   });
 
+  it("should name the organisation's name, typed by the person, as a field of both versions", () => {
+    expect(
+      freeTextFields({ text: 'Idé', respondent: { organisation: 'Ring 070-123 45 67' } }, undefined),
+    ).toEqual([
+      { field: 'text', text: 'Idé' },
+      { field: 'organisation', text: 'Ring 070-123 45 67' },
+    ]);
+    const flags = spanFlags(
+      freeTextFields({ organisation: { name: `Förening ${PERSONNUMMER}` } }, undefined),
+    );
+    expect(flags).toEqual([
+      { kind: 'personnummer', field: 'organisation', start: 9, end: 20, duplicateOf: null },
+    ]);
+  });
+
   it('should give spans into each field as stored, field by field', () => {
     const flags = spanFlags([
       { field: 'title', text: 'Ring 070-123 45 67' },

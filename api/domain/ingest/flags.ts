@@ -11,18 +11,25 @@ import { joinFreeTexts } from '../../store/moderation.ts';
 
 /** A free-text field of an item, named as flags and redaction name it. */
 export interface FreeTextField {
-  /** `title`, `text` or `answers.<questionId>`. */
+  /** `title`, `text`, `organisation` or `answers.<questionId>`. */
   field: string;
   text: string;
   questionId?: string;
 }
 
-/** The item's non-empty free-text fields: title, text, answers to text questions. */
+/**
+ * The item's non-empty free-text fields: title, text, the organisation's name (typed by the
+ * person, so it may hold a phone number or a personnummer), answers to text questions.
+ */
 export function freeTextFields(
   item: {
     title?: string | undefined;
     text?: string | undefined;
     answers?: readonly { questionId: string; questionVersion: number; value: unknown }[] | undefined;
+    /** Version 1: the respondent's organisation. */
+    respondent?: { organisation?: string | undefined } | undefined;
+    /** Version 2 (proposals): the organisation's name. */
+    organisation?: { name: string } | undefined;
   },
   questions: ReadonlyMap<string, CatalogueQuestion> | undefined,
 ): FreeTextField[] {
@@ -33,6 +40,7 @@ export function freeTextFields(
   };
   add('title', item.title);
   add('text', item.text);
+  add('organisation', item.organisation?.name ?? item.respondent?.organisation);
   for (const a of item.answers ?? []) {
     if (questions?.get(`${a.questionId}@${a.questionVersion}`)?.kind === 'text')
       add(`answers.${a.questionId}`, a.value, a.questionId);

@@ -10,6 +10,7 @@ import {
   type FieldError,
   SubmissionItem,
   type SubmissionResult,
+  type SubmissionV1,
 } from '../../../common/wire/index.ts';
 import type { Catalogue, NewSubmission, SaveOutcome, Store, StoredTag } from '../../store/index.ts';
 import { sameContent } from '../../store/moderation.ts';
@@ -18,12 +19,14 @@ import { type BoundarySet, coarseCell, tagSubmission } from '../tagging/index.ts
 import { checkAgainstCatalogue } from './check.ts';
 import { type FreeTextField, flagRecords, freeTextFields } from './flags.ts';
 import { contentHash } from './hash.ts';
+import { chosenAreasOf, insatsOf, proposalRecord } from './proposal.ts';
 import { newReceipt } from './receipt.ts';
 import { freeTexts, gazetteerOf, withTextTags } from './text-tags.ts';
 
 export { checkAgainstCatalogue } from './check.ts';
 export { type FreeTextField, flagRecords, freeTextFields, spanFlags } from './flags.ts';
 export { contentHash } from './hash.ts';
+export { checkProposal, proposalRecord } from './proposal.ts';
 export { newReceipt } from './receipt.ts';
 export { freeTexts, gazetteerOf, withTextTags } from './text-tags.ts';
 
@@ -50,14 +53,15 @@ export async function ingestBatch(
   if (valid.length === 0) return results;
 
   const catalogue = await ctx.store.lookupCatalogue({
-    insatsIds: valid.flatMap(({ item }) => (item.insatsId === undefined ? [] : [item.insatsId])),
-    areaCodes: valid.flatMap(({ item }) =>
-      item.location.areaCode === undefined ? [] : [item.location.areaCode],
-    ),
+    insatsIds: valid.flatMap(({ item }) => insatsOf(item) ?? []),
+    areaCodes: valid.flatMap(({ item }) => chosenAreasOf(item)),
   });
   // Place names in free text become text tags; choice and scale answers carry none.
   const anyFreeText = valid.some(
-    ({ item }) => item.text || item.title || item.answers?.some((a) => typeof a.value === 'string'),
+    ({ item }) =>
+      item.text ||
+      item.title ||
+      (item.schemaVersion === 1 && item.answers?.some((a) => typeof a.value === 'string')),
   );
   const gazetteer = anyFreeText ? await gazetteerOf(ctx.store) : undefined;
   const receivedAt = (ctx.now?.() ?? new Date()).toISOString();
@@ -68,10 +72,14 @@ export async function ingestBatch(
     const errors = checkAgainstCatalogue(item, catalogue);
     if (errors.length > 0) refused.push({ index, id: item.id, hash, errors });
     else {
-      const questions = item.insatsId === undefined ? undefined : catalogue.insatser.get(item.insatsId);
+      const insatsId = insatsOf(item);
+      const questions = insatsId === undefined ? undefined : catalogue.insatser.get(insatsId);
       toStore.push({
         index,
-        record: toRecord(item, hash, receivedAt, catalogue, ctx.boundaries, gazetteer),
+        record:
+          item.schemaVersion === 2
+            ? proposalRecord(item, hash, receivedAt, ctx.boundaries, gazetteer, catalogue)
+            : toRecord(item, hash, receivedAt, catalogue, ctx.boundaries, gazetteer),
         fields: freeTextFields(item, questions),
       });
     }
@@ -117,7 +125,7 @@ function wireTags(tags: readonly StoredTag[]): { areaCode: string; source: Store
 }
 
 function toRecord(
-  item: SubmissionItem,
+  item: SubmissionV1,
   hash: string,
   receivedAt: string,
   catalogue: Catalogue,
@@ -178,5 +186,7 @@ function toRecord(
       boundaries,
     ),
     boundaryVersion: boundaries.version,
+    // Answered on a device that held the insats before it was archived: kept, counted, marked.
+    late: item.insatsId !== undefined && (catalogue.closed?.has(item.insatsId) ?? false),
   };
 }

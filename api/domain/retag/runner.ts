@@ -8,6 +8,7 @@
  * transaction, and the runner yields to the event loop between chunks.
  */
 import { hostname } from 'node:os';
+import { wakeableSleep } from '../../periodic/index.ts';
 import type { RetagJob, RetagSubject, Store, StoredTag } from '../../store/index.ts';
 import type { BoundarySet } from '../tagging/index.ts';
 import { type CellTagger, cellTagger } from './cell.ts';
@@ -139,20 +140,7 @@ export function startRetagRunner(options: RunnerOptions): RetagRunner {
   const share = Math.min(1, Math.max(0.01, options.share ?? RETAG_DEFAULTS.share));
   const sets = options.sets ?? boundarySets(store);
   let stopped = false;
-  let wakeUp: (() => void) | undefined;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      timer.unref();
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
+  const { sleep, wake: wakeUp } = wakeableSleep();
 
   const loop = async () => {
     while (!stopped) {
@@ -184,10 +172,10 @@ export function startRetagRunner(options: RunnerOptions): RetagRunner {
   };
   const running = loop();
   return {
-    wake: () => wakeUp?.(),
+    wake: wakeUp,
     async stop() {
       stopped = true;
-      wakeUp?.();
+      wakeUp();
       await running;
     },
   };

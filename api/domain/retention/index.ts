@@ -8,9 +8,9 @@
  * `retention`, and a run first looks for today's `retention.apply` audit row (another instance's
  * run, or this one's before a restart) and then does nothing.
  */
-import { localParts } from '../digest/index.ts';
+import { localParts } from '../local-time/index.ts';
 import { type Logger, loggableError } from '../../logging/index.ts';
-import { holderName, type Periodic, startPeriodic } from '../../mail/periodic.ts';
+import { holderName, type Periodic, startPeriodic } from '../../periodic/index.ts';
 import { type RetentionResult, retentionCutoffs, type Store } from '../../store/index.ts';
 
 /** The lease one run holds, shared by every instance on the database. */

@@ -31,6 +31,20 @@ export const spec: ResourceSpec = {
         404: { description: 'No published insats with this id', problem: true },
       },
     },
+    {
+      method: 'get',
+      access: 'public',
+      path: '/:id/image',
+      summary: 'The image of a published insats',
+      description:
+        'Metadata stripped when stored. The ETag is the hash of the image; the insats in the catalogue ' +
+        'carries the same hash (`image.hash`), so a changed image changes the catalogue too.',
+      responses: {
+        200: { description: 'The image (image/jpeg, image/png or image/webp)' },
+        304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+        404: { description: 'No published insats with this id, or it has no image', problem: true },
+      },
+    },
   ],
 };
 
@@ -47,6 +61,14 @@ export function insatser(deps: ApiDeps) {
       .get('/:id', async (c) => {
         const insats = await deps.store.getPublishedInsats(c.req.param('id'));
         return insats ? c.json(insats) : problem(c, 404, 'There is no published insats with this id.');
+      })
+      .get('/:id/image', async (c) => {
+        const image = await deps.store.getInsatsImage(c.req.param('id'), { publishedOnly: true });
+        if (!image) return problem(c, 404, 'There is no published insats with this id, or it has no image.');
+        // The etag() above keeps this ETag and answers If-None-Match with 304.
+        c.header('ETag', `"${image.hash}"`);
+        c.header('X-Content-Type-Options', 'nosniff');
+        return c.body(image.data as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': image.contentType });
       })
   );
 }

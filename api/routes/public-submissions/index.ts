@@ -5,6 +5,7 @@
  * flags, device ids, receipts or submission ids (each item has an opaque key instead). The day
  * an item was made is shown, not the time.
  */
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { AreaCode, fieldErrors } from '../../../common/wire/index.ts';
@@ -20,8 +21,23 @@ import type { ResourceSpec } from '../../openapi/index.ts';
 import type { PublicCursor, PublicSubmissionRecord } from '../../store/index.ts';
 import { stockholmDay } from '../staff-queue/filter.ts';
 
-/** Shared caches and browsers may keep a page this long: approvals show within a minute. */
-const MAX_AGE_SECONDS = 60;
+/**
+ * Caches may keep a page but must ask again before each use: an item hidden or redacted after
+ * approval must not stay public in a shared cache. The weak ETag makes the asking cheap (304).
+ */
+const CACHE_CONTROL = 'no-cache';
+
+/** A weak validator of a response body. */
+function weakEtag(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, RFC 9110 §13.1.2). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
 
 const limitMessage = `must be a whole number from 1 to ${MAX_PUBLIC_LIMIT}`;
 const Query = v.strictObject({
@@ -88,6 +104,10 @@ function toPublic(r: PublicSubmissionRecord): PublicSubmission {
     text: r.text,
     answers: r.answers.map((a) => ({ questionId: a.questionId, text: a.text })),
     organisation: r.kind === 'proposal' ? r.organisation : null,
+    proposal:
+      r.kind === 'proposal' && r.proposal
+        ? { offers: [...r.proposal.offers], asks: [...r.proposal.asks] }
+        : null,
     area: r.area === null ? null : { code: r.area.code, name: r.area.name },
     day: stockholmDay(r.createdAt),
     answer: r.answer === null ? null : { text: r.answer.text, answeredAt: r.answer.answeredAt },
@@ -118,11 +138,15 @@ export function publicSubmissions(deps: ApiDeps) {
         { insatsId: q.insats, areaCode: q.area },
         { after, limit: q.limit },
       );
-      c.header('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
-      return c.json({
+      const body = JSON.stringify({
         items: page.items.map(toPublic),
         next: page.next === null ? null : encodeCursor(page.next),
       } satisfies PublicSubmissionPage);
+      const etag = weakEtag(body);
+      c.header('Cache-Control', CACHE_CONTROL);
+      c.header('ETag', etag);
+      if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+      return c.body(body, 200, { 'Content-Type': 'application/json' });
     },
   );
 }

@@ -1,6 +1,9 @@
 /**
  * POST /api/receipts: what happened to input, asked with the receipts a device kept.
- * Answers with statuses only: no text, no ids, nothing a found receipt could leak.
+ * Answers with statuses, reasons and official answers, and, only where staff redacted something,
+ * that item's own redacted fields (so the device shows the placeholder, not the original). No
+ * ids, no contact details, nothing of any other item: a found receipt leaks no more than the
+ * item's own text as the public would see it.
  */
 import { Hono } from 'hono';
 import { ReceiptQuery, ReceiptResponse } from '../../../common/wire/index.ts';
@@ -23,7 +26,8 @@ export const spec: ResourceSpec = {
       summary: 'Look up the status of submissions by receipt',
       description:
         'Each receipt: `received`, `published`, `not_published` (with the reason) or `unknown`, and the ' +
-        'official answer when there is one.',
+        'official answer when there is one. When staff redacted parts of the item, `redacted` holds those ' +
+        'fields as stored now (personal details replaced by a placeholder): the device replaces its copy.',
       body: ReceiptQuery,
       responses: {
         200: { description: 'One status per receipt, in order', schema: ReceiptResponse },

@@ -8,6 +8,7 @@ import type {
   RestrictedOriginals,
 } from '../../../common/wire/moderation.ts';
 import { REDACTION_PLACEHOLDER } from '../../store/moderation.ts';
+import { testSubmission } from '../../store/testing.ts';
 import {
   addStaffUser,
   type Signed,
@@ -199,5 +200,14 @@ describe.each(STORE_KINDS)('moderating one submission on %s', (kind) => {
     expect((await request('PUT', '/api/staff/submissions/no-such-id/answer', { text: 'Hej' })).status).toBe(
       404,
     );
+  });
+
+  it('should refuse to answer an item of choice and scale answers only, which is never published', async () => {
+    const choices = testSubmission({ kind: 'answer', text: null, moderationStatus: 'none' });
+    await t.store.saveSubmissions([choices]);
+    const res = await request('PUT', `/api/staff/submissions/${choices.id}/answer`, { text: 'Tack!' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toContain('never published');
+    expect((await t.store.receiptStatuses([choices.receipt]))[0]).not.toHaveProperty('answer');
   });
 });

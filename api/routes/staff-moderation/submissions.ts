@@ -107,7 +107,10 @@ export const spec: ResourceSpec = {
       body: AnswerRequest,
       responses: {
         200: { description: 'The answer, and whether an e-mail was queued', schema: AnswerResult },
-        400: { description: 'Malformed body', problem: true },
+        400: {
+          description: 'Malformed body, or an item of choice and scale answers only (never published)',
+          problem: true,
+        },
         ...auth,
         403: { description: 'Not a moderator or admin, or missing X-CSRF-Token', problem: true },
         ...notFound,

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { type FieldError, fieldErrors } from '../../../common/wire/index.ts';
 import { type FLAG_KINDS as WIRE_FLAG_KINDS, QueueFilter } from '../../../common/wire/moderation.ts';
 import type { FLAG_KINDS } from '../../domain/checks/types.ts';
+import { stockholmMidnight } from '../../domain/local-time/index.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { AuditActor, QueueCursor, QueueFilter as StoreQueueFilter } from '../../store/index.ts';
 
@@ -17,52 +18,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const flagKindsAgree: Same<(typeof FLAG_KINDS)[number], (typeof WIRE_FLAG_KINDS)[number]> = true;
 void flagKindsAgree;
 
-/** Malmö's time zone: a day in a filter is a day there. */
-const TIME_ZONE = 'Europe/Stockholm';
-
-const zoned = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** How far Stockholm's clock is ahead of UTC at `ms`, in milliseconds. */
-function offsetAt(ms: number): number {
-  const p = Object.fromEntries(zoned.formatToParts(ms).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-    Number(p.second),
-  );
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/** The day (YYYY-MM-DD) in Stockholm that `iso` falls on. */
-export function stockholmDay(iso: string): string {
-  const p = Object.fromEntries(zoned.formatToParts(Date.parse(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** Midnight at the start of `day` (YYYY-MM-DD) in Stockholm, as an ISO time; undefined for no such day. */
-export function stockholmMidnight(day: string, addDays = 0): string | undefined {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const utc = Date.UTC(y, m - 1, d);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
-    return undefined;
-  const local = utc + addDays * 86_400_000;
-  // Twice: the offset at the guess may differ from the one at the answer around a DST change.
-  const first = local - offsetAt(local);
-  return new Date(local - offsetAt(first)).toISOString();
-}
+export { stockholmDay } from '../../domain/local-time/index.ts';
 
 /** `from`/`to` of a filter as times: a day starts at its midnight, and a `to` day is included whole. */
 function bound(value: string, end: boolean): string | undefined {

@@ -9,17 +9,7 @@ import {
   type TestApp,
   testApp,
 } from '../../test/index.ts';
-import { stockholmMidnight } from './filter.ts';
 import { ownComment } from './testing.ts';
-
-describe('stockholmMidnight', () => {
-  it('should give the start of a Malmö day in UTC, in winter and in summer, and refuse days that do not exist', () => {
-    expect(stockholmMidnight('2026-11-24')).toBe('2026-11-23T23:00:00.000Z');
-    expect(stockholmMidnight('2026-07-01')).toBe('2026-06-30T22:00:00.000Z');
-    expect(stockholmMidnight('2026-03-29', 1)).toBe('2026-03-29T22:00:00.000Z');
-    expect(stockholmMidnight('2026-02-30')).toBeUndefined();
-  });
-});
 
 describe.each(STORE_KINDS)('GET /api/staff/queue on %s', (kind) => {
   let t: TestApp;

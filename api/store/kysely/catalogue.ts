@@ -1,7 +1,7 @@
 /**
  * Areas, boundary sets and the insats catalogue, in portable Kysely queries.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Insats, Question } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { AreaRecord, BoundarySetRecord, Catalogue, CatalogueQuestion, Store } from '../types.ts';
@@ -26,6 +26,14 @@ type CatalogueStore = Pick<
  */
 export const CATALOGUE_TTL_MS = 5_000;
 
+/** Per database: forgets the catalogue snapshot, for other store parts that change insatser. */
+const invalidators = new WeakMap<Kysely<Database>, () => void>();
+
+/** Tells this instance's catalogue snapshot of `db` that insatser or questions changed. */
+export function catalogueChanged(db: Kysely<Database>): void {
+  invalidators.get(db)?.();
+}
+
 /** The catalogue half of the store. */
 export function catalogueStore(db: Kysely<Database>): CatalogueStore {
   // Every batch is checked against the catalogue; it is small and changes rarely, so it is
@@ -34,6 +42,7 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
   const changed = () => {
     snapshot = undefined;
   };
+  invalidators.set(db, changed);
   return {
     async seedAreas(areas) {
       if (areas.length === 0) return;
@@ -90,6 +99,7 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
           const row = {
             status,
             published: published ? 1 : 0,
+            lifecycle: published ? 'published' : 'draft',
             example: example ? 1 : 0,
             data: JSON.stringify(data),
           };
@@ -122,8 +132,14 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
     async setExamplesPublished(published) {
       await db
         .updateTable('insatser')
-        .set({ published: published ? 1 : 0, updated_at: new Date().toISOString() })
+        .set({
+          published: published ? 1 : 0,
+          lifecycle: published ? 'published' : 'unpublished',
+          updated_at: new Date().toISOString(),
+        })
         .where('example', '=', 1)
+        // An archived example stays archived.
+        .where('lifecycle', '<>', 'archived')
         .execute();
       changed();
     },
@@ -166,7 +182,7 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
   };
 }
 
-type InsatsRow = Database['insatser'];
+type InsatsRow = Selectable<Database['insatser']>;
 
 /** Joins each insats with the latest version of each of its questions, in position order. */
 async function withQuestions(db: Kysely<Database>, rows: InsatsRow[]): Promise<Insats[]> {
@@ -179,6 +195,8 @@ async function withQuestions(db: Kysely<Database>, rows: InsatsRow[]): Promise<I
       'in',
       rows.map((r) => r.id),
     )
+    // A question removed after answers came in stays stored (for them), not in the catalogue.
+    .where('hidden', '=', 0)
     .orderBy('version', 'desc')
     .execute();
   // Highest version first, so the first row seen per id is the latest one.
@@ -201,17 +219,33 @@ async function withQuestions(db: Kysely<Database>, rows: InsatsRow[]): Promise<I
   }));
 }
 
-/** Every published insats with every version of its questions, and every area code. */
+/**
+ * Lifecycles whose insatser take answers: archived ones as late answers (a device may have
+ * held the insats offline). Unpublished is a withdrawal: new answers are refused.
+ */
+const ANSWERABLE = ['published', 'archived'];
+
+/**
+ * Every insats a device may answer (published, or archived since: those are in `closed`) with every version of its questions, hidden ones too, and every area code.
+ */
 async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
-  const catalogue: Catalogue = { insatser: new Map(), areaCodes: new Set() };
+  const closed = new Set<string>();
+  const catalogue: Catalogue = { insatser: new Map(), areaCodes: new Set(), closed };
   const questions = await db
     .selectFrom('questions')
     .innerJoin('insatser', 'insatser.id', 'questions.insats_id')
     .select(['questions.id', 'questions.version', 'questions.insats_id', 'questions.kind', 'questions.data'])
-    .where('insatser.published', '=', 1)
+    .where('insatser.lifecycle', 'in', ANSWERABLE)
     .execute();
-  const published = await db.selectFrom('insatser').select('id').where('published', '=', 1).execute();
-  for (const { id } of published) catalogue.insatser.set(id, new Map());
+  const answerable = await db
+    .selectFrom('insatser')
+    .select(['id', 'lifecycle'])
+    .where('lifecycle', 'in', ANSWERABLE)
+    .execute();
+  for (const { id, lifecycle } of answerable) {
+    catalogue.insatser.set(id, new Map());
+    if (lifecycle !== 'published') closed.add(id);
+  }
   for (const q of questions) {
     const options = (JSON.parse(q.data) as Pick<Question, 'options'>).options ?? [];
     catalogue.insatser.get(q.insats_id)?.set(`${q.id}@${q.version}`, {

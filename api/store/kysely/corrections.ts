@@ -4,7 +4,7 @@
  * change and its audit row commit together; on PostgreSQL the submission row is locked, on SQLite
  * the transaction takes the write lock first.
  */
-import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
 import { auditRow, insertAudit } from './audit.ts';
@@ -12,7 +12,10 @@ import { insertMail } from './mail-outbox.ts';
 import { withRetry } from './retry.ts';
 import { writeFirst } from './write-lock.ts';
 
-type CorrectionStore = Pick<Store, 'setSubmissionArea' | 'setSubmissionInsats' | 'answerSubmission'>;
+type CorrectionStore = Pick<
+  Store,
+  'setSubmissionArea' | 'setSubmissionInsats' | 'answerSubmission' | 'deleteSubmissionContact'
+>;
 
 /** Longest official answer, as long as the longest text a participant may send. */
 export const MAX_ANSWER_CHARS = 5_000;
@@ -142,7 +145,16 @@ export function correctionStore(db: Kysely<Database>): CorrectionStore {
         if (answer === '' || answer.length > MAX_ANSWER_CHARS) {
           return { status: 'invalid', message: `an answer is 1–${MAX_ANSWER_CHARS} characters` };
         }
-        if (!(await lockSubmission(trx, postgres, id))) return { status: 'not-found' };
+        const submission = await lockSubmission(trx, postgres, id);
+        if (!submission) return { status: 'not-found' };
+        // Choice and scale answers are never moderated, so never published one by one: an
+        // official answer to one would be public text about something nobody can see.
+        if (submission.moderation_status === 'none')
+          return {
+            status: 'invalid',
+            message:
+              'this item holds only choice or scale answers, which are never published: it cannot be answered',
+          };
         const existing = await trx
           .selectFrom('official_answers')
           .select('text')
@@ -182,6 +194,37 @@ export function correctionStore(db: Kysely<Database>): CorrectionStore {
         }
         return { status: 'saved', before: existing?.text ?? null, after: answer, mailQueued };
       }),
+
+    deleteSubmissionContact: async (id, actor) => {
+      const had = await transaction(async (trx) => {
+        if (!(await lockSubmission(trx, postgres, id))) return undefined;
+        const deleted = await trx.deleteFrom('contacts').where('submission_id', '=', id).executeTakeFirst();
+        // An answer e-mail not yet sent would still go to the address: it is given up, blanked.
+        await trx
+          .updateTable('mail_outbox')
+          .set({
+            status: 'given-up',
+            last_error: 'contact details deleted',
+            recipient: null,
+            subject: null,
+            body_text: null,
+            body_html: null,
+          })
+          .where('dedup_key', 'like', `answer:${id}:%`)
+          .where('status', '=', 'pending')
+          .execute();
+        const had = Number(deleted.numDeletedRows) > 0;
+        // Which submission and whether there was anything: never the details.
+        await insertAudit(trx, [
+          auditRow(actor, 'submission.contact.delete', { type: 'submission', id }, null, { deleted: had }),
+        ]);
+        return had;
+      });
+      // secure_delete zeroed the record in the page; the WAL still holds earlier copies of the
+      // page until it is checkpointed into the main file and cut (as after a purge).
+      if (had && !postgres) await sql`pragma wal_checkpoint(truncate)`.execute(db);
+      return had;
+    },
   };
 }
 

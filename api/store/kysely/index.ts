@@ -8,6 +8,7 @@ import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
 import { boundaryVersionStore } from './boundary-versions.ts';
 import { catalogueStore } from './catalogue.ts';
+import { insatserAdminStore } from './insatser-admin.ts';
 import { mapStore } from './maps.ts';
 import { operationsStore } from './operations.ts';
 import { placeNameStore } from './place-names.ts';
@@ -53,5 +54,6 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...settingsStore(db),
     ...mailOutboxStore(db),
     ...retentionStore(db),
+    ...insatserAdminStore(db),
   };
 }

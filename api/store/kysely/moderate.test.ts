@@ -240,6 +240,11 @@ describe.each(STORE_KINDS)('moderating submissions in the %s store', (kind) => {
     });
     expect(await ctx.store.answerSubmission(withEmail.id, ' ', later)).toMatchObject({ status: 'invalid' });
     expect(await ctx.store.answerSubmission(randomUUID(), 'x', later)).toEqual({ status: 'not-found' });
+    // Choice and scale answers are never published: nothing to answer publicly.
+    const choices = testSubmission({ kind: 'answer', text: null, moderationStatus: 'none' });
+    await ctx.store.saveSubmissions([choices]);
+    expect(await ctx.store.answerSubmission(choices.id, 'Tack!', later)).toMatchObject({ status: 'invalid' });
+    expect((await ctx.store.receiptStatuses([choices.receipt]))[0]).not.toHaveProperty('answer');
     expect((await ctx.store.receiptStatuses([withEmail.receipt]))[0]?.answer).toEqual({
       text: 'Tack, åtgärdat.',
       answeredAt: later.at,

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { SubmissionKind } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
-import type { PublicFilter, PublicSubmissionRecord, Store } from '../types.ts';
+import type { ProposalDetails, PublicFilter, PublicSubmissionRecord, Store } from '../types.ts';
 import { moderated, tagsOf, textAnswersOf } from './submission-parts.ts';
 
 type PublicStore = Pick<Store, 'listPublicSubmissions'>;
@@ -154,6 +154,7 @@ async function records(db: Kysely<Database>, keys: readonly Key[]): Promise<Publ
         's.title',
         's.text',
         's.organisation',
+        's.offers',
         's.created_at',
         's.received_at',
         'a.text as answer_text',
@@ -189,6 +190,8 @@ async function records(db: Kysely<Database>, keys: readonly Key[]): Promise<Publ
         text: r.text,
         answers: (answers.get(k.id) ?? []).map((a) => ({ questionId: a.questionId, text: a.text })),
         organisation: r.kind === 'proposal' ? r.organisation : null,
+        proposal:
+          r.kind === 'proposal' && r.offers !== null ? (JSON.parse(r.offers) as ProposalDetails) : null,
         area: code === undefined ? null : { code, name: names.get(code) ?? code },
         createdAt: r.created_at < r.received_at ? r.created_at : r.received_at,
         receivedAt: r.received_at,

@@ -151,11 +151,51 @@ describe.each(STORE_KINDS)('the moderation queue in the %s store', (kind) => {
         answer: { text: 'Tack, vi tittar på det.', answeredAt: TEST_ACTOR.at },
         moderatedAt: null,
         moderatedBy: null,
+        hasContact: true,
+        hasOriginals: false,
       },
     ]);
     const json = JSON.stringify(page);
     for (const secret of ['anna@example.com', '+46701234567', 'device-secret-42', 'varje-vecka'])
       expect(json).not.toContain(secret);
+  });
+
+  it('should tell whether contact details and restricted originals are kept, without either', async () => {
+    ctx = await testStore({ kind });
+    const store = ctx.store;
+    const plain = testSubmission({
+      text: 'Ring 070-123 45 67 om bänken',
+      receivedAt: '2026-11-20T10:00:00.000Z',
+    });
+    const withContact = testSubmission({
+      contact: { email: 'bo@example.com', phone: null, consentVersion: 'v1' },
+      receivedAt: '2026-11-20T10:01:00.000Z',
+    });
+    await store.saveSubmissions([plain, withContact]);
+    const kept = async () =>
+      (await store.listQueue({}, { limit: 10 })).items.map((i) => [i.id, i.hasContact, i.hasOriginals]);
+    expect(await kept()).toEqual([
+      [plain.id, false, false],
+      [withContact.id, true, false],
+    ]);
+    // A restricted redaction keeps the original: the item says so, the text stays out.
+    const span = [{ start: 5, end: 18 }];
+    expect(await store.redactSubmission(plain.id, 'text', span, 'restricted', TEST_ACTOR)).toMatchObject({
+      status: 'redacted',
+    });
+    expect(await kept()).toEqual([
+      [plain.id, false, true],
+      [withContact.id, true, false],
+    ]);
+    const json = JSON.stringify(await store.listQueue({}, { limit: 10 }));
+    expect(json).not.toContain('070-123 45 67');
+    expect(json).not.toContain('bo@example.com');
+    // A purge of the field destroys the earlier restricted original too: nothing left to read.
+    await store.saveSetting('redaction', { mode: 'purge', gallringsbeslut: 'KS-2026-123 §4' }, TEST_ACTOR);
+    expect(
+      await store.redactSubmission(plain.id, 'text', [{ start: 0, end: 4 }], 'purge', TEST_ACTOR),
+    ).toMatchObject({ status: 'redacted' });
+    expect((await kept())[0]).toEqual([plain.id, false, false]);
   });
 
   it('should follow the primary delområde as staff and re-tagging change it', async () => {

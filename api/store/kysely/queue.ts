@@ -172,10 +172,12 @@ async function queueItems(db: Kysely<Database>, ids: readonly string[]): Promise
     ])
     .where('s.id', 'in', [...ids])
     .execute();
-  const [flags, tags, answers] = await Promise.all([
+  const [flags, tags, answers, withContact, withOriginals] = await Promise.all([
     flagsOf(db, ids),
     tagsOf(db, ids),
     textAnswersOf(db, ids),
+    idsIn(db, 'contacts', ids),
+    idsIn(db, 'restricted_originals', ids),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id): QueueItem[] => {
@@ -206,9 +208,26 @@ async function queueItems(db: Kysely<Database>, ids: readonly string[]): Promise
             : null,
         moderatedAt: r.moderated_at,
         moderatedBy: r.moderated_by,
+        hasContact: withContact.has(id),
+        hasOriginals: withOriginals.has(id),
       },
     ];
   });
+}
+
+/** Which of `ids` have a row in `table` (only the ids are read, never the contents). */
+async function idsIn(
+  db: Kysely<Database>,
+  table: 'contacts' | 'restricted_originals',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom(table)
+    .select('submission_id')
+    .distinct()
+    .where('submission_id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.submission_id));
 }
 
 /**

@@ -178,6 +178,61 @@ describe.each(STORE_KINDS)('redaction in the %s store', (kind) => {
     ]);
   });
 
+  it("should redact the organisation's name the person typed", async () => {
+    ctx = await testStore({ kind });
+    const name = `Föreningen, ring ${PHONE}`;
+    const item = testSubmission({ kind: 'proposal', title: 'Läxhjälp', organisation: name });
+    await ctx.store.saveSubmissions([item]);
+    expect(
+      await ctx.store.redactSubmission(item.id, 'organisation', [span(name, PHONE)], 'restricted', ADMIN),
+    ).toMatchObject({ status: 'redacted', text: `Föreningen, ring ${REDACTION_PLACEHOLDER}` });
+    expect((await ctx.store.getSubmission(item.id))?.organisation).toBe(
+      `Föreningen, ring ${REDACTION_PLACEHOLDER}`,
+    );
+    expect(await ctx.store.getRestrictedOriginals(item.id)).toMatchObject([
+      { field: 'organisation', text: name },
+    ]);
+  });
+
+  it('should give the receipt the redacted fields as stored now, and nothing for an item never redacted', async () => {
+    ctx = await testStore({ kind });
+    const answer = `Mitt nummer är ${PHONE}`;
+    const redacted = testSubmission({
+      kind: 'answer',
+      title: 'Rubrik',
+      text: TEXT,
+      organisation: `Förening ${PNR}`,
+      answers: [{ questionId: TRYGGARE.text, questionVersion: 1, value: answer }],
+    });
+    const untouched = flaggedComment();
+    await ctx.store.saveSubmissions([redacted, untouched]);
+    await ctx.store.redactSubmission(redacted.id, 'text', [span(TEXT, PNR)], 'restricted', ADMIN);
+    const now = (await ctx.store.getSubmission(redacted.id))?.text as string;
+    await ctx.store.redactSubmission(redacted.id, 'text', [span(now, PHONE)], 'restricted', ADMIN);
+    await ctx.store.redactSubmission(
+      redacted.id,
+      'organisation',
+      [{ start: 9, end: 20 }],
+      'restricted',
+      ADMIN,
+    );
+    await ctx.store.redactSubmission(
+      redacted.id,
+      `answers.${TRYGGARE.text}`,
+      [span(answer, PHONE)],
+      'restricted',
+      ADMIN,
+    );
+    const [r, u] = await ctx.store.receiptStatuses([redacted.receipt, untouched.receipt]);
+    expect(r?.redacted).toEqual({
+      text: `Ring ${REDACTION_PLACEHOLDER} eller skriv till anna@example.com, personnummer ${REDACTION_PLACEHOLDER}. Tack!`,
+      organisation: `Förening ${REDACTION_PLACEHOLDER}`,
+      answers: { [TRYGGARE.text]: `Mitt nummer är ${REDACTION_PLACEHOLDER}` },
+    });
+    expect(u).not.toHaveProperty('redacted');
+    expect(JSON.stringify([r, u])).not.toContain(redacted.id);
+  });
+
   it('should refuse to purge without a gallringsbeslut in the settings', async () => {
     ctx = await testStore({ kind });
     const item = flaggedComment();

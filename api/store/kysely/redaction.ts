@@ -132,7 +132,7 @@ async function redact(
   actor: AuditActor,
 ): Promise<RedactionOutcome> {
   const answer = ANSWER_FIELD.exec(field)?.[1];
-  if (field !== 'title' && field !== 'text' && answer === undefined)
+  if (field !== 'title' && field !== 'text' && field !== 'organisation' && answer === undefined)
     return { status: 'invalid', message: `${field} is not a field that holds text` };
   await writeFirst(trx, postgres);
   let gallringsbeslut: string | undefined;
@@ -146,14 +146,14 @@ async function redact(
     if (value.mode !== 'purge' || !value.gallringsbeslut) return { status: 'purge-not-allowed' };
     gallringsbeslut = value.gallringsbeslut;
   }
-  let q = trx.selectFrom('submissions').select(['id', 'title', 'text']).where('id', '=', id);
+  let q = trx.selectFrom('submissions').select(['id', 'title', 'text', 'organisation']).where('id', '=', id);
   if (postgres) q = q.forUpdate();
   const submission = await q.executeTakeFirst();
   if (!submission) return { status: 'not-found' };
 
   let original: string | null;
   if (answer === undefined) {
-    original = field === 'title' ? submission.title : submission.text;
+    original = submission[field === 'title' ? 'title' : field === 'organisation' ? 'organisation' : 'text'];
   } else {
     const row = await trx
       .selectFrom('submission_answers')
@@ -173,7 +173,10 @@ async function redact(
   if (answer === undefined) {
     await trx
       .updateTable('submissions')
-      .set({ [field === 'title' ? 'title' : 'text']: text, content_hash: hash })
+      .set({
+        [field === 'title' ? 'title' : field === 'organisation' ? 'organisation' : 'text']: text,
+        content_hash: hash,
+      })
       .where('id', '=', id)
       .execute();
   } else {

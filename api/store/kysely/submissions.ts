@@ -2,10 +2,17 @@
  * Submissions: idempotent batch ingest, receipts, read-back. Portable Kysely queries.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { ReceiptStatus } from '../../../common/wire/index.ts';
+import type { ReceiptStatus, RedactedFields } from '../../../common/wire/index.ts';
 import { joinFreeTexts, sameContent } from '../moderation.ts';
 import type { Database } from '../schema.ts';
-import type { NewSubmission, SaveOutcome, Store, StoredSubmission, StoredTag } from '../types.ts';
+import type {
+  NewSubmission,
+  ProposalDetails,
+  SaveOutcome,
+  Store,
+  StoredSubmission,
+  StoredTag,
+} from '../types.ts';
 import { withRetry } from './retry.ts';
 import { chunks, flagsOf, moderated, tagsOf, textAnswersOf } from './submission-parts.ts';
 
@@ -81,6 +88,10 @@ export function submissionStore(db: Kysely<Database>): SubmissionStore {
         moderationStatus: row.moderation_status as StoredSubmission['moderationStatus'],
         cell: row.cell,
         pointConsentVersion: row.point_consent_version,
+        // Only proposals have one.
+        ...(row.offers === null ? {} : { proposal: JSON.parse(row.offers) as ProposalDetails }),
+        // Only when set, as written: most submissions are not late.
+        ...(row.late === 1 ? { late: true } : {}),
         answers: answers.map((a) => ({
           questionId: a.question_id,
           questionVersion: a.question_version,
@@ -128,10 +139,21 @@ export function submissionStore(db: Kysely<Database>): SubmissionStore {
           : await db
               .selectFrom('submissions as s')
               .leftJoin('official_answers as a', 'a.submission_id', 's.id')
-              .select(['s.receipt', 's.moderation_status', 's.status_reason', 'a.text', 'a.answered_at'])
+              .select([
+                's.id',
+                's.receipt',
+                's.moderation_status',
+                's.status_reason',
+                'a.text',
+                'a.answered_at',
+              ])
               .where('s.receipt', 'in', wanted)
               .execute();
       const byReceipt = new Map(rows.map((r) => [r.receipt, r]));
+      const redacted = await redactedFields(
+        db,
+        rows.map((r) => r.id),
+      );
       return receipts.map((receipt): ReceiptStatus => {
         const row = byReceipt.get(receipt);
         if (!row) return { receipt, status: 'unknown' };
@@ -143,10 +165,63 @@ export function submissionStore(db: Kysely<Database>): SubmissionStore {
         }
         if (row.text !== null && row.answered_at !== null)
           status.answer = { text: row.text, answeredAt: row.answered_at };
+        const fields = redacted.get(row.id);
+        if (fields) status.redacted = fields;
         return status;
       });
     },
   };
+}
+
+/**
+ * The fields staff redacted in each of the submissions, as stored now (placeholders in place):
+ * what the person's device shows instead of its own copy. Submissions without a redaction are
+ * absent.
+ */
+async function redactedFields(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, RedactedFields>> {
+  const out = new Map<string, RedactedFields>();
+  if (ids.length === 0) return out;
+  const redactions = await db
+    .selectFrom('redactions')
+    .select(['submission_id', 'field'])
+    .distinct()
+    .where('submission_id', 'in', [...new Set(ids)])
+    .execute();
+  if (redactions.length === 0) return out;
+  const redactedIds = [...new Set(redactions.map((r) => r.submission_id))];
+  const rows = await db
+    .selectFrom('submissions')
+    .select(['id', 'title', 'text', 'organisation'])
+    .where('id', 'in', redactedIds)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const answerRows = redactions.some((r) => r.field.startsWith('answers.'))
+    ? await db
+        .selectFrom('submission_answers')
+        .select(['submission_id', 'question_id', 'value'])
+        .where('submission_id', 'in', redactedIds)
+        .execute()
+    : [];
+  const answers = new Map(answerRows.map((a) => [`${a.submission_id} ${a.question_id}`, a.value]));
+  for (const { submission_id: id, field } of redactions) {
+    const row = byId.get(id);
+    if (!row) continue;
+    const fields = out.get(id) ?? {};
+    if (field === 'title' || field === 'text' || field === 'organisation') {
+      const value = row[field];
+      if (value !== null) fields[field] = value;
+    } else if (field.startsWith('answers.')) {
+      const questionId = field.slice('answers.'.length);
+      const raw = answers.get(`${id} ${questionId}`);
+      const value = raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+      if (typeof value === 'string') fields.answers = { ...fields.answers, [questionId]: value };
+    }
+    out.set(id, fields);
+  }
+  return out;
 }
 
 async function save(trx: Transaction<Database>, batch: readonly NewSubmission[]): Promise<SaveOutcome[]> {
@@ -313,5 +388,7 @@ function submissionRow(s: NewSubmission): Database['submissions'] {
     moderated_at: null,
     moderated_by: null,
     primary_area: s.tags.find((t) => t.primary)?.areaCode ?? null,
+    offers: s.proposal ? JSON.stringify(s.proposal) : null,
+    late: s.late ? 1 : 0,
   };
 }

@@ -85,6 +85,11 @@ export function InsatsList() {
           {t('insatser.generalComment')}
         </a>
       </p>
+      <p>
+        <a href="/forslag" class="btn btn-secondary">
+          {t('proposal.link')}
+        </a>
+      </p>
     </section>
   );
 }

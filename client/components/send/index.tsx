@@ -13,15 +13,18 @@ export function SendBlock({
   error,
   errorRef,
 }: {
-  kind: 'answers' | 'comment';
+  kind: 'answers' | 'comment' | 'proposal';
   busy: boolean;
   error?: string | undefined;
   errorRef?: RefObject<HTMLParagraphElement | null>;
 }) {
   const accepted = privacyAccepted.value === PRIVACY_VERSION;
-  const label = accepted
-    ? t(kind === 'answers' ? 'send.answers' : 'send.comment')
-    : t(kind === 'answers' ? 'send.acceptAnswers' : 'send.acceptComment');
+  const labels = {
+    answers: ['send.answers', 'send.acceptAnswers'],
+    comment: ['send.comment', 'send.acceptComment'],
+    proposal: ['send.proposal', 'send.acceptProposal'],
+  } as const;
+  const label = t(labels[kind][accepted ? 0 : 1]);
   return (
     <div class="send">
       {!accepted && (

@@ -8,12 +8,17 @@ let firstView = true;
  * when the view opens (or when `key` changes, e.g. the next question), except on the very first
  * view of a visit, where the reader starts at the top as usual.
  */
-export function useViewHeading<T extends HTMLElement = HTMLHeadingElement>(title: string, key?: unknown) {
+export function useViewHeading<T extends HTMLElement = HTMLHeadingElement>(
+  title: string,
+  key?: unknown,
+  /** The app's name in the title; the staff screens give their own. */
+  appName?: string,
+) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    const name = t('app.name');
+    const name = appName ?? t('app.name');
     document.title = title && title !== name ? `${title} – ${name}` : name;
-  }, [title]);
+  }, [title, appName]);
   // Focus follows the view (and `key`) only.
   useEffect(() => {
     if (firstView) {

@@ -5,7 +5,9 @@ import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { formatDate, localized, t } from '../../i18n/index.ts';
+import { areaCode } from '../../state/device.ts';
 import { useEffect } from 'preact/hooks';
+import { takeAreaFromLink } from './area-link.ts';
 
 function InsatsDetails({ insats }: { insats: Insats }) {
   const title = localized(insats.title).text;
@@ -26,6 +28,13 @@ function InsatsDetails({ insats }: { insats: Insats }) {
         <L text={insats.title} />
       </h1>
       {insats.example && <p class="badge badge-example">{t('app.example')}</p>}
+      {areaCode.value && (
+        <p class="hint" data-testid="chosen-area">
+          {t('area.chosen', {
+            name: areas.value.data?.find((a) => a.code === areaCode.value)?.name ?? areaCode.value,
+          })}
+        </p>
+      )}
       <p class="lead">
         <L text={insats.summary} />
       </p>
@@ -45,6 +54,9 @@ function InsatsDetails({ insats }: { insats: Insats }) {
         )}
         <a href={`${base}/kommentar`} class="btn btn-secondary btn-wide">
           {t('insats.comment')}
+        </a>
+        <a href={`${base}/forslag`} class="btn btn-secondary btn-wide">
+          {t('proposal.link')}
         </a>
       </div>
       <p>
@@ -88,6 +100,10 @@ function InsatsDetails({ insats }: { insats: Insats }) {
 
 /** `/insats/:id`: what it is, who is responsible, status; answer its questions or leave a comment. */
 export default function InsatsView({ id }: { id?: string }) {
+  // A poster's link (`?omrade=…`) chooses the area on this device.
+  useEffect(() => {
+    void takeAreaFromLink();
+  }, []);
   const [state, retry] = useInsats(id);
   if (state.status !== 'ok') return <InsatsLoadState state={state} retry={retry} />;
   return <InsatsDetails insats={state.insats} />;

@@ -32,6 +32,11 @@ function Item({ record }: { record: OutboxRecord }) {
         {' · '}
         {insats ? <L text={insats.title} /> : record.item.insatsId ? record.item.insatsId : t('my.general')}
       </p>
+      {record.item.kind === 'proposal' && record.item.title && (
+        <p class="item-text">
+          <strong>{record.item.title}</strong>
+        </p>
+      )}
       {excerpt && <p class="item-text">{excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}</p>}
       <p class="item-date">
         {record.state === 'sent' && record.sentAt

@@ -27,9 +27,29 @@ function Item({ item, insats }: { item: PublicSubmission; insats: Insats }) {
         {item.area && <> · {item.area.name}</>} ·{' '}
         <time dateTime={item.day}>{formatDate(`${item.day}T12:00`, false)}</time>
       </p>
-      {item.title && <p class="heard-title">{item.title}</p>}
-      {item.organisation && <p class="heard-org">{item.organisation}</p>}
-      {item.text && <p class="heard-text">{item.text}</p>}
+      {/* People write in any language and script: each text finds its own direction. Their
+          language is not known, so no lang (the staff answer below is Swedish). */}
+      {item.title && (
+        <p class="heard-title" dir="auto">
+          {item.title}
+        </p>
+      )}
+      {item.organisation && (
+        <p class="heard-org" dir="auto">
+          {item.organisation}
+        </p>
+      )}
+      {item.text && (
+        <p class="heard-text" dir="auto">
+          {item.text}
+        </p>
+      )}
+      {item.proposal && item.proposal.offers.length > 0 && (
+        <p>{t('heard.offers', { list: item.proposal.offers.map((r) => t(`resource.${r}`)).join(', ') })}</p>
+      )}
+      {item.proposal && item.proposal.asks.length > 0 && (
+        <p>{t('heard.asks', { list: item.proposal.asks.map((r) => t(`resource.${r}`)).join(', ') })}</p>
+      )}
       {item.answers.length > 0 && (
         <dl class="heard-answers">
           {item.answers.map((a) => (
@@ -37,7 +57,9 @@ function Item({ item, insats }: { item: PublicSubmission; insats: Insats }) {
               <dt>
                 <L text={question(a.questionId) ?? { sv: a.questionId }} />
               </dt>
-              <dd class="heard-text">{a.text}</dd>
+              <dd class="heard-text" dir="auto">
+                {a.text}
+              </dd>
             </div>
           ))}
         </dl>

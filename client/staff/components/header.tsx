@@ -11,7 +11,14 @@ import { me, mayOpen, SCREENS, type ScreenName, signOut } from '../session.ts';
 
 const NAV: readonly {
   screen: ScreenName;
-  label: 'nav.home' | 'nav.queue' | 'nav.users' | 'nav.audit' | 'nav.boundaries' | 'nav.settings';
+  label:
+    | 'nav.home'
+    | 'nav.queue'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.boundaries'
+    | 'nav.settings'
+    | 'nav.posters';
 }[] = [
   { screen: 'home', label: 'nav.home' },
   { screen: 'queue', label: 'nav.queue' },
@@ -19,6 +26,7 @@ const NAV: readonly {
   { screen: 'audit', label: 'nav.audit' },
   { screen: 'boundaries', label: 'nav.boundaries' },
   { screen: 'settings', label: 'nav.settings' },
+  { screen: 'posters', label: 'nav.posters' },
 ];
 
 /** The staff header: the name, who is signed in, sign out, the language; then the navigation. */

@@ -1,34 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useViewHeading as useParticipantViewHeading } from '../../components/view-heading/index.ts';
 import { t } from '../i18n/index.ts';
 
-let firstView = true;
-
 /**
- * For the `<h1 tabIndex={-1}>` of a staff view: sets the document title and moves focus to the
- * heading when the view opens (or when `key` changes), except for the first view of a visit,
- * where the reader starts at the top of the page as usual.
+ * For the `<h1 tabIndex={-1}>` of a staff view: the participant app's behaviour (document title,
+ * focus on navigation but not on the first view of a visit) with the staff screens' name.
  */
 export function useViewHeading(title: string, key?: unknown) {
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    document.title = `${title} – ${t('app.name')}`;
-  }, [title]);
-  useEffect(() => {
-    if (firstView) {
-      firstView = false;
-      return;
-    }
-    let frame = 0;
-    let tries = 0;
-    const focus = () => {
-      const el = ref.current;
-      if (el?.isConnected) el.focus();
-      else if (tries++ < 20) frame = requestAnimationFrame(focus);
-    };
-    focus();
-    return () => cancelAnimationFrame(frame);
-  }, [key]);
-  return ref;
+  return useParticipantViewHeading<HTMLHeadingElement>(title, key, t('app.name'));
 }
 
 /** The heading of a view, focused on navigation. */

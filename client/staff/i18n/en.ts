@@ -283,6 +283,26 @@ const en: StaffMessages = {
   'queue.answerMissing': 'Write an answer.',
   'queue.answered': 'The answer to {name} is published.',
   'queue.answeredMail': 'The answer to {name} is published. The person gets an e-mail.',
+  'queue.showContact': 'Show contact details',
+  'queue.hideContact': 'Hide contact details',
+  'queue.contactEmail': 'E-mail',
+  'queue.contactPhone': 'Phone',
+  'queue.contactGone': 'The contact details are no longer kept (they have been deleted).',
+  'queue.contactLogged': 'That you showed the contact details is logged. Use them only to answer the person.',
+  'queue.deleteContact': 'Delete contact details',
+  'queue.confirmDeleteContact':
+    'Delete the contact details for {name}? Do so when the person has withdrawn their consent. They cannot be restored, and an answer not yet sent is not sent.',
+  'queue.contactDeleted': 'The contact details for {name} are deleted.',
+  'queue.fieldOrganisation': 'Organisation',
+  'queue.showOriginals': 'Show original (logged)',
+  'queue.hideOriginals': 'Hide the original',
+  'queue.confirmOriginals':
+    'The original text is protected. Read it only to handle a request for it: it may be released only after a secrecy review (sekretessprövning). That you read it is logged.',
+  'queue.readOriginals': 'Show the original',
+  'queue.originalRedactedAt': 'removed',
+  'queue.originalsGone': 'No original is kept any longer.',
+  'queue.originalsLogged':
+    'That you read the original is logged. Do not release it without a secrecy review.',
 
   'settings.title': 'Settings',
   'settings.intro': 'Here you decide how personal data is handled. Each part is saved on its own.',
@@ -369,6 +389,21 @@ const en: StaffMessages = {
   'digest.optIn': 'Send me the daily e-mail',
   'digest.on': 'You get the daily e-mail.',
   'digest.off': 'You do not get the daily e-mail.',
+  'nav.posters': 'Posters',
+  'home.posters': 'Print a poster with a QR code for an insats and an area.',
+  'posters.title': 'Posters',
+  'posters.intro':
+    'Print a poster for a youth centre, school or library. The QR code and the link open the insats in the app with the area already chosen.',
+  'posters.none': 'There are no published insatser yet.',
+  'posters.open': 'Poster for {title}',
+  'posters.back': 'All posters',
+  'posters.viewTitle': 'Poster: {title}',
+  'posters.notFound': 'There is no published insats at this address.',
+  'posters.area': 'Area on the poster',
+  'posters.areaHint': "The insats's target areas, or every area when it has none.",
+  'posters.print': 'Print',
+  'posters.printHint': 'Choose A4, portrait. The poster fits on one page.',
+  'posters.qr': 'QR code to {link}',
 };
 
 export default en;

@@ -285,6 +285,26 @@ const sv = {
   'queue.answerMissing': 'Skriv ett svar.',
   'queue.answered': 'Svaret på {name} är publicerat.',
   'queue.answeredMail': 'Svaret på {name} är publicerat. Personen får ett e-brev.',
+  'queue.showContact': 'Visa kontaktuppgifter',
+  'queue.hideContact': 'Dölj kontaktuppgifter',
+  'queue.contactEmail': 'E-post',
+  'queue.contactPhone': 'Telefon',
+  'queue.contactGone': 'Kontaktuppgifterna finns inte längre (de har gallrats).',
+  'queue.contactLogged':
+    'Att du har visat kontaktuppgifterna är loggat. Använd dem bara för att svara personen.',
+  'queue.deleteContact': 'Radera kontaktuppgifter',
+  'queue.confirmDeleteContact':
+    'Radera kontaktuppgifterna till {name}? Gör det när personen har återkallat sitt samtycke. De går inte att få tillbaka, och ett svar som inte har skickats än skickas inte.',
+  'queue.contactDeleted': 'Kontaktuppgifterna till {name} är raderade.',
+  'queue.fieldOrganisation': 'Organisation',
+  'queue.showOriginals': 'Visa original (loggas)',
+  'queue.hideOriginals': 'Dölj originalet',
+  'queue.confirmOriginals':
+    'Originaltexten är skyddad. Läs den bara för att pröva en begäran om att få ut den: den får lämnas ut först efter en sekretessprövning. Att du läser den loggas.',
+  'queue.readOriginals': 'Visa originalet',
+  'queue.originalRedactedAt': 'borttaget',
+  'queue.originalsGone': 'Det finns inget sparat original längre.',
+  'queue.originalsLogged': 'Att du har läst originalet är loggat. Lämna inte ut det utan sekretessprövning.',
 
   'settings.title': 'Inställningar',
   'settings.intro': 'Här bestämmer du hur personuppgifter hanteras. Varje del sparas för sig.',
@@ -371,6 +391,21 @@ const sv = {
   'digest.optIn': 'Skicka det dagliga e-brevet till mig',
   'digest.on': 'Du får det dagliga e-brevet.',
   'digest.off': 'Du får inte det dagliga e-brevet.',
+  'nav.posters': 'Affischer',
+  'home.posters': 'Skriv ut en affisch med QR-kod för en insats och ett område.',
+  'posters.title': 'Affischer',
+  'posters.intro':
+    'Skriv ut en affisch till en fritidsgård, skola eller ett bibliotek. QR-koden och länken öppnar insatsen i appen med området redan valt.',
+  'posters.none': 'Det finns inga publicerade insatser än.',
+  'posters.open': 'Affisch för {title}',
+  'posters.back': 'Alla affischer',
+  'posters.viewTitle': 'Affisch: {title}',
+  'posters.notFound': 'Det finns ingen publicerad insats med den adressen.',
+  'posters.area': 'Område på affischen',
+  'posters.areaHint': 'Insatsens målområden, eller alla områden om den inte har några.',
+  'posters.print': 'Skriv ut',
+  'posters.printHint': 'Välj A4 och stående format. Affischen får plats på en sida.',
+  'posters.qr': 'QR-kod till {link}',
 } as const;
 
 export type StaffMessageKey = keyof typeof sv;

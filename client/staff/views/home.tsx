@@ -5,14 +5,15 @@ import { me, mayOpen, SCREENS, type ScreenName } from '../session.ts';
 
 const CARDS: readonly {
   screen: ScreenName;
-  title: 'nav.queue' | 'nav.users' | 'nav.audit' | 'nav.boundaries' | 'nav.settings';
-  text: 'home.queue' | 'home.users' | 'home.audit' | 'home.boundaries' | 'home.settings';
+  title: 'nav.queue' | 'nav.users' | 'nav.audit' | 'nav.boundaries' | 'nav.settings' | 'nav.posters';
+  text: 'home.queue' | 'home.users' | 'home.audit' | 'home.boundaries' | 'home.settings' | 'home.posters';
 }[] = [
   { screen: 'queue', title: 'nav.queue', text: 'home.queue' },
   { screen: 'users', title: 'nav.users', text: 'home.users' },
   { screen: 'audit', title: 'nav.audit', text: 'home.audit' },
   { screen: 'boundaries', title: 'nav.boundaries', text: 'home.boundaries' },
   { screen: 'settings', title: 'nav.settings', text: 'home.settings' },
+  { screen: 'posters', title: 'nav.posters', text: 'home.posters' },
 ];
 
 /** The staff start page: what this role may do. */

@@ -13,14 +13,16 @@ import { formatTime, t } from '../../i18n/index.ts';
 import { FieldText } from './field-text.tsx';
 import { ItemTools } from './item-tools.tsx';
 import { areaLabel, insatsTitle, type Lists, questionText } from './lists.ts';
+import { ProtectedDetails } from './protected.tsx';
 import { ReasonForm } from './reason.tsx';
 import { fieldFlags, shiftFlags } from './segments.ts';
 import { type FieldSelection, selectionIn } from './selection.ts';
 
-/** The text of `field` (`title`, `text`, `answers.<questionId>`) in `item`. */
+/** The text of `field` (`title`, `text`, `organisation`, `answers.<questionId>`) in `item`. */
 export function fieldText(item: QueueItem, field: string): string {
   if (field === 'title') return item.title ?? '';
   if (field === 'text') return item.text ?? '';
+  if (field === 'organisation') return item.organisation ?? '';
   const id = field.slice('answers.'.length);
   return item.textAnswers.find((a) => a.questionId === id)?.text ?? '';
 }
@@ -28,6 +30,7 @@ export function fieldText(item: QueueItem, field: string): string {
 function withFieldText(item: QueueItem, field: string, text: string): QueueItem {
   if (field === 'title') return { ...item, title: text };
   if (field === 'text') return { ...item, text };
+  if (field === 'organisation') return { ...item, organisation: text };
   const id = field.slice('answers.'.length);
   return {
     ...item,
@@ -68,6 +71,9 @@ export function Item(props: ItemProps) {
   const fields: { field: string; label: string; text: string }[] = [];
   if (item.title) fields.push({ field: 'title', label: t('queue.fieldTitle'), text: item.title });
   if (item.text) fields.push({ field: 'text', label: t('queue.fieldText'), text: item.text });
+  // Typed by the person, so checked and redactable like the texts (shown here, not under "who").
+  if (item.organisation)
+    fields.push({ field: 'organisation', label: t('queue.fieldOrganisation'), text: item.organisation });
   for (const a of item.textAnswers)
     fields.push({
       field: `answers.${a.questionId}`,
@@ -162,7 +168,6 @@ export function Item(props: ItemProps) {
             <dd>
               {t(`group.${item.respondentGroup}`)}
               {item.ageBand && `, ${t(`age.${item.ageBand}`)}`}
-              {item.organisation && `, ${item.organisation}`}
             </dd>
           </div>
           <div>
@@ -285,6 +290,12 @@ export function Item(props: ItemProps) {
               text: result.mailQueued ? t('queue.answeredMail', { name }) : t('queue.answered', { name }),
             })
           }
+        />
+        <ProtectedDetails
+          item={item}
+          name={name}
+          fieldLabel={(field) => fields.find((f) => f.field === field)?.label ?? field}
+          onError={fail}
         />
         {redacting && (
           <Confirm

@@ -1,6 +1,7 @@
 /**
  * A background job that runs a step now and then: every `intervalMs`, or at once when woken.
- * Shared by the mail sender, the digest scheduler and the retention job, so each stops the same
+ * Shared by the mail sender, the digest scheduler and the retention job (the re-tag runner uses
+ * its wakeable sleep), so each stops the same
  * way on shutdown: no new step starts, and `stop()` waits for the one running.
  */
 import { hostname } from 'node:os';
@@ -14,6 +15,30 @@ export interface Periodic {
 }
 
 /**
+ * A sleep that `wake()` ends early (a no-op when nothing sleeps). Its timer never keeps the
+ * process alive. For loops that wait between steps but must react at once to new work or a stop.
+ */
+export function wakeableSleep(): { sleep(ms: number): Promise<void>; wake(): void } {
+  let wakeUp: (() => void) | undefined;
+  return {
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          wakeUp = undefined;
+          resolve();
+        }, ms);
+        timer.unref();
+        wakeUp = () => {
+          clearTimeout(timer);
+          wakeUp = undefined;
+          resolve();
+        };
+      }),
+    wake: () => wakeUp?.(),
+  };
+}
+
+/**
  * Runs `step` at once and then `intervalMs` after each step ends. A step that throws is reported
  * to `onError` and the job carries on (the next step retries); steps never overlap.
  */
@@ -23,21 +48,7 @@ export function startPeriodic(options: {
   onError?: ((err: unknown) => void) | undefined;
 }): Periodic {
   let stopped = false;
-  let wakeUp: (() => void) | undefined;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = undefined;
-        resolve();
-      }, ms);
-      // A waiting job never keeps the process alive.
-      timer.unref();
-      wakeUp = () => {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      };
-    });
+  const { sleep, wake } = wakeableSleep();
   const loop = async () => {
     while (!stopped) {
       try {
@@ -50,10 +61,10 @@ export function startPeriodic(options: {
   };
   const running = loop();
   return {
-    wake: () => wakeUp?.(),
+    wake,
     async stop() {
       stopped = true;
-      wakeUp?.();
+      wake();
       await running;
     },
   };
