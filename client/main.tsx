@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { App } from './app/index.tsx';
+import { refreshCatalogueOnReconnect } from './catalogue/index.ts';
 import { initLanguage } from './i18n/index.ts';
 import { loadDevice } from './state/device.ts';
 import './styles/base.css';
@@ -20,6 +21,7 @@ async function start() {
   const root = document.getElementById('app') as HTMLElement;
   root.textContent = '';
   render(<App />, root);
+  refreshCatalogueOnReconnect();
   const later = (fn: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 1500 }) : setTimeout(fn, 200);
   later(() => {

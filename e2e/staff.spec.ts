@@ -87,6 +87,7 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     expect(await staffNavLinks(admin)).toEqual([
       'Start',
       'Granska',
+      'Insatser',
       'Användare',
       'Logg',
       'Områdesindelningar',
@@ -168,7 +169,13 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     const moderator = await (contexts[1] as BrowserContext).newPage();
     await signInStaff(moderator, MODERATOR.email, MODERATOR.password);
     await expect(heading(moderator, STAFF.homeHeading)).toBeVisible();
-    expect(await staffNavLinks(moderator)).toEqual(['Start', 'Granska', 'Områdesindelningar', 'Affischer']);
+    expect(await staffNavLinks(moderator)).toEqual([
+      'Start',
+      'Granska',
+      'Insatser',
+      'Områdesindelningar',
+      'Affischer',
+    ]);
     await expect(moderator.getByRole('link', { name: 'Användare' })).toHaveCount(0);
     await expect(moderator.getByRole('link', { name: 'Logg' })).toHaveCount(0);
     await expectNoViolations(moderator, 'staff home (moderator)');

@@ -74,6 +74,25 @@ export async function loadInsats(id: string): Promise<Insats | undefined> {
   }
 }
 
+/**
+ * Fetches the catalogue again (bypassing what this page holds) when the device comes back online,
+ * so an insats published meanwhile shows without a reload. Only what was loaded before: a page
+ * that never needed the catalogue fetches nothing. Drafts keep the insats id and question version
+ * they were started on, so a newer list does not change what a half-answered form sends.
+ */
+export function refreshCatalogueOnReconnect(): void {
+  const refresh = () => {
+    if (insatser.value.data) void loadInsatser(true);
+    if (areas.value.data) void loadAreas(true);
+  };
+  // Again a little later: right after 'online' the network may not carry yet, and the service
+  // worker then answers from its cache (the list the page already has).
+  window.addEventListener('online', () => {
+    refresh();
+    setTimeout(refresh, 5000);
+  });
+}
+
 export function areaName(code: string | undefined): string | undefined {
   if (!code) return undefined;
   return areas.value.data?.find((a) => a.code === code)?.name;

@@ -76,6 +76,9 @@ export const SCREENS = {
   settings: { path: '/personal/installningar', roles: ['admin'] },
   // Any role may print posters (they only show what is already public).
   posters: { path: '/personal/affischer', roles: null },
+  // Every role reads the list; changing an insats is for moderators and admins.
+  insatser: { path: '/personal/insatser', roles: null },
+  insatsEdit: { path: '/personal/insatser/:id', roles: ['admin', 'moderator'] },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] | null }>;
 
 export type ScreenName = keyof typeof SCREENS;
@@ -84,6 +87,11 @@ export type ScreenName = keyof typeof SCREENS;
 export function mayOpen(screen: ScreenName, role: Role | null): boolean {
   const roles: readonly Role[] | null = SCREENS[screen].roles;
   return role !== null && (roles === null || roles.includes(role));
+}
+
+/** Whether `role` may create and change insatser and their questions. */
+export function mayEditInsatser(role: Role | null): boolean {
+  return mayOpen('insatsEdit', role);
 }
 
 /** Roles in the order screens list them (a copy of ROLES, without pulling valibot into the chunk). */

@@ -61,6 +61,19 @@ const QueueScreen = screen('queue', Queue);
 const SettingsScreen = screen('settings', SettingsView);
 // Posters bring the QR code generator: loaded only when they are opened.
 const Posters = lazy(() => import('./views/posters/index.tsx'));
+// Insatser: their own chunk (the forms are larger than the other screens).
+const InsatserList = lazy(() => import('./views/insatser/list.tsx'));
+const InsatsEdit = lazy(() => import('./views/insatser/edit.tsx'));
+const InsatserScreen = () => (
+  <Guard screen="insatser">
+    <InsatserList />
+  </Guard>
+);
+const InsatsEditScreen = ({ id }: { id?: string }) => (
+  <Guard screen="insatsEdit">
+    <InsatsEdit id={id} />
+  </Guard>
+);
 const PostersScreen = ({ insatsId }: { insatsId?: string }) => (
   <Guard screen="posters">
     <Posters insatsId={insatsId} />
@@ -105,6 +118,8 @@ export default function StaffApp() {
           <Route path={SCREENS.settings.path} component={SettingsScreen} />
           <Route path={SCREENS.posters.path} component={PostersScreen} />
           <Route path={`${SCREENS.posters.path}/:insatsId`} component={PostersScreen} />
+          <Route path={SCREENS.insatser.path} component={InsatserScreen} />
+          <Route path={SCREENS.insatsEdit.path} component={InsatsEditScreen} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -35,10 +35,20 @@ export async function acceptPrivacyIfAsked(page: Page): Promise<void> {
   if (await accept.isVisible()) await accept.click();
 }
 
-/** Fills the "About you" step and sends; returns the id of the saved submission. */
-async function aboutYouAndSend(page: Page, send: RegExp): Promise<string> {
+/**
+ * On "About you": a young person aged 16–19. A device that remembers an earlier answer shows it
+ * with "Ändra" instead of asking again; that is pressed first.
+ */
+export async function describeYoungPerson(page: Page): Promise<void> {
+  const change = page.getByRole('button', { name: 'Ändra', exact: true });
+  if (await change.isVisible()) await change.click();
   await page.getByRole('radio', { name: 'Ung person' }).check();
   await page.getByRole('radio', { name: '16–19' }).check();
+}
+
+/** Fills the "About you" step and sends; returns the id of the saved submission. */
+async function aboutYouAndSend(page: Page, send: RegExp): Promise<string> {
+  await describeYoungPerson(page);
   await page.getByRole('button', { name: send }).click();
   await page.waitForURL(/\/sparat\//);
   const id = new URL(page.url()).pathname.split('/').pop();
@@ -56,9 +66,15 @@ export async function answerFirstInsats(page: Page): Promise<string> {
   await acceptPrivacyIfAsked(page);
   for (;;) {
     const heading = page.getByRole('heading', { level: 1 });
-    await expect(heading).toBeVisible();
-    if ((await heading.textContent())?.trim() === 'Om dig') break;
+    // Wait for the next view itself (a question, or "Om dig"), not only for a heading: on a busy
+    // machine the previous view's heading is still there while the lazy question view loads.
+    const aboutYou = page.getByRole('heading', { level: 1, name: 'Om dig' });
+    await expect(page.getByRole('button', { name: 'Nästa' }).or(aboutYou).first()).toBeVisible();
+    if (await aboutYou.isVisible()) break;
     const main = page.getByRole('main');
+    await expect(
+      main.getByRole('radio').or(main.getByRole('textbox')).or(main.getByRole('checkbox')).first(),
+    ).toBeVisible();
     const face = main.getByRole('radio', { name: 'Bra', exact: true });
     const textbox = main.getByRole('textbox');
     if (await face.count()) await face.check();

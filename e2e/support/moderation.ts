@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { acceptPrivacyIfAsked } from './journeys.ts';
+import { acceptPrivacyIfAsked, describeYoungPerson } from './journeys.ts';
 
 /**
  * Steps for the moderation spec, with the names the screens give their controls (Swedish).
@@ -30,8 +30,7 @@ export async function commentOnInsats(
   await page.goto(`${insatsPath}/kommentar`);
   await acceptPrivacyIfAsked(page);
   await page.getByRole('textbox', { name: 'Din kommentar' }).fill(text);
-  await page.getByRole('radio', { name: 'Ung person' }).check();
-  await page.getByRole('radio', { name: '16–19' }).check();
+  await describeYoungPerson(page);
   if (email !== undefined) await leaveEmail(page, email);
   await page.getByRole('button', { name: /skicka kommentaren/i }).click();
   await page.waitForURL(/\/sparat\//);

@@ -4,6 +4,7 @@ import {
   RESPONDENT_GROUPS,
   type RespondentGroup,
 } from '../../../common/wire/index.ts';
+import { useState } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';
 
 export interface AboutYouValue {
@@ -11,7 +12,10 @@ export interface AboutYouValue {
   ageBand?: AgeBand;
 }
 
-/** "About you": who you are (required) and your age band (optional). Remembered on the device. */
+/**
+ * "About you": who you are (required) and your age band (optional). Remembered on the device, so
+ * it is asked once: when the device already knows, it is shown as a line with a "Change" button.
+ */
 export function AboutYou({
   value,
   onChange,
@@ -21,6 +25,30 @@ export function AboutYou({
   onChange: (value: AboutYouValue) => void;
   groupError?: boolean;
 }) {
+  // Asked once: a device that remembers the group (saved with the age band) shows what it knows.
+  const [editing, setEditing] = useState(!value.group);
+  if (!editing && value.group && !groupError) {
+    const who = value.ageBand
+      ? `${t(`group.${value.group}`)}, ${t(`age.${value.ageBand}`)}`
+      : t(`group.${value.group}`);
+    return (
+      <div class="about-you about-known">
+        <p>{t('about.you', { who })}</p>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => {
+            setEditing(true);
+            requestAnimationFrame(() =>
+              document.querySelector<HTMLInputElement>('.about-you input[name="group"]:checked')?.focus(),
+            );
+          }}
+        >
+          {t('about.change')}
+        </button>
+      </div>
+    );
+  }
   return (
     <div class="about-you">
       <fieldset class="choices" aria-describedby={groupError ? 'group-error' : undefined}>

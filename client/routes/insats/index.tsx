@@ -2,12 +2,33 @@ import type { Insats } from '../../../common/wire/index.ts';
 import { areas, loadAreas } from '../../catalogue/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
-import { L } from '../../components/localized/index.tsx';
+import { fallbackAttrs, L } from '../../components/localized/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { formatDate, localized, t } from '../../i18n/index.ts';
 import { areaCode } from '../../state/device.ts';
 import { useEffect } from 'preact/hooks';
 import { takeAreaFromLink } from './area-link.ts';
+
+/**
+ * The insats's image, lazy-loaded. The box keeps a fixed 3:2 shape (width/height attributes and
+ * `aspect-ratio`), so the text below does not jump when it arrives; the image is fitted inside.
+ */
+function InsatsImage({ insats }: { insats: Insats }) {
+  if (!insats.image) return null;
+  const src = `/api/insatser/${encodeURIComponent(insats.id)}/image?v=${encodeURIComponent(insats.image.hash)}`;
+  return (
+    <img
+      class="insats-image"
+      src={src}
+      alt={localized(insats.imageAlt).text}
+      {...fallbackAttrs(insats.imageAlt)}
+      width={1200}
+      height={800}
+      loading="lazy"
+      decoding="async"
+    />
+  );
+}
 
 function InsatsDetails({ insats }: { insats: Insats }) {
   const title = localized(insats.title).text;
@@ -28,6 +49,7 @@ function InsatsDetails({ insats }: { insats: Insats }) {
         <L text={insats.title} />
       </h1>
       {insats.example && <p class="badge badge-example">{t('app.example')}</p>}
+      <InsatsImage insats={insats} />
       {areaCode.value && (
         <p class="hint" data-testid="chosen-area">
           {t('area.chosen', {
@@ -60,9 +82,15 @@ function InsatsDetails({ insats }: { insats: Insats }) {
         </a>
       </div>
       <p>
-        <a href={`${base}/vad-vi-hort`}>{t('heard.link')}</a>
+        <a href={`${base}/vad-vi-hort`} class="tap-link">
+          {t('heard.link')}
+        </a>
       </p>
       <dl class="facts">
+        <div>
+          <dt>{t('insats.kind')}</dt>
+          <dd data-testid="insats-kind">{t(`insats.kind.${insats.kind ?? 'kraftsamlande'}`)}</dd>
+        </div>
         <div>
           <dt>{t('insats.status')}</dt>
           <dd>{t(`status.${insats.status}`)}</dd>
@@ -91,6 +119,30 @@ function InsatsDetails({ insats }: { insats: Insats }) {
           <div>
             <dt>{t('insats.dimensions')}</dt>
             <dd>{insats.dimensions.map((d) => t(`dimension.${d}`)).join(', ')}</dd>
+          </div>
+        )}
+        {insats.contact && (
+          <div>
+            <dt>{t('insats.contact')}</dt>
+            <dd>
+              <ul class="plain">
+                <li>{insats.contact.name}</li>
+                {insats.contact.email && (
+                  <li>
+                    <a href={`mailto:${insats.contact.email}`} class="tap-link">
+                      {insats.contact.email}
+                    </a>
+                  </li>
+                )}
+                {insats.contact.phone && (
+                  <li>
+                    <a href={`tel:${insats.contact.phone.replace(/[^\d+]/g, '')}`} class="tap-link">
+                      {insats.contact.phone}
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </dd>
           </div>
         )}
       </dl>

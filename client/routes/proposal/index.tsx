@@ -17,6 +17,7 @@ import {
   contactProblem,
 } from '../../components/contact/index.tsx';
 import { localized, t } from '../../i18n/index.ts';
+import { fallbackAttrs } from '../../components/localized/index.tsx';
 import { SendBlock } from '../../components/send/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { submitProposal } from '../../save/submit.ts';
@@ -356,7 +357,7 @@ export default function Proposal({ id }: { id?: string }) {
         >
           <option value="">{t('proposal.newIdea')}</option>
           {published.map((i) => (
-            <option key={i.id} value={i.id}>
+            <option key={i.id} value={i.id} {...fallbackAttrs(i.title)}>
               {localized(i.title).text}
             </option>
           ))}

@@ -261,8 +261,10 @@ function Flow({ insats }: { insats: Insats }) {
       <p class="q-insats">
         <L text={insats.title} />
       </p>
-      <p class="q-progress">{t('q.progress', { n: step + 1, total })}</p>
-      <progress class="q-bar" max={total} value={step + 1} aria-hidden="true" />
+      <p id="q-progress" class="q-progress">
+        {t('q.progress', { n: step + 1, total })}
+      </p>
+      <progress class="q-bar" max={total} value={step + 1} aria-labelledby="q-progress" />
       <QuestionStep
         key={question.id}
         question={question}

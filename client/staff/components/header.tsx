@@ -18,10 +18,12 @@ const NAV: readonly {
     | 'nav.audit'
     | 'nav.boundaries'
     | 'nav.settings'
-    | 'nav.posters';
+    | 'nav.posters'
+    | 'nav.insatser';
 }[] = [
   { screen: 'home', label: 'nav.home' },
   { screen: 'queue', label: 'nav.queue' },
+  { screen: 'insatser', label: 'nav.insatser' },
   { screen: 'users', label: 'nav.users' },
   { screen: 'audit', label: 'nav.audit' },
   { screen: 'boundaries', label: 'nav.boundaries' },

@@ -5,10 +5,25 @@ import { me, mayOpen, SCREENS, type ScreenName } from '../session.ts';
 
 const CARDS: readonly {
   screen: ScreenName;
-  title: 'nav.queue' | 'nav.users' | 'nav.audit' | 'nav.boundaries' | 'nav.settings' | 'nav.posters';
-  text: 'home.queue' | 'home.users' | 'home.audit' | 'home.boundaries' | 'home.settings' | 'home.posters';
+  title:
+    | 'nav.queue'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.boundaries'
+    | 'nav.settings'
+    | 'nav.posters'
+    | 'nav.insatser';
+  text:
+    | 'home.queue'
+    | 'home.users'
+    | 'home.audit'
+    | 'home.boundaries'
+    | 'home.settings'
+    | 'home.posters'
+    | 'home.insatser';
 }[] = [
   { screen: 'queue', title: 'nav.queue', text: 'home.queue' },
+  { screen: 'insatser', title: 'nav.insatser', text: 'home.insatser' },
   { screen: 'users', title: 'nav.users', text: 'home.users' },
   { screen: 'audit', title: 'nav.audit', text: 'home.audit' },
   { screen: 'boundaries', title: 'nav.boundaries', text: 'home.boundaries' },

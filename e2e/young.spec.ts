@@ -1,0 +1,280 @@
+import type { Page } from '@playwright/test';
+import { expectNoViolations } from './support/axe.ts';
+import { expect, test } from './support/fixtures.ts';
+import { acceptPrivacyIfAsked, openStart } from './support/journeys.ts';
+
+/**
+ * Issue 7, "Young people first": the question flow for a 13-year-old on a small phone. Every
+ * screen is checked for sideways scrolling and for tap targets under 44×44 CSS px.
+ */
+test.use({ viewport: { width: 360, height: 640 } });
+
+const SUMMER = '/insats/exempel-ung-i-sommar';
+const PRAO = '/insats/exempel-prao-ar-8';
+const MIN_TAP = 44;
+
+/** Fails when the page scrolls sideways, or a visible control is smaller than 44×44 CSS px. */
+async function expectPhoneFriendly(page: Page, screen: string): Promise<void> {
+  const found = await page.evaluate((min) => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const overflow =
+      root.scrollWidth > root.clientWidth ? [`scrollWidth ${root.scrollWidth} > ${root.clientWidth}`] : [];
+    const small: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button, input, select, textarea, summary, [role="button"]',
+    );
+    for (const el of controls) {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      // A radio or checkbox is tapped through its label: that is the target that counts.
+      const isChoice = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
+      // A "stretched" link (a card's title) is tapped anywhere on its card: its ::after covers it.
+      const after = getComputedStyle(el, '::after');
+      const stretched = after.position === 'absolute' && after.content !== 'none' && el.offsetParent;
+      const target = isChoice
+        ? (el.closest('label') ?? el)
+        : stretched
+          ? (el.offsetParent as HTMLElement)
+          : el;
+      const box = target.getBoundingClientRect();
+      // Visually hidden (e.g. "skip to content" until focused): not a visible target.
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (box.width < min || box.height < min) {
+        const name =
+          (target.textContent ?? '').trim().slice(0, 40) || el.getAttribute('aria-label') || el.tagName;
+        small.push(
+          `${target.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+      }
+    }
+    return { overflow, small };
+  }, MIN_TAP);
+  expect(found.overflow, `horizontal scrolling on ${screen}`).toEqual([]);
+  expect(found.small, `tap targets under ${MIN_TAP}×${MIN_TAP} on ${screen}`).toEqual([]);
+}
+
+/** The h1 text of the current screen, once it is there. */
+async function heading(page: Page): Promise<string> {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toBeVisible();
+  return ((await h1.textContent()) ?? '').trim();
+}
+
+/** On a question screen: checks the progress line and bar, and that skipping is offered. */
+async function expectQuestionScreen(page: Page, n: number, total: number, progress: string): Promise<void> {
+  await expect(page.getByText(progress)).toBeVisible();
+  const bar = page.getByRole('progressbar', { name: progress });
+  await expect(bar).toHaveAttribute('value', String(n));
+  await expect(bar).toHaveAttribute('max', String(total));
+}
+
+/** Moves to the next screen and waits until its heading has changed. */
+async function next(page: Page, button: string): Promise<void> {
+  const before = await heading(page);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(before);
+}
+
+test('a young person on a small phone answers some questions, skips one, and is asked their age only once', async ({
+  page,
+  server,
+}) => {
+  await openStart(page);
+  await expectPhoneFriendly(page, 'start');
+
+  await page.goto(SUMMER);
+  await expect(page.getByRole('heading', { level: 1, name: 'Exempel: Ung i sommar' })).toBeVisible();
+  await expectPhoneFriendly(page, 'insats');
+  await expectNoViolations(page, 'insats (sv)');
+  await page.getByRole('link', { name: /svara på frågorna/i }).click();
+  await acceptPrivacyIfAsked(page);
+
+  const main = page.getByRole('main');
+  // 1 of 4: single choice, answered.
+  await expect(page.getByRole('heading', { level: 1, name: 'Har du haft ett sommarjobb?' })).toBeVisible();
+  await expectQuestionScreen(page, 1, 4, 'Fråga 1 av 4');
+  await expect(main.getByRole('button', { name: 'Hoppa över' })).toBeVisible();
+  await expectPhoneFriendly(page, 'question 1');
+  await expectNoViolations(page, 'question 1 (sv)');
+  await main.getByRole('radio', { name: 'Nej' }).check();
+  await next(page, 'Nästa');
+
+  // 2 of 4: multiple choice, skipped.
+  await expectQuestionScreen(page, 2, 4, 'Fråga 2 av 4');
+  await expect(main.getByRole('button', { name: 'Hoppa över' })).toBeVisible();
+  await expectPhoneFriendly(page, 'question 2');
+  await expectNoViolations(page, 'question 2 (sv)');
+  await main.getByRole('checkbox', { name: 'Nära där jag bor' }).check();
+  await next(page, 'Hoppa över');
+
+  // 3 of 4: faces.
+  await expectQuestionScreen(page, 3, 4, 'Fråga 3 av 4');
+  await expectPhoneFriendly(page, 'question 3');
+  await expectNoViolations(page, 'question 3 (sv)');
+  await main.getByRole('radio', { name: 'Bra', exact: true }).check();
+  await next(page, 'Nästa');
+
+  // 4 of 4: short text.
+  await expectQuestionScreen(page, 4, 4, 'Fråga 4 av 4');
+  await expectPhoneFriendly(page, 'question 4');
+  await expectNoViolations(page, 'question 4 (sv)');
+  await main.getByRole('textbox').fill('Fler jobb nära skolan.');
+  await next(page, 'Nästa');
+
+  // About you: asked the first time.
+  await expect(page.getByRole('heading', { level: 1, name: 'Om dig' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Ung person' }).check();
+  await page.getByRole('radio', { name: '13–15' }).check();
+  await expectPhoneFriendly(page, 'about you');
+  await expectNoViolations(page, 'about you (sv)');
+  await page.getByRole('button', { name: /skicka svaren/i }).click();
+  await page.waitForURL(/\/sparat\//);
+  const firstId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  await expectPhoneFriendly(page, 'saved');
+
+  // The skipped question is not among the answers the server stored; the age band is.
+  await expect
+    .poll(() =>
+      server
+        .query<{ question_id: string }>(
+          'SELECT question_id FROM submission_answers WHERE submission_id = ?',
+          firstId,
+        )
+        .map((r) => r.question_id)
+        .sort(),
+    )
+    .toEqual(['uis-har-jobbat', 'uis-latt', 'uis-tips']);
+  expect(
+    server.query<{ respondent_group: string; age_band: string }>(
+      'SELECT respondent_group, age_band FROM submissions WHERE id = ?',
+      firstId,
+    ),
+  ).toEqual([{ respondent_group: 'youth', age_band: '13-15' }]);
+
+  // A second insats, after a reload: the phone remembers; "About you" is a line with "Ändra".
+  await page.reload();
+  await page.goto(`${PRAO}/fragor`);
+  await expectQuestionScreen(page, 1, 4, 'Fråga 1 av 4');
+  await main.getByRole('radio', { name: 'Ja', exact: true }).check();
+  await next(page, 'Nästa');
+  for (let i = 0; i < 3; i++) await next(page, 'Hoppa över');
+  await expect(page.getByRole('heading', { level: 1, name: 'Om dig' })).toBeVisible();
+  await expect(page.getByText('Du svarar som: Ung person, 13–15')).toBeVisible();
+  await expect(page.getByRole('radio', { name: '13–15' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ändra', exact: true })).toBeVisible();
+  await expectPhoneFriendly(page, 'about you, remembered');
+  await expectNoViolations(page, 'about you, remembered (sv)');
+  await page.getByRole('button', { name: /skicka svaren/i }).click();
+  await page.waitForURL(/\/sparat\//);
+  const secondId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  await expect
+    .poll(() => server.query<{ age_band: string }>('SELECT age_band FROM submissions WHERE id = ?', secondId))
+    .toEqual([{ age_band: '13-15' }]);
+  expect(
+    server.query<{ question_id: string }>(
+      'SELECT question_id FROM submission_answers WHERE submission_id = ?',
+      secondId,
+    ),
+  ).toEqual([{ question_id: 'prao-vet-var' }]);
+
+  // "Ändra" opens the choices again, with what the phone remembered already chosen.
+  await page.goto(`${PRAO}/fragor`);
+  await main.getByRole('radio', { name: 'Nej, inte än' }).check();
+  await next(page, 'Nästa');
+  for (let i = 0; i < 3; i++) await next(page, 'Hoppa över');
+  await page.getByRole('button', { name: 'Ändra', exact: true }).click();
+  await expect(page.getByRole('radio', { name: '13–15' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Ung person' })).toBeFocused();
+});
+
+test('the insats page and every question screen work on a small phone in Arabic', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('kraftsamla.lang', 'ar'));
+  await page.goto(SUMMER);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1, name: 'مثال: وظائف صيفية للشباب' })).toBeVisible();
+  await expectPhoneFriendly(page, 'insats (ar)');
+  await expectNoViolations(page, 'insats (ar)');
+
+  await page.goto(`${SUMMER}/fragor`);
+  const privacy = page.getByRole('button', { name: 'قرأت هذا' });
+  if (await privacy.isVisible()) await privacy.click();
+  for (let n = 1; n <= 4; n++) {
+    await expect(page.getByText(`السؤال ${n} من 4`)).toBeVisible();
+    await expectQuestionScreen(page, n, 4, `السؤال ${n} من 4`);
+    await expectPhoneFriendly(page, `question ${n} (ar)`);
+    await expectNoViolations(page, `question ${n} (ar)`);
+    await next(page, 'تخطَّ');
+  }
+  await expectPhoneFriendly(page, 'about you (ar)');
+  await expectNoViolations(page, 'about you (ar)');
+});
+
+test('where the English text is missing, the Swedish one is shown marked lang="sv", with the image, kind and contact', async ({
+  page,
+  context,
+}) => {
+  // The catalogue as if staff had written no English summary, body or image text for this insats.
+  await context.route(/\/api\/insatser(\/exempel-ung-i-sommar)?$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { insatser?: Record<string, unknown>[] } & Record<
+      string,
+      unknown
+    >;
+    const strip = (insats: Record<string, unknown>) => {
+      if (insats.id !== 'exempel-ung-i-sommar') return insats;
+      const { en: _s, ...summary } = insats.summary as Record<string, string>;
+      const { en: _b, ...bodyText } = insats.body as Record<string, string>;
+      return {
+        ...insats,
+        summary,
+        body: bodyText,
+        kind: 'local-development',
+        contact: { name: 'Sara Lind', email: 'sara.lind@example.org', phone: '040-34 10 00' },
+        image: { contentType: 'image/png', bytes: 68, hash: 'e2e' },
+        imageAlt: { sv: 'Ungdomar planterar blommor', ar: 'شباب يزرعون الزهور' },
+      };
+    };
+    const changed = Array.isArray(body.insatser)
+      ? { ...body, insatser: body.insatser.map(strip) }
+      : strip(body);
+    await route.fulfill({ response, json: changed });
+  });
+  await context.route(/\/api\/insatser\/exempel-ung-i-sommar\/image/, (route) =>
+    route.fulfill({
+      contentType: 'image/png',
+      body: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    }),
+  );
+  await page.addInitScript(() => localStorage.setItem('kraftsamla.lang', 'en'));
+  await page.goto(SUMMER);
+  const article = page.locator('article.insats');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Example: Summer jobs for young people' }),
+  ).toBeVisible();
+  await expect(article.locator('.lead span[lang="sv"]')).toHaveText(
+    'Sommarjobb för dig som är 16–19 år och bor i ett av områdena.',
+  );
+  await expect(article.locator('.insats-body span[lang="sv"]')).toContainText('Staden erbjuder sommarjobb');
+  // The title has English: not marked.
+  await expect(page.getByRole('heading', { level: 1 }).locator('[lang]')).toHaveCount(0);
+
+  const image = page.getByRole('img', { name: 'Ungdomar planterar blommor' });
+  await expect(image).toHaveAttribute('lang', 'sv');
+  await expect(image).toHaveAttribute('loading', 'lazy');
+  await expect(image).toHaveAttribute('width', /\d+/);
+  await expect(image).toHaveAttribute('height', /\d+/);
+  await expect(image).toHaveAttribute('src', '/api/insatser/exempel-ung-i-sommar/image?v=e2e');
+
+  await expect(page.getByTestId('insats-kind')).toHaveText('Local development work');
+  await expect(article.getByText('Sara Lind')).toBeVisible();
+  await expect(article.getByRole('link', { name: 'sara.lind@example.org' })).toHaveAttribute(
+    'href',
+    'mailto:sara.lind@example.org',
+  );
+  await expect(article.getByRole('link', { name: '040-34 10 00' })).toHaveAttribute('href', 'tel:040341000');
+  await expectPhoneFriendly(page, 'insats with image (en)');
+  await expectNoViolations(page, 'insats with Swedish fallback (en)');
+});
