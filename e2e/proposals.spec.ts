@@ -26,6 +26,7 @@ const MODERATOR = {
 const ORG = 'Föreningen Seveds Gård';
 const TITLE = 'Läxhjälp i vår lokal';
 const ANSWER = 'Tack! Fritidsförvaltningen hör av sig om en fritidsledare.';
+const IDEA = 'Boulebana i parken';
 
 /** As a signed-in staff member in `page`: a JSON request with the session's CSRF token. */
 async function staffRequest(page: Page, method: string, path: string, body: unknown): Promise<number> {
@@ -128,7 +129,25 @@ test('an association sends a proposal offline; once approved and answered it is 
     'Förslag',
   );
 
-  // --- A moderator approves and answers it.
+  // --- A new idea (no insats), sent online.
+  await page.goto('/forslag');
+  await acceptPrivacyIfAsked(page);
+  await expect(main.getByRole('combobox', { name: 'Vilken insats gäller det?' })).toHaveValue('');
+  await main.getByRole('textbox', { name: 'Organisationens namn' }).fill(ORG);
+  await main.getByRole('radio', { name: 'Förening' }).check();
+  await main.getByRole('textbox', { name: 'Rubrik' }).fill(IDEA);
+  await main.getByRole('textbox', { name: 'Beskriv förslaget' }).fill('Vi bygger och sköter en boulebana.');
+  await main.getByRole('searchbox', { name: 'Sök och lägg till område' }).fill('Möllevång');
+  await main
+    .getByRole('checkbox', { name: /^Möllevången/ })
+    .first()
+    .check();
+  await main.getByRole('button', { name: /skicka förslaget/i }).click();
+  await page.waitForURL(/\/sparat\//);
+  const ideaId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  await expect.poll(() => server.storedIds().get(ideaId), { timeout: 20_000 }).toBe(1);
+
+  // --- A moderator approves both and answers the first.
   await createStaffAccount(server, { ...MODERATOR, name: 'Mo Moderator' });
   const staffContext = await browser.newContext({ baseURL: server.url, locale: 'sv-SE' });
   try {
@@ -136,7 +155,7 @@ test('an association sends a proposal offline; once approved and answered it is 
     await signInStaff(moderator, MODERATOR.email, MODERATOR.password);
     expect(
       await staffRequest(moderator, 'POST', '/api/staff/moderation', {
-        target: { ids: [id] },
+        target: { ids: [id, ideaId] },
         action: 'approve',
       }),
     ).toBe(200);
@@ -155,4 +174,11 @@ test('an association sends a proposal offline; once approved and answered it is 
   await expect(heard).toContainText(ANSWER);
   await expect(heard).toContainText('Kan bidra med: Lokal, Volontärer');
   await expect(heard).not.toContainText('@');
+
+  // --- The ideas page, linked from the start page, lists the new idea and not the one on an insats.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Idéer från föreningar och företag' }).click();
+  await page.waitForURL(/\/ideer$/);
+  await expect(page.getByTestId('heard-item').filter({ hasText: IDEA })).toHaveCount(1);
+  await expect(page.getByTestId('heard-item').filter({ hasText: TITLE })).toHaveCount(0);
 });

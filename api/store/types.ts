@@ -898,7 +898,10 @@ export interface Store {
 
 /** Filters of the public listing: each one given narrows it. */
 export interface PublicFilter {
-  insatsId?: string | undefined;
+  /** One insats; null: only items with no insats (new ideas, general comments). */
+  insatsId?: string | null | undefined;
+  /** One kind of item only (the ideas page lists proposals). */
+  kind?: SubmissionKind | undefined;
   /** The primary delområde (the submission's current primary tag). */
   areaCode?: string | undefined;
 }
@@ -969,6 +972,11 @@ export interface NewSubmission {
 export interface PublicSubmissionRecord {
   /** Proposals of schema version 2 only: what the organisation offers and asks for. */
   proposal?: ProposalDetails | null;
+}
+
+export interface QueueItem {
+  /** Proposals of schema version 2 only (with the "other" text, for moderators); null otherwise. */
+  proposal: ProposalDetails | null;
 }
 
 // ---- Insatser and questions managed by staff (issue 7) ----

@@ -13,6 +13,7 @@ const Proposal = lazy(() => import('../routes/proposal/index.tsx'));
 const Saved = lazy(() => import('../routes/saved/index.tsx'));
 const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
 const WhatWeHeard = lazy(() => import('../routes/what-we-heard/index.tsx'));
+const Ideas = lazy(() => import('../routes/ideas/index.tsx'));
 const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
 const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
 const ShortLink = lazy(() => import('../routes/insats/short-link.tsx'));
@@ -42,6 +43,7 @@ export const ROUTES = {
   heard: '/insats/:id/vad-vi-hort',
   generalComment: '/kommentar',
   proposal: '/forslag',
+  ideas: '/ideer',
   insatsProposal: '/insats/:id/forslag',
   saved: '/sparat/:id',
   myInput: '/mina-svar',
@@ -83,6 +85,7 @@ function Shell() {
             <Route path={ROUTES.heard} component={WhatWeHeard} />
             <Route path={ROUTES.generalComment} component={Comment} />
             <Route path={ROUTES.proposal} component={Proposal} />
+            <Route path={ROUTES.ideas} component={Ideas} />
             <Route path={ROUTES.insatsProposal} component={Proposal} />
             <Route path={ROUTES.saved} component={Saved} />
             <Route path={ROUTES.myInput} component={MyInput} />

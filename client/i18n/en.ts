@@ -96,6 +96,10 @@ const en: Messages = {
   'heard.redacted': '{placeholder} means the city has removed a personal detail.',
   'heard.more': 'Show more',
   'heard.moreShown': '{n} more shown.',
+  'ideas.link': 'Ideas from associations and businesses',
+  'ideas.title': 'Ideas from associations and businesses',
+  'ideas.intro':
+    "New ideas from associations, property owners and businesses that the city has read and published, with the city's answers.",
 
   'q.progress': 'Question {n} of {total}',
   'q.next': 'Next',

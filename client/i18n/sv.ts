@@ -99,6 +99,10 @@ const sv = {
   'heard.redacted': '{placeholder} betyder att staden har tagit bort en personlig uppgift.',
   'heard.more': 'Visa fler',
   'heard.moreShown': '{n} till visas.',
+  'ideas.link': 'Idéer från föreningar och företag',
+  'ideas.title': 'Idéer från föreningar och företag',
+  'ideas.intro':
+    'Nya idéer från föreningar, fastighetsägare och företag som staden har läst och publicerat, med stadens svar.',
 
   'q.progress': 'Fråga {n} av {total}',
   'q.next': 'Nästa',

@@ -164,6 +164,16 @@ export const QueueItem = v.object({
   hasContact: v.boolean(),
   /** Restricted redactions kept originals: GET /api/staff/submissions/:id/originals (admins, audited). */
   hasOriginals: v.boolean(),
+  /** Proposals of schema version 2 only: what the organisation offers and asks for, and "other". */
+  proposal: v.optional(
+    v.nullable(
+      v.object({
+        offers: v.array(v.picklist(PROPOSAL_RESOURCES)),
+        asks: v.array(v.picklist(PROPOSAL_RESOURCES)),
+        otherText: v.nullable(v.string()),
+      }),
+    ),
+  ),
 });
 export type QueueItem = v.InferOutput<typeof QueueItem>;
 

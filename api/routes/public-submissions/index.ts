@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { AreaCode, fieldErrors } from '../../../common/wire/index.ts';
+import { AreaCode, fieldErrors, SUBMISSION_KINDS } from '../../../common/wire/index.ts';
 import {
   DEFAULT_PUBLIC_LIMIT,
   MAX_PUBLIC_LIMIT,
@@ -43,6 +43,7 @@ const limitMessage = `must be a whole number from 1 to ${MAX_PUBLIC_LIMIT}`;
 const Query = v.strictObject({
   insats: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not an insats id'))),
   area: v.optional(AreaCode),
+  kind: v.optional(v.picklist(SUBMISSION_KINDS)),
   cursor: v.optional(v.string()),
   limit: v.optional(
     v.pipe(
@@ -67,7 +68,8 @@ export const spec: ResourceSpec = {
       access: 'public',
       summary: 'Approved comments, proposals and answers, with the official answers',
       description:
-        'Newest first. Query: `insats` (an insats id), `area` (a delområde code: the primary one), `limit` ' +
+        'Newest first. Query: `insats` (an insats id, or `none` for items with no insats: new ideas), ' +
+        '`kind` (one kind of item), `area` (a delområde code: the primary one), `limit` ' +
         `(1–${MAX_PUBLIC_LIMIT}, default ${DEFAULT_PUBLIC_LIMIT}), \`cursor\` (the \`next\` of the previous page).`,
       responses: {
         200: { description: 'One page', schema: PublicSubmissionPage },
@@ -135,7 +137,12 @@ export function publicSubmissions(deps: ApiDeps) {
         });
       }
       const page = await deps.store.listPublicSubmissions(
-        { insatsId: q.insats, areaCode: q.area },
+        {
+          // `none`: no insats (an insats is never given that id).
+          insatsId: q.insats === 'none' ? null : q.insats,
+          kind: q.kind,
+          areaCode: q.area,
+        },
         { after, limit: q.limit },
       );
       const body = JSON.stringify({

@@ -87,4 +87,21 @@ describe.each(STORE_KINDS)('GET /api/public/submissions with proposals on %s', (
       ['Ny idé: boulebana', null, 'Föreningen Seveds Gård'],
     ]);
   });
+
+  it('should list an approved new idea with insats=none and not under an insats', async () => {
+    const idea = proposalItem({ insatsId: null, areaCodes: ['11319'], title: 'Ny idé: odlingslotter' });
+    const onInsats = proposalItem({ insatsId: TRYGGARE.insatsId, title: 'Förslag: fler lampor' });
+    await send(t, [idea, onInsats]);
+    await staff('POST', '/api/staff/moderation', {
+      target: { ids: [idea.id, onInsats.id] },
+      action: 'approve',
+    });
+    const titles = async (query: string) => (await list(query)).body.items.map((i) => i.title);
+    const ideas = await titles('?insats=none&kind=proposal');
+    expect(ideas).toContain('Ny idé: odlingslotter');
+    expect(ideas).not.toContain('Förslag: fler lampor');
+    const onTheInsats = await titles(`?insats=${TRYGGARE.insatsId}`);
+    expect(onTheInsats).toContain('Förslag: fler lampor');
+    expect(onTheInsats).not.toContain('Ny idé: odlingslotter');
+  });
 });

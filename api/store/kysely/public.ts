@@ -131,7 +131,9 @@ function conditions(
       ),
     ]),
   ];
-  if (filter.insatsId !== undefined) c.push(eb('submissions.insats_id', '=', filter.insatsId));
+  if (filter.insatsId === null) c.push(eb('submissions.insats_id', 'is', null));
+  else if (filter.insatsId !== undefined) c.push(eb('submissions.insats_id', '=', filter.insatsId));
+  if (filter.kind !== undefined) c.push(eb('submissions.kind', '=', filter.kind));
   // primary_area is kept equal to the current primary tag's area (ingest, staff, re-tagging)
   // and indexed, unlike a lookup in the tags of every row.
   if (filter.areaCode !== undefined) c.push(eb('submissions.primary_area', '=', filter.areaCode));

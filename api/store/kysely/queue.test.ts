@@ -70,6 +70,7 @@ describe.each(STORE_KINDS)('the moderation queue in the %s store', (kind) => {
         kind: 'proposal',
         title: 'Förslag',
         receivedAt: '2026-11-01T08:00:00.000Z',
+        proposal: { offers: ['premises', 'other'], asks: ['funding'], otherText: 'En grill' },
       }),
       noInsats: testSubmission({ insatsId: null, receivedAt: '2026-11-02T08:00:00.000Z' }),
       elsewhere: testSubmission({
@@ -87,6 +88,13 @@ describe.each(STORE_KINDS)('the moderation queue in the %s store', (kind) => {
     const ids = async (filter: QueueFilter) => (await all(ctx?.store as Store, filter, 50)).map((i) => i.id);
 
     expect(await ids({ kinds: ['proposal'] })).toEqual([s.proposal.id]);
+    // Moderators see what a proposal offers and asks for, "other" included.
+    const [proposal] = await all(ctx.store, { kinds: ['proposal'] }, 50);
+    expect(proposal?.proposal).toEqual({
+      offers: ['premises', 'other'],
+      asks: ['funding'],
+      otherText: 'En grill',
+    });
     expect(await ids({ insatsId: null })).toEqual([s.noInsats.id]);
     expect(await ids({ insatsId: TRYGGARE.insatsId })).not.toContain(s.noInsats.id);
     expect(await ids({ area: { code: '11320' } })).toEqual([s.elsewhere.id]);
@@ -153,6 +161,7 @@ describe.each(STORE_KINDS)('the moderation queue in the %s store', (kind) => {
         moderatedBy: null,
         hasContact: true,
         hasOriginals: false,
+        proposal: null,
       },
     ]);
     const json = JSON.stringify(page);

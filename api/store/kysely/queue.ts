@@ -12,7 +12,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { AgeBand, RespondentGroup, SubmissionKind } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
-import type { QueueCursor, QueueFilter, QueueItem, QueueStatus, Store } from '../types.ts';
+import type { ProposalDetails, QueueCursor, QueueFilter, QueueItem, QueueStatus, Store } from '../types.ts';
 import { flagsOf, moderated, tagsOf, textAnswersOf } from './submission-parts.ts';
 
 type QueueStore = Pick<Store, 'listQueue' | 'countQueue'>;
@@ -167,6 +167,7 @@ async function queueItems(db: Kysely<Database>, ids: readonly string[]): Promise
       's.status_reason_template',
       's.moderated_at',
       's.moderated_by',
+      's.offers',
       'a.text as answer_text',
       'a.answered_at',
     ])
@@ -210,6 +211,8 @@ async function queueItems(db: Kysely<Database>, ids: readonly string[]): Promise
         moderatedBy: r.moderated_by,
         hasContact: withContact.has(id),
         hasOriginals: withOriginals.has(id),
+        // Only proposals of schema version 2 have one.
+        proposal: r.offers === null ? null : (JSON.parse(r.offers) as ProposalDetails),
       },
     ];
   });

@@ -90,6 +90,11 @@ export function InsatsList() {
           {t('proposal.link')}
         </a>
       </p>
+      <p>
+        <a href="/ideer" class="tap-link">
+          {t('ideas.link')}
+        </a>
+      </p>
     </section>
   );
 }

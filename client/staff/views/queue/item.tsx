@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ProposalResource } from '../../../../common/wire/index.ts';
 import type {
   AnswerResult,
   ModerationAction,
@@ -188,6 +189,7 @@ export function Item(props: ItemProps) {
             lang={item.locale}
           />
         ))}
+        {item.proposal && <ProposalLine proposal={item.proposal} />}
         {duplicate && <p class="hint">{t('queue.duplicate')}</p>}
         {item.reason && (
           <p>
@@ -307,5 +309,25 @@ export function Item(props: ItemProps) {
         )}
       </article>
     </li>
+  );
+}
+
+/** What a proposal offers and asks for, and what its "other" means: "Erbjuder: … · Önskar: …". */
+function ProposalLine({ proposal }: { proposal: NonNullable<QueueItem['proposal']> }) {
+  const parts: { label: string; text: string }[] = [];
+  const names = (list: readonly ProposalResource[]) => list.map((r) => t(`resource.${r}`)).join(', ');
+  if (proposal.offers.length > 0) parts.push({ label: t('queue.offers'), text: names(proposal.offers) });
+  if (proposal.asks.length > 0) parts.push({ label: t('queue.asks'), text: names(proposal.asks) });
+  if (proposal.otherText) parts.push({ label: t('queue.otherText'), text: proposal.otherText });
+  if (parts.length === 0) return null;
+  return (
+    <p class="queue-proposal" data-testid="item-proposal">
+      {parts.map((p, i) => (
+        <span key={p.label}>
+          {i > 0 && ' · '}
+          <strong>{p.label}</strong> {p.text}
+        </span>
+      ))}
+    </p>
   );
 }
