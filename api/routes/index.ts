@@ -29,6 +29,12 @@ import * as staffSettings from './staff-settings/index.ts';
 import * as staffSubmissions from './staff-submissions/index.ts';
 import * as staffUsers from './staff-users/index.ts';
 import * as submissions from './submissions/index.ts';
+import * as staffDashboard from './staff-dashboard/index.ts';
+import * as staffIndicators from './staff-indicators/index.ts';
+import * as staffReportingAreas from './staff-reporting-areas/index.ts';
+import * as staffExports from './staff-exports/index.ts';
+import * as openData from './open-data/index.ts';
+import * as publicAnswers from './public-answers/index.ts';
 
 /** A resource ready to mount. */
 export interface Resource {
@@ -65,6 +71,12 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: publicSubmissions.spec, app: publicSubmissions.publicSubmissions(deps) },
     { spec: staffInsatser.spec, app: staffInsatser.staffInsatser(deps) },
     { spec: shortLinks.spec, app: shortLinks.shortLinks() },
+    { spec: staffDashboard.spec, app: staffDashboard.staffDashboard(deps) },
+    { spec: staffIndicators.spec, app: staffIndicators.staffIndicators(deps) },
+    { spec: staffReportingAreas.spec, app: staffReportingAreas.staffReportingAreas(deps) },
+    { spec: staffExports.spec, app: staffExports.staffExports(deps) },
+    { spec: openData.spec, app: openData.openData(deps) },
+    { spec: publicAnswers.spec, app: publicAnswers.publicAnswers(deps) },
   ];
   const specs = [...list.map((r) => r.spec), openapi.spec];
   return [...list, { spec: openapi.spec, app: openapi.openapi(specs) }];

@@ -22,6 +22,7 @@ import { staff } from './migrations/0006_staff.ts';
 import { moderation } from './migrations/0007_moderation.ts';
 import { insatserAdmin } from './migrations/0008_insatser_admin.ts';
 import { proposals } from './migrations/0009_proposals.ts';
+import { insights } from './migrations/0010_insights.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -175,6 +176,7 @@ export const migrations: Record<string, Migration> = {
   '0007_moderation': moderation,
   '0008_insatser_admin': insatserAdmin,
   '0009_proposals': proposals,
+  '0010_insights': insights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

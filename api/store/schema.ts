@@ -36,6 +36,12 @@ export interface Database {
   audit_retention: AuditRetentionTable;
   namnder: NamnderTable;
   insats_images: InsatsImagesTable;
+  agg_submissions: AggSubmissionsTable;
+  agg_answers: AggAnswersTable;
+  indicators: IndicatorsTable;
+  indicator_values: IndicatorValuesTable;
+  reporting_areas: ReportingAreasTable;
+  reporting_area_members: ReportingAreaMembersTable;
 }
 
 /** Delområden, keyed by normalised code. */
@@ -383,4 +389,74 @@ export interface InsatsImagesTable {
   bytes: number;
   hash: string;
   updated_at: string;
+}
+
+/** Submission counts kept in step with the submissions (0010); '' is "none" in key columns. */
+export interface AggSubmissionsTable {
+  /** 'primary': by the primary tag; 'any': once per delområde of a current tag. */
+  basis: string;
+  /** 0: rejected or hidden in moderation. */
+  counted: number;
+  /** Europe/Stockholm date of the device's createdAt. */
+  day: string;
+  insats_id: string;
+  area_code: string;
+  respondent_group: string;
+  kind: string;
+  age_band: string;
+  n: number;
+}
+
+/** Answer counts per option of each question version (0010), by the primary tag's area. */
+export interface AggAnswersTable {
+  counted: number;
+  insats_id: string;
+  question_id: string;
+  question_version: number;
+  day: string;
+  area_code: string;
+  respondent_group: string;
+  /** Option id, scale step '1'…'5', or '' for a short-text answer. */
+  option: string;
+  n: number;
+}
+
+/** Indicator definitions (0010). */
+export interface IndicatorsTable {
+  id: string;
+  insats_id: string | null;
+  geography: string;
+  preset: number;
+  /** JSON: name, description, unit, direction, source. */
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Indicator values (0010): one per (indicator, place, kind, year). */
+export interface IndicatorValuesTable {
+  indicator_id: string;
+  /** Delområde or reporting area code; '' for the city or an insats. */
+  geo_code: string;
+  kind: string;
+  year: number;
+  /** Decimal as text. */
+  value: string;
+  note: string | null;
+  example: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Areas statistics are published for (0010), e.g. where SCB publishes UVAS. */
+export interface ReportingAreasTable {
+  code: string;
+  name: string;
+  updated_at: string;
+}
+
+/** Which delområden make up a reporting area (0010). */
+export interface ReportingAreaMembersTable {
+  reporting_code: string;
+  area_code: string;
 }

@@ -1130,3 +1130,50 @@ export interface Store {
   /** Adds a nämnd. Audited (`namnd.create`). `invalid`: the name exists. */
   addNamnd(name: string, actor: AuditActor): Promise<ChangeOutcome<Namnd>>;
 }
+
+// ---- Insights (issue 8): aggregates, owned by api/store/kysely/aggregates.ts ----
+
+/** Filters of aggregate reads; `from`/`to` inclusive Stockholm days. See common/wire/insights.ts. */
+export interface AggregateFilter {
+  /** An insats id, or 'none' for input without one. */
+  insats?: string;
+  area?: string;
+  /** A stadsområde: its delområden's codes (the caller resolves the name). */
+  areaCodes?: readonly string[];
+  group?: string;
+  from: string;
+  to: string;
+  basis: 'primary' | 'any';
+}
+
+/** A dimension of `agg_submissions` to group by. */
+export type AggregateDimension = 'day' | 'insats' | 'area' | 'kind' | 'group' | 'ageBand';
+
+export interface Store {
+  /**
+   * Counted submissions matching `filter`, grouped by `by` ('' keys are "none"; zeros left out).
+   * Reads `agg_submissions` only.
+   */
+  countSubmissions(
+    filter: AggregateFilter,
+    by: AggregateDimension,
+  ): Promise<{ key: string; count: number }[]>;
+  /** Counted submissions matching `filter`, each once (basis `any` counts a submission once). */
+  totalSubmissions(filter: AggregateFilter): Promise<number>;
+  /**
+   * Counted answers of one insats matching `filter` (basis ignored: by primary tag), per question
+   * version and option ('' option: a short-text answer); `answered`: submissions per version.
+   */
+  countAnswers(
+    insatsId: string,
+    filter: AggregateFilter,
+  ): Promise<{ questionId: string; version: number; option: string; count: number }[]>;
+  /** Rebuilds both aggregate tables from the submissions (after a restore, or to check them). */
+  rebuildAggregates(): Promise<{ submissions: number }>;
+}
+
+// ---- Insights (issue 8): indicators, owned by api/store/kysely/indicators.ts ----
+// (The indicators helper adds its Store section here.)
+
+// ---- Insights (issue 8): exports and open data, owned by api/store/kysely/exports.ts ----
+// (The exports helper adds its Store section here.)

@@ -27,6 +27,7 @@ import { reasonStore } from './reasons.ts';
 import { redactionStore } from './redaction.ts';
 import { retentionStore } from './retention.ts';
 import { settingsStore } from './settings.ts';
+import { aggregateStore } from './aggregates.ts';
 
 /** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
 export function kyselyStore(db: Kysely<Database>): Store {
@@ -55,5 +56,6 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...mailOutboxStore(db),
     ...retentionStore(db),
     ...insatserAdminStore(db),
+    ...aggregateStore(db),
   };
 }

@@ -1,0 +1,18 @@
+/**
+ * public answer summaries (issue 8). Being written.
+ */
+import { Hono } from 'hono';
+import type { ApiDeps, AppEnv } from '../../http/types.ts';
+import type { ResourceSpec } from '../../openapi/index.ts';
+
+/** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
+export const spec: ResourceSpec = {
+  mount: '/api/public/answers',
+  tag: 'public answer summaries',
+  routes: [],
+};
+
+/** The public answer summaries resource. */
+export function publicAnswers(_deps: ApiDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}

@@ -1,0 +1,18 @@
+/**
+ * dashboard (issue 8). Being written.
+ */
+import { Hono } from 'hono';
+import type { ApiDeps, AppEnv } from '../../http/types.ts';
+import type { ResourceSpec } from '../../openapi/index.ts';
+
+/** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
+export const spec: ResourceSpec = {
+  mount: '/api/staff/dashboard',
+  tag: 'dashboard',
+  routes: [],
+};
+
+/** The dashboard resource. */
+export function staffDashboard(_deps: ApiDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}
