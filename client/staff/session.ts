@@ -79,6 +79,11 @@ export const SCREENS = {
   // Every role reads the list; changing an insats is for moderators and admins.
   insatser: { path: '/personal/insatser', roles: null },
   insatsEdit: { path: '/personal/insatser/:id', roles: ['admin', 'moderator'] },
+  // Insights (issue 8): every role sees what came in; analysts and admins manage indicators.
+  dashboard: { path: '/personal/oversikt', roles: null },
+  indicators: { path: '/personal/indikatorer', roles: null },
+  indicatorEdit: { path: '/personal/indikatorer/:id', roles: null },
+  reportingAreas: { path: '/personal/rapportomraden', roles: null },
 } as const satisfies Record<string, { path: string; roles: readonly Role[] | null }>;
 
 export type ScreenName = keyof typeof SCREENS;
@@ -92,6 +97,11 @@ export function mayOpen(screen: ScreenName, role: Role | null): boolean {
 /** Whether `role` may create and change insatser and their questions. */
 export function mayEditInsatser(role: Role | null): boolean {
   return mayOpen('insatsEdit', role);
+}
+
+/** Whether `role` may define indicators and enter or import their values. */
+export function mayEditIndicators(role: Role | null): boolean {
+  return role === 'admin' || role === 'analyst';
 }
 
 /** Roles in the order screens list them (a copy of ROLES, without pulling valibot into the chunk). */

@@ -64,6 +64,19 @@ const Posters = lazy(() => import('./views/posters/index.tsx'));
 // Insatser: their own chunk (the forms are larger than the other screens).
 const InsatserList = lazy(() => import('./views/insatser/list.tsx'));
 const InsatsEdit = lazy(() => import('./views/insatser/edit.tsx'));
+// Insights (issue 8): the dashboard and indicators are their own chunks (charts, the map).
+const Dashboard = lazy(() => import('./views/dashboard/index.tsx'));
+const Indicators = lazy(() => import('./views/indicators/index.tsx'));
+const IndicatorEdit = lazy(() => import('./views/indicators/edit.tsx'));
+const ReportingAreas = lazy(() => import('./views/indicators/reporting-areas.tsx'));
+const DashboardScreen = screen('dashboard', Dashboard);
+const IndicatorsScreen = screen('indicators', Indicators);
+const ReportingAreasScreen = screen('reportingAreas', ReportingAreas);
+const IndicatorEditScreen = ({ id }: { id?: string }) => (
+  <Guard screen="indicatorEdit">
+    <IndicatorEdit id={id} />
+  </Guard>
+);
 const InsatserScreen = () => (
   <Guard screen="insatser">
     <InsatserList />
@@ -120,6 +133,10 @@ export default function StaffApp() {
           <Route path={`${SCREENS.posters.path}/:insatsId`} component={PostersScreen} />
           <Route path={SCREENS.insatser.path} component={InsatserScreen} />
           <Route path={SCREENS.insatsEdit.path} component={InsatsEditScreen} />
+          <Route path={SCREENS.dashboard.path} component={DashboardScreen} />
+          <Route path={SCREENS.indicators.path} component={IndicatorsScreen} />
+          <Route path={SCREENS.reportingAreas.path} component={ReportingAreasScreen} />
+          <Route path={SCREENS.indicatorEdit.path} component={IndicatorEditScreen} />
           <Route default component={NotFound} />
         </Router>
       </main>

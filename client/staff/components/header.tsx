@@ -19,11 +19,15 @@ const NAV: readonly {
     | 'nav.boundaries'
     | 'nav.settings'
     | 'nav.posters'
-    | 'nav.insatser';
+    | 'nav.insatser'
+    | 'nav.dashboard'
+    | 'nav.indicators';
 }[] = [
   { screen: 'home', label: 'nav.home' },
+  { screen: 'dashboard', label: 'nav.dashboard' },
   { screen: 'queue', label: 'nav.queue' },
   { screen: 'insatser', label: 'nav.insatser' },
+  { screen: 'indicators', label: 'nav.indicators' },
   { screen: 'users', label: 'nav.users' },
   { screen: 'audit', label: 'nav.audit' },
   { screen: 'boundaries', label: 'nav.boundaries' },

@@ -1,7 +1,10 @@
+import { enDashboard, enIndicators } from './en-insights.ts';
 import type { StaffMessages } from './sv.ts';
 
 /** Staff screens in English. Same keys as Swedish (sv.ts). */
 const en: StaffMessages = {
+  ...enDashboard,
+  ...enIndicators,
   'app.name': 'Kraftsamla – staff',
   'app.skip': 'Skip to content',
   'app.language': 'Language (Språk)',

@@ -2,7 +2,11 @@
  * Staff screens in Swedish: the source of truth for every staff string, and the type of the keys.
  * Staff screens are in Swedish and English only (see ./index.ts). Placeholders are `{name}`.
  */
+import { svDashboard, svIndicators } from './sv-insights.ts';
+
 const sv = {
+  ...svDashboard,
+  ...svIndicators,
   'app.name': 'Kraftsamla – personal',
   'app.skip': 'Hoppa till innehållet',
   'app.language': 'Språk (Language)',
