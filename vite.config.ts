@@ -36,6 +36,17 @@ export default defineConfig({
     // Nothing inlined as data: URIs (strict CSP, and every asset is a cacheable file).
     assetsInlineLimit: 0,
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // Chunks of staff code (and the libraries only it uses) are named staff-…, so the service
+        // worker's precache leaves them out (below) whatever the screen is called.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/client/staff/')) &&
+          chunk.moduleIds.every((id) => id.includes('/client/staff/') || id.includes('/node_modules/'))
+            ? `assets/${chunk.name.startsWith('staff-') ? '' : 'staff-'}[name]-[hash].js`
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   server: {
     proxy: {
@@ -64,7 +75,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html}'],
         // Staff screens need the network anyway (sessions live on the server): participants'
         // phones should not download them when the service worker installs.
-        globIgnores: ['**/staff-app-*'],
+        globIgnores: ['**/staff-*'],
         rollupFormat: 'iife',
       },
       devOptions: { enabled: false },

@@ -7,6 +7,7 @@
  * where they are allowed (a moderator reading the contact details).
  */
 import { randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../common/wire/staff.ts';
 import type { Access } from './auth/policy/access.ts';
@@ -133,6 +134,15 @@ function fillings(path: string): string[] {
   return values.map((value) => path.replace(/:(\w+)/g, () => encodeURIComponent(value)));
 }
 
+/** A response body as text; a zip (the staff export) is unpacked, so its files are read too. */
+async function bodyText(res: Response): Promise<string> {
+  if (!res.headers.get('content-type')?.startsWith('application/zip')) return res.text();
+  const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+  return Object.entries(files)
+    .map(([name, data]) => `${name}\n${strFromU8(data)}`)
+    .join('\n');
+}
+
 /** A body for an unsafe route: the real thing where the route takes our submission, else `{}`. */
 function bodyFor(path: string): string {
   if (path === '/api/receipts') return JSON.stringify({ receipts: [submission.receipt] });
@@ -167,7 +177,7 @@ async function callAll(app: TestApp['app'] = t.app): Promise<Call[]> {
         calls.push({
           route: `${route.method} ${path}${query}`,
           status: res.status,
-          body: `${headerText}\n${await res.text()}`,
+          body: `${headerText}\n${await bodyText(res)}`,
         });
         // Sign-out ends the analyst's session: sign in again for the routes after it.
         const me = await t.app.request('/api/auth/me', { headers: { Cookie: analyst.cookie } });

@@ -101,3 +101,231 @@ export async function loadPostgres(url: string, n: number, boundaries: BoundaryS
     await client.end();
   }
 }
+
+// ---- A varied mix for the dashboard benchmark (bench/dashboard.ts) ----
+
+/** Insatser of the varied mix: the three example ones (seeded) and five of bench/queue-fill.ts. */
+export const VARIED_INSATSER = [
+  'exempel-tryggare-malmo',
+  'exempel-ung-i-sommar',
+  'exempel-prao-ar-8',
+  'bench-insats-0',
+  'bench-insats-1',
+  'bench-insats-2',
+  'bench-insats-3',
+  'bench-insats-4',
+] as const;
+const INSATS_WEIGHTS = [30, 20, 15, 7, 7, 7, 7, 7];
+const GROUPS = ['youth', 'resident', 'association', 'property_owner', 'business', 'other'] as const;
+const GROUP_WEIGHTS = [40, 30, 10, 5, 5, 10];
+const YOUTH_AGES = ['under13', '13-15', '16-19', '20-24', '25-29'];
+const DAY_MS = 86_400_000;
+
+/** One submission of the varied mix and its child rows. */
+export interface VariedRow {
+  id: string;
+  kind: string;
+  insats: string | null;
+  group: string;
+  age: string | null;
+  at: string;
+  status: string;
+  cell: string | null;
+  primary: string | null;
+  tags: { code: string; source: string; primary: number }[];
+  answers: { question: string; value: string }[];
+}
+
+/**
+ * `n` submissions over the two years up to `end`, the same on every call: 60 % answers (those to
+ * Tryggare Malmö with its choice, multiple-choice, scale and sometimes text answers), 30 %
+ * comments, 10 % proposals; insatser weighted (30 % Tryggare Malmö … 7 % each bench insats,
+ * comments and proposals 30 % without one); groups weighted (40 % youth, 30 % residents …), age
+ * bands for youth and residents; comments and proposals 75 % approved, 15 % pending, 5 %
+ * rejected, 5 % hidden; places as {@link loadSqlite} (a point in 90 %, a chosen area in every
+ * third), and 5 % a text tag in another area too.
+ */
+export function* variedRows(n: number, end: number, boundaries: BoundarySet): Generator<VariedRow> {
+  const all = places(boundaries);
+  const codes = [...new Set(all.map((p) => p.code).filter((c): c is string => c !== null))].sort();
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const pick = <T>(items: readonly T[], weights: readonly number[]): T => {
+    let r = next() * weights.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < items.length; k++) {
+      r -= weights[k] as number;
+      if (r < 0) return items[k] as T;
+    }
+    return items[items.length - 1] as T;
+  };
+  const start = end - 730 * DAY_MS;
+  const step = (730 * DAY_MS) / n;
+  for (let i = 0; i < n; i++) {
+    const r = next();
+    const kind = r < 0.6 ? 'answer' : r < 0.9 ? 'comment' : 'proposal';
+    const insats = kind !== 'answer' && next() < 0.3 ? null : pick(VARIED_INSATSER, INSATS_WEIGHTS);
+    const group = pick(GROUPS, GROUP_WEIGHTS);
+    const age =
+      group === 'youth'
+        ? (YOUTH_AGES[Math.floor(next() * YOUTH_AGES.length)] as string)
+        : group === 'resident' && next() < 0.7
+          ? '30plus'
+          : null;
+    const s = next();
+    const status =
+      kind === 'answer'
+        ? 'none'
+        : s < 0.75
+          ? 'approved'
+          : s < 0.9
+            ? 'pending'
+            : s < 0.95
+              ? 'rejected'
+              : 'hidden';
+    const place = all[Math.floor(next() * all.length)] as Place;
+    const located = next() >= 0.1;
+    const tags: VariedRow['tags'] = [];
+    const chosen = i % 3 === 0 ? place.code : null;
+    if (chosen) tags.push({ code: chosen, source: 'chosen', primary: 1 });
+    if (located && place.code) tags.push({ code: place.code, source: 'point', primary: chosen ? 0 : 1 });
+    if (next() < 0.05) {
+      const other = codes[Math.floor(next() * codes.length)] as string;
+      tags.push({ code: other, source: 'text', primary: tags.length === 0 ? 1 : 0 });
+    }
+    const answers: VariedRow['answers'] = [];
+    if (kind === 'answer' && insats === 'exempel-tryggare-malmo') {
+      answers.push({
+        question: 'trygg-ute',
+        value: JSON.stringify(['varje-dag', 'varje-vecka', 'sallan'][i % 3]),
+      });
+      answers.push({ question: 'trygg-kvall', value: String(1 + Math.floor(next() * 5)) });
+      const chosenOptions = ['ljus', 'vuxna', 'platser', 'gront'].filter(() => next() < 0.4);
+      answers.push({ question: 'trygg-vad', value: JSON.stringify(chosenOptions) });
+      if (next() < 0.1) answers.push({ question: 'trygg-plats', value: JSON.stringify('vid parken') });
+    }
+    yield {
+      id: idOf(i),
+      kind,
+      insats,
+      group,
+      age,
+      at: new Date(Math.floor(start + i * step + next() * step)).toISOString(),
+      status,
+      cell: located ? place.cell : null,
+      primary: tags.find((t) => t.primary === 1)?.code ?? null,
+      tags,
+      answers,
+    };
+  }
+}
+
+/** Loads the varied mix into the SQLite file at `path` (migrated and seeded, bench insatser added). */
+export function loadVariedSqlite(path: string, n: number, end: number, boundaries: BoundarySet): void {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF'); // a throwaway database
+  const submission = db.prepare(
+    `INSERT INTO submissions (id, content_hash, receipt, schema_version, kind, insats_id, respondent_group,
+       age_band, locale, device_id, created_at, received_at, moderation_status, cell, point_consent_version,
+       primary_area)
+     VALUES (?, 'bench', ?, 1, ?, ?, ?, ?, 'sv', 'bench-device', ?, ?, ?, ?, ?, ?)`,
+  );
+  const tag = db.prepare(
+    `INSERT INTO tags (submission_id, area_code, source, boundary_version, is_primary, uncertain, created_at)
+     VALUES (?, ?, ?, ?, ?, 0, ?)`,
+  );
+  const answer = db.prepare(
+    `INSERT INTO submission_answers (submission_id, question_id, question_version, value) VALUES (?, ?, 1, ?)`,
+  );
+  const rows = variedRows(n, end, boundaries);
+  const insert = db.transaction((count: number) => {
+    for (let k = 0; k < count; k++) {
+      const r = rows.next().value as VariedRow;
+      submission.run(
+        r.id,
+        `r${r.id}`,
+        r.kind,
+        r.insats,
+        r.group,
+        r.age,
+        r.at,
+        r.at,
+        r.status,
+        r.cell,
+        r.cell ? 'v1' : null,
+        r.primary,
+      );
+      for (const t of r.tags) tag.run(r.id, t.code, t.source, boundaries.version, t.primary, r.at);
+      for (const a of r.answers) answer.run(r.id, a.question, a.value);
+    }
+  });
+  for (let from = 0; from < n; from += 50_000) insert(Math.min(50_000, n - from));
+  db.close();
+}
+
+/** Loads the varied mix into the PostgreSQL database at `url` (migrated and seeded, bench insatser added). */
+export async function loadVariedPostgres(
+  url: string,
+  n: number,
+  end: number,
+  boundaries: BoundarySet,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = variedRows(n, end, boundaries);
+    for (let from = 0; from < n; from += 20_000) {
+      const chunk: VariedRow[] = [];
+      for (let k = 0; k < Math.min(20_000, n - from); k++) chunk.push(rows.next().value as VariedRow);
+      const col = <T>(f: (r: VariedRow) => T) => chunk.map(f);
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO submissions (id, content_hash, receipt, schema_version, kind, insats_id, respondent_group,
+           age_band, locale, device_id, created_at, received_at, moderation_status, cell, point_consent_version,
+           primary_area)
+         SELECT id, 'bench', 'r' || id, 1, kind, insats, grp, age, 'sv', 'bench-device', at, at, status, cell,
+           CASE WHEN cell IS NULL THEN NULL ELSE 'v1' END, prim
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS u(id, kind, insats, grp, age, at, status, cell, prim)`,
+        [
+          col((r) => r.id),
+          col((r) => r.kind),
+          col((r) => r.insats),
+          col((r) => r.group),
+          col((r) => r.age),
+          col((r) => r.at),
+          col((r) => r.status),
+          col((r) => r.cell),
+          col((r) => r.primary),
+        ],
+      );
+      const tags = chunk.flatMap((r) => r.tags.map((t) => ({ ...t, id: r.id, at: r.at })));
+      await client.query(
+        `INSERT INTO tags (submission_id, area_code, source, boundary_version, is_primary, uncertain, created_at)
+         SELECT id, code, source, $6, prim, 0, at FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[])
+           AS u(id, code, source, prim, at)`,
+        [
+          tags.map((t) => t.id),
+          tags.map((t) => t.code),
+          tags.map((t) => t.source),
+          tags.map((t) => t.primary),
+          tags.map((t) => t.at),
+          boundaries.version,
+        ],
+      );
+      const answers = chunk.flatMap((r) => r.answers.map((a) => ({ ...a, id: r.id })));
+      await client.query(
+        `INSERT INTO submission_answers (submission_id, question_id, question_version, value)
+         SELECT id, q, 1, v FROM unnest($1::text[], $2::text[], $3::text[]) AS u(id, q, v)`,
+        [answers.map((a) => a.id), answers.map((a) => a.question), answers.map((a) => a.value)],
+      );
+      await client.query('COMMIT');
+    }
+    await client.query('VACUUM ANALYZE');
+  } finally {
+    await client.end();
+  }
+}

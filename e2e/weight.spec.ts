@@ -1,14 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from './support/fixtures.ts';
+import { expect, test, waitForServiceWorker } from './support/fixtures.ts';
 import { BUILDS } from './support/global-setup.ts';
 import { openStart } from './support/journeys.ts';
 
-/** The participant's first load, in compressed bytes, may not exceed this (issue: 50 KB; 1 KB = 1000 bytes here). */
-const BUDGET_BYTES = 50_000;
+/**
+ * The participant's first load, in compressed bytes, may not exceed this (issue 9: 40 KB; 1 KB =
+ * 1000 bytes here, the stricter reading: 40,000 rather than 40,960).
+ */
+const BUDGET_BYTES = 40_000;
 
-test('the start screen is usable after at most 50 KB of compressed HTML, JS and CSS on a cold load', async ({
+test('the start screen is usable after at most 40 KB of compressed HTML, JS and CSS on a cold load', async ({
   browser,
   server,
 }) => {
@@ -48,23 +51,65 @@ test('the start screen is usable after at most 50 KB of compressed HTML, JS and 
       `\n  + data: ${data.map((r) => `${r.url} ${(r.bytes / 1000).toFixed(1)} KB`).join(', ')}`,
   );
   // Every other chunk of the build loads later, when a screen or feature needs it (gzip -9 here).
+  // Each is listed with its size, and whether the service worker precaches it (so it opens offline).
   const assets = join(BUILDS.a, 'assets');
+  const sw = readFileSync(join(BUILDS.a, 'sw.js'), 'utf8');
   const lazy = readdirSync(assets)
     .filter((f) => /\.(js|css)$/.test(f) && !shell.some((r) => r.url === `/assets/${f}`))
-    .map((f) => ({ f, bytes: gzipSync(readFileSync(join(assets, f)), { level: 9 }).length }))
+    .map((f) => ({
+      f,
+      bytes: gzipSync(readFileSync(join(assets, f)), { level: 9 }).length,
+      precached: sw.includes(`assets/${f}`),
+    }))
     .sort((a, b) => b.bytes - a.bytes);
+  const lazyTotal = lazy.reduce((sum, c) => sum + c.bytes, 0);
   console.log(
-    `loaded lazily, when needed (gzip):\n${lazy.map((c) => `  ${(c.bytes / 1000).toFixed(1).padStart(6)} KB  ${c.f}`).join('\n')}`,
+    `loaded lazily, when needed (gzip -9; * = precached by the service worker for offline use):\n${lazy
+      .map((c) => `  ${(c.bytes / 1000).toFixed(1).padStart(6)} KB ${c.precached ? '*' : ' '} ${c.f}`)
+      .join('\n')}\n  ${lazy.length} chunks, ${(lazyTotal / 1000).toFixed(1)} KB in all`,
   );
+  // The language catalogues and the accessibility statement are not in the first load, but are
+  // precached: a language chosen offline, or the statement opened offline, still works.
+  for (const name of ['en-', 'ar-', 'accessibility-']) {
+    const chunks = lazy.filter((c) => c.f.startsWith(name) && c.f.endsWith('.js'));
+    expect(chunks.map((c) => [c.f, c.precached])).toEqual([[expect.stringMatching(name), true]]);
+  }
+  // Staff screens are the one part phones do not precache (they need the network anyway): no
+  // script of theirs, whichever screen (vite.config.ts names them staff-…).
+  expect(lazy.filter((c) => c.f.startsWith('staff-') && c.f.endsWith('.js') && c.precached)).toEqual([]);
+  expect(lazy.filter((c) => c.f.startsWith('staff-') && c.f.endsWith('.js')).length).toBeGreaterThan(5);
   // The map (component and styles; its data too) is fetched only when someone opens it.
   expect(lazy.filter((c) => c.f.startsWith('map-picker-')).length).toBeGreaterThan(0);
   // So are the staff screens (script and styles), only when staff open /personal.
   expect(lazy.filter((c) => c.f.startsWith('staff-app-')).length).toBe(2);
   // The posters, with the QR code generator, load only within those (never for participants).
-  expect(lazy.filter((c) => c.f.startsWith('posters-')).length).toBe(2);
+  expect(lazy.filter((c) => /^(staff-)?posters-/.test(c.f)).length).toBe(2);
   expect(shell.some((r) => r.type === 'script')).toBe(true);
   expect(total, `first load is ${total} bytes, over the ${BUDGET_BYTES}-byte budget`).toBeLessThanOrEqual(
     BUDGET_BYTES,
   );
   await context.close();
+});
+
+test('the accessibility statement and the Arabic catalogue open with no connection after one visit', async ({
+  page,
+  context,
+}) => {
+  await openStart(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  // Reached from the footer of every page, in Swedish...
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighet för Kraftsamla' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Digg/ })).toHaveAttribute(
+    'href',
+    'https://www.digg.se/anmal-bristande-tillganglighet',
+  );
+  // ...and, switched to Arabic while offline, from the precached catalogue.
+  await page.getByRole('combobox', { name: /Språk/ }).selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1, name: 'إمكانية الوصول إلى Kraftsamla' })).toBeVisible();
+  // A deep link, reloaded offline, is served by the service worker.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'إمكانية الوصول إلى Kraftsamla' })).toBeVisible();
 });

@@ -4,9 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseGazetteerFile } from '../domain/gazetteer/index.ts';
+import { PRESET_INDICATORS } from '../domain/indicators/presets.ts';
 import { normaliseAreaCode } from '../domain/tagging/index.ts';
 import type { AreaRecord, Store } from '../store/index.ts';
 import { EXAMPLE_INSATSER } from './examples.ts';
+import { INDICATOR_EXAMPLES } from './indicator-examples.ts';
 
 /** Malmö's delområden, WGS84 (see api/data/malmo/SOURCES.txt for provenance). */
 export const MALMO_GEOJSON = new URL('../data/malmo/malmo_delomraden_wgs84.geojson', import.meta.url);
@@ -51,4 +53,7 @@ export async function seed(store: Store, options: { exampleContent: boolean }): 
     // Turning examples off on a database that had them withdraws them from the public.
     await store.setExamplesPublished(false);
   }
+  // The preset indicators (UVAS and the index parts), with no values; examples only as such.
+  await store.seedIndicators(PRESET_INDICATORS);
+  await store.seedIndicatorExamples(options.exampleContent ? INDICATOR_EXAMPLES : null);
 }

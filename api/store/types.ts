@@ -1146,23 +1146,34 @@ export interface AggregateFilter {
   basis: 'primary' | 'any';
 }
 
+/** The `option` of {@link Store.countAnswers} rows that count submissions answering a question version. */
+export const ANSWERED_OPTION = '*';
+
 /** A dimension of `agg_submissions` to group by. */
 export type AggregateDimension = 'day' | 'insats' | 'area' | 'kind' | 'group' | 'ageBand';
 
 export interface Store {
   /**
-   * Counted submissions matching `filter`, grouped by `by` ('' keys are "none"; zeros left out).
+   * Counted submissions matching `filter`, grouped by `by` ('' keys are "none"; zeros left out;
+   * sorted by key). With basis `any` and `by` 'area' a submission counts in every area it has a
+   * current tag in (the rows add up to more than the total), and with an area or stadsområde
+   * filter only the filtered areas are listed. Other dimensions count each submission once.
    * Reads `agg_submissions` only.
    */
   countSubmissions(
     filter: AggregateFilter,
     by: AggregateDimension,
   ): Promise<{ key: string; count: number }[]>;
-  /** Counted submissions matching `filter`, each once (basis `any` counts a submission once). */
+  /**
+   * Counted submissions matching `filter`, each once: also with basis `any` and an area or
+   * stadsområde filter (a submission tagged in two of the areas is one submission).
+   */
   totalSubmissions(filter: AggregateFilter): Promise<number>;
   /**
    * Counted answers of one insats matching `filter` (basis ignored: by primary tag), per question
-   * version and option ('' option: a short-text answer); `answered`: submissions per version.
+   * version and option: a choice option's id, a scale step '1'…'5', '' for a short-text answer,
+   * and {@link ANSWERED_OPTION} for how many submissions answered that version at all (with
+   * multiple choice the options add up to more). Reads `agg_answers` only; zeros left out.
    */
   countAnswers(
     insatsId: string,
@@ -1173,7 +1184,205 @@ export interface Store {
 }
 
 // ---- Insights (issue 8): indicators, owned by api/store/kysely/indicators.ts ----
-// (The indicators helper adds its Store section here.)
+
+type InsightsWire = typeof import('../../common/wire/insights.ts');
+type IndicatorInputT = import('valibot').InferOutput<InsightsWire['IndicatorInput']>;
+type IndicatorValueInputT = import('valibot').InferOutput<InsightsWire['IndicatorValueInput']>;
+type IndicatorT = import('../../common/wire/insights.ts').Indicator;
+type IndicatorDetailT = import('../../common/wire/insights.ts').IndicatorDetail;
+type ReportingAreaT = import('../../common/wire/insights.ts').ReportingArea;
+
+/** An indicator value to store: the wire value and its indicator. */
+export interface IndicatorValueRecord extends IndicatorValueInputT {
+  indicatorId: string;
+}
+
+/** The key of one indicator value. */
+export interface IndicatorValueKey {
+  indicatorId: string;
+  geoCode: string;
+  kind: IndicatorValueInputT['kind'];
+  year: number;
+}
+
+/** Example content for indicators (EXAMPLE_CONTENT): reporting areas and values marked example. */
+export interface IndicatorExamples {
+  reportingAreas: readonly ReportingAreaT[];
+  values: readonly IndicatorValueRecord[];
+}
+
+export interface Store {
+  /** Indicators by id; with `insatsId`, only those that follow that insats. */
+  listIndicators(options?: { insatsId?: string }): Promise<IndicatorT[]>;
+  /** One indicator with all its values (by place, kind, year). */
+  getIndicator(id: string): Promise<IndicatorDetailT | undefined>;
+  /**
+   * Adds an indicator. Audited (`indicator.create`). `invalid` with `id: …` when the id is taken,
+   * `insatsId: …` when the insats does not exist (or geography `insats` has none).
+   */
+  createIndicator(input: IndicatorInputT, actor: AuditActor): Promise<ChangeOutcome<IndicatorT>>;
+  /**
+   * Changes an indicator. Audited (`indicator.update`). `invalid` with `insatsId: …` as for
+   * create, `preset: …` when a fixed field of a preset would change, `geography: …` when the
+   * geography would change while it has values.
+   */
+  updateIndicator(
+    id: string,
+    input: Omit<IndicatorInputT, 'id'>,
+    actor: AuditActor,
+  ): Promise<ChangeOutcome<IndicatorT>>;
+  /** Deletes an indicator and its values. Audited (`indicator.delete`). Presets are refused. */
+  deleteIndicator(id: string, actor: AuditActor): Promise<'deleted' | 'not-found' | 'preset'>;
+  /**
+   * Stores one value (already checked by api/domain/indicators), replacing the one with the
+   * same key, and for a baseline any other baseline of that indicator and place. Audited
+   * (`indicator.value.set`). `replaced`: a value was there before.
+   */
+  setIndicatorValue(
+    value: IndicatorValueRecord,
+    actor: AuditActor,
+  ): Promise<{ replaced: boolean } | 'not-found'>;
+  /** Removes one value. Audited (`indicator.value.delete`). false: there was none. */
+  deleteIndicatorValue(key: IndicatorValueKey, actor: AuditActor): Promise<boolean>;
+  /**
+   * Imports checked values: with `commit`, all in one transaction with one audit row
+   * (`indicator.import`, with the counts in `summary`); without, only counts. `replacing`: how
+   * many would replace (or replaced) a stored value, a baseline of another year included.
+   */
+  importIndicatorValues(
+    values: readonly IndicatorValueRecord[],
+    options: { commit: boolean; summary: Record<string, number> },
+    actor: AuditActor,
+  ): Promise<{ replacing: number }>;
+  /** Adds the preset indicators that are missing; never changes existing ones. */
+  seedIndicators(presets: readonly IndicatorInputT[]): Promise<void>;
+  /**
+   * With examples: adds the missing example reporting areas and values (never over staff's).
+   * With null: removes every example value, and example reporting areas no value uses.
+   */
+  seedIndicatorExamples(examples: IndicatorExamples | null): Promise<void>;
+  /** Reporting areas by code, each with its delområden (sorted). */
+  listReportingAreas(): Promise<ReportingAreaT[]>;
+  /**
+   * Creates or replaces reporting areas (name and all members) in one transaction. Audited:
+   * one `reporting-area.save` per area, or with `importSummary` one `reporting-area.import`.
+   */
+  saveReportingAreas(
+    areas: readonly ReportingAreaT[],
+    actor: AuditActor,
+    importSummary?: Record<string, number>,
+  ): Promise<void>;
+  /** Deletes a reporting area. Audited. `in-use`: indicator values are given for it. */
+  deleteReportingArea(code: string, actor: AuditActor): Promise<'deleted' | 'not-found' | 'in-use'>;
+}
 
 // ---- Insights (issue 8): exports and open data, owned by api/store/kysely/exports.ts ----
-// (The exports helper adds its Store section here.)
+
+/**
+ * Which submissions an export reads: the dashboard's filter resolved (a stadsområde is its
+ * delområden's codes), on the submissions table itself (not the aggregates), every moderation
+ * status included. `receivedUpTo`: only what had arrived when the export started, so the two
+ * files of one zip agree.
+ */
+export interface ExportFilter {
+  /** An insats id, or 'none' for input without one. */
+  insats?: string;
+  /** Delområde codes (one for `area`, several for `district`). */
+  areaCodes?: readonly string[];
+  group?: string;
+  /** Inclusive Stockholm days of createdAt. */
+  from: string;
+  to: string;
+  basis: 'primary' | 'any';
+  receivedUpTo: string;
+}
+
+/** One submission as an export writes it (never the device id or cell). */
+export interface ExportSubmissionRow {
+  id: string;
+  kind: string;
+  insatsId: string | null;
+  createdAt: string;
+  receivedAt: string;
+  /** Current tags, primary first. */
+  areaCodes: string[];
+  primaryArea: string | null;
+  group: string;
+  ageBand: string | null;
+  organisation: string | null;
+  title: string | null;
+  /** As stored: redacted spans are already the placeholder. */
+  text: string | null;
+  moderationStatus: string;
+  statusReason: string | null;
+  officialAnswer: string | null;
+  locale: string;
+  late: boolean;
+  /** Only when asked for (`withContact`); null: none given. */
+  contact?: { email: string | null; phone: string | null; consentVersion: string } | null;
+}
+
+/** One answer as an export writes it; `value` as stored (JSON-parsed). */
+export interface ExportAnswerRow {
+  submissionId: string;
+  moderationStatus: string;
+  questionId: string;
+  version: number;
+  value: unknown;
+}
+
+/** A question version: what answers refer to. */
+export interface QuestionVersionRecord {
+  insatsId: string;
+  id: string;
+  version: number;
+  kind: string;
+  hidden: boolean;
+  text: LocalizedText;
+  options: { id: string; label: LocalizedText }[];
+}
+
+/** One stored value of an indicator, with the delområden a reporting-area value covers. */
+export interface IndicatorMapValue {
+  geoCode: string;
+  kind: string;
+  year: number;
+  value: number;
+  /** Delområden the value is for: itself for a delområde, the members of a reporting area. */
+  areaCodes: string[];
+}
+
+export interface Store {
+  /**
+   * Of the next `limit` submissions by id after `after`, those matching `filter` (contact only
+   * with `withContact`); `next`: the last id read, or null at the end.
+   */
+  exportSubmissions(
+    filter: ExportFilter,
+    page: { after?: string | undefined; limit: number; withContact: boolean },
+  ): Promise<{ rows: ExportSubmissionRow[]; next: string | null }>;
+  /**
+   * The answers of the next `limit` submissions (by id, after `after`) matching `filter`;
+   * `next`: the last submission id read, or null at the end.
+   */
+  exportAnswers(
+    filter: ExportFilter,
+    page: { after?: string | undefined; limit: number },
+  ): Promise<{ rows: ExportAnswerRow[]; next: string | null }>;
+  /** Every question version of the insatser given (all, without `insatsIds`). */
+  listQuestionVersions(insatsIds?: readonly string[]): Promise<QuestionVersionRecord[]>;
+  /** An indicator's values mapped to delområden; undefined when there is no such indicator. */
+  indicatorMapValues(
+    indicatorId: string,
+  ): Promise<
+    { id: string; name: string; unit: string; geography: string; values: IndicatorMapValue[] } | undefined
+  >;
+  /** The stored open-data document `name` of the publication of `day` (JSON text), if stored. */
+  getOpenDataPublication(day: string, name: string): Promise<string | undefined>;
+  /**
+   * Stores document `name` of the publication of `day` unless one is stored already, and returns
+   * the stored one: the first writer wins, so every instance serves the same figures all day.
+   * Documents of earlier days are deleted.
+   */
+  saveOpenDataPublication(day: string, name: string, json: string): Promise<string>;
+}

@@ -15,6 +15,8 @@ const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
 const WhatWeHeard = lazy(() => import('../routes/what-we-heard/index.tsx'));
 const Ideas = lazy(() => import('../routes/ideas/index.tsx'));
 const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
+const Accessibility = lazy(() => import('../routes/accessibility/index.tsx'));
+const OpenData = lazy(() => import('../routes/open-data/index.tsx'));
 const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
 const ShortLink = lazy(() => import('../routes/insats/short-link.tsx'));
 // The staff screens (/personal…) are their own app, loaded only when staff open them.
@@ -48,6 +50,9 @@ export const ROUTES = {
   saved: '/sparat/:id',
   myInput: '/mina-svar',
   privacy: '/integritet',
+  /** The accessibility statement (tillgänglighetsredogörelse). */
+  accessibility: '/tillganglighet',
+  openData: '/oppna-data',
   /** A poster's short link, when the app shell answered it offline (the server redirects). */
   shortLink: '/i/:id',
   shortLinkArea: '/i/:id/:area',
@@ -90,6 +95,8 @@ function Shell() {
             <Route path={ROUTES.saved} component={Saved} />
             <Route path={ROUTES.myInput} component={MyInput} />
             <Route path={ROUTES.privacy} component={Privacy} />
+            <Route path={ROUTES.accessibility} component={Accessibility} />
+            <Route path={ROUTES.openData} component={OpenData} />
             <Route path={ROUTES.shortLink} component={ShortLink} />
             <Route path={ROUTES.shortLinkArea} component={ShortLink} />
             <Route default component={NotFound} />

@@ -19,6 +19,8 @@ const en: Messages = {
   'nav.privacy': 'Your data',
   'nav.myInput': 'My input',
   'nav.waiting': 'waiting: {n}',
+  'nav.accessibility': 'Accessibility',
+  'nav.openData': 'Open data',
 
   'update.available': 'A new version of the app is ready.',
   'update.button': 'Update',
@@ -303,6 +305,76 @@ const en: Messages = {
   'heard.asks': 'Needs: {list}',
   'send.proposal': 'Send the proposal',
   'send.acceptProposal': 'I understand – send the proposal',
+
+  'a11y.title': 'Accessibility of Kraftsamla',
+  'a11y.intro':
+    'Malmö stad (the City of Malmö) runs Kraftsamla. We want everyone to be able to use the app. Here you can read how well it works, what does not work and how to tell us when something is wrong.',
+  'a11y.statusTitle': 'How accessible is the app?',
+  'a11y.status':
+    'The app must follow the Swedish law on accessibility of digital public services. The law builds on WCAG 2.1 level AA. The app partly follows it. What does not work is listed below.',
+  'a11y.gapsTitle': 'What does not work yet',
+  'a11y.gap.swedishOnly':
+    'Some texts the city writes about an effort are only in Swedish. They are then marked as Swedish text.',
+  'a11y.gap.comments':
+    'Comments from other people are shown in the language they were written in. They are not translated.',
+  'a11y.gap.easyRead': 'There is no easy-to-read version. There is no video in sign language.',
+  'a11y.gap.screenReaders':
+    'We have not yet tested the app with VoiceOver and TalkBack on real phones. We have not tested it with people who use a screen reader every day.',
+  'a11y.gap.online': 'The pages with what we heard and with open data only work with internet.',
+  'a11y.gap.map':
+    'The map is hard to use with a screen reader. Choose your area in the list instead. The list can do everything the map can.',
+  'a11y.gap.staff': "The pages for the city's staff are only in Swedish and English.",
+  'a11y.reportTitle': 'Tell us if something does not work',
+  'a11y.report':
+    'Does something not work for you? Or do you need it in another way? Write to us. Tell us what does not work and on which page. We answer as soon as we can.',
+  'a11y.reportEmail': 'E-mail:',
+  'a11y.supervisionTitle': 'If you are not happy',
+  'a11y.supervision':
+    'The Agency for Digital Government (Digg) makes sure the law is followed. Are you not happy with our answer? Then you can tell Digg.',
+  'a11y.supervisionLink': 'Report it to Digg (digg.se, in Swedish)',
+  'a11y.testedTitle': 'How we tested the app',
+  'a11y.tested.axe':
+    'A program (axe) looks for errors on every page. In Swedish and Arabic, with and without internet.',
+  'a11y.tested.keyboard': 'We use the app with only a keyboard, without a mouse.',
+  'a11y.tested.reflow': 'We test that everything can be read on a narrow screen and with large text.',
+  'a11y.tested.lighthouse': 'A program (Lighthouse) measures how fast and accessible the app is.',
+  'a11y.testedBy': 'We did the tests ourselves. Last time: {date}.',
+  'a11y.updated': 'This text was last changed on {date}.',
+  'openData.title': 'Open data',
+  'openData.intro':
+    'Here you can see how many people have sent answers, comments and proposals. The figures are per area and per effort. Anyone may use them.',
+  'openData.fewer': 'fewer than 5',
+  'openData.protection':
+    'We never show exactly how few people have written. If it is fewer than 5, it says "fewer than 5". Other numbers are rounded down to 0, 5, 10, 15 and so on. Then nobody can work out who wrote.',
+  'openData.sums': 'The sums are the sums of the numbers shown. Where it says "fewer than 5", 0 is counted.',
+  'openData.period': 'Covers what was sent from {from} to {to}.',
+  'openData.schedule': 'The figures are updated every night. Published {date}.',
+  'openData.licence': 'Licence: CC0. You may use the figures freely, without asking.',
+  'openData.licenceLink': 'Read about CC0',
+  'openData.downloadTitle': 'Download',
+  'openData.csv': 'All figures as CSV (for spreadsheets)',
+  'openData.geojson': 'Per area as GeoJSON (for maps)',
+  'openData.dataset': 'Description of the data (for dataportal.se)',
+  'openData.byArea': 'Per area',
+  'openData.byInsats': 'Per effort',
+  'openData.area': 'Area',
+  'openData.district': 'District',
+  'openData.insats': 'Effort',
+  'openData.count': 'Number',
+  'openData.noArea': 'No area',
+  'openData.noInsats': 'No effort',
+  'openData.otherAreas': 'All other areas',
+  'openData.sum': 'Sum of the numbers above',
+  'openData.total': 'Sum: {n}',
+  'openData.offline': 'You have no internet right now. This page only works with internet.',
+  'summary.title': 'How people answered',
+  'summary.intro':
+    'Here you see the answers to the questions, counted for everyone together. If fewer than 5 people chose an answer, it says "fewer than 5". Other numbers are rounded down to 0, 5, 10 and so on.',
+  'summary.answer': 'Answer',
+  'summary.count': 'Number',
+  'summary.older': 'An older version of the question',
+  'summary.empty': 'There are no answers to show yet.',
+  'summary.unavailable': 'The answers could not be loaded right now.',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'We cannot find that page.',

@@ -1,8 +1,11 @@
 /**
  * Languages. Swedish is bundled (it is the source of truth and the fallback); every other
  * catalogue is a file next to sv.ts, loaded with a dynamic import when chosen (the service worker
- * precaches them, so every language works offline). Adding a language = one file + one line in
- * LANGUAGES.
+ * precaches every JS chunk of the build, these included, so every language works offline; the
+ * weight check e2e/weight.spec.ts asserts they are in the precache manifest). Adding a language =
+ * one file `<code>.ts` + its line in LANGUAGES (name, direction, Intl locale: facts a file of
+ * strings cannot give without being loaded). catalogues.test.ts finds the files on disk and fails
+ * when a file has no line, a line has no file, or a catalogue lacks a Swedish key or placeholder.
  *
  * The language follows the device (navigator.languages), can be changed on every screen, and is
  * remembered in localStorage (no cookies). <html lang> and dir follow it.
@@ -19,8 +22,11 @@ export interface Language {
   name: string;
   dir: 'ltr' | 'rtl';
   /**
-   * The locale for Intl number and date formats. Arabic uses Latin digits (0–9): the digits of
-   * Swedish school, street numbers and phone numbers, and what the city's other texts use.
+   * The locale for Intl number and date formats. Arabic uses Latin digits (0–9), asked for
+   * explicitly (`-u-nu-latn`) because engines differ in their default for `ar`: they are the
+   * digits of Swedish school, street and bus numbers, phone numbers and the city's other texts,
+   * and what Arabic speakers in Sweden (mostly from the Levant and Iraq, where both are read) meet
+   * every day. See docs/accessibility.md; client/i18n/intl.test.ts asserts it.
    */
   intl: string;
   load: () => Promise<{ default: Messages }>;

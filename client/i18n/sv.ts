@@ -22,6 +22,8 @@ const sv = {
   'nav.privacy': 'Dina uppgifter',
   'nav.myInput': 'Mina svar',
   'nav.waiting': 'väntar: {n}',
+  'nav.accessibility': 'Tillgänglighet',
+  'nav.openData': 'Öppna data',
 
   'update.available': 'Det finns en ny version av appen.',
   'update.button': 'Uppdatera',
@@ -93,7 +95,7 @@ const sv = {
   'insats.notFound': 'Vi hittar inte det här. Det kan ha tagits bort.',
   'heard.link': 'Se vad andra har sagt',
   'heard.title': 'Det här har vi hört',
-  'heard.intro': 'Kommentarer, förslag och svar som staden har läst och publicerat, med stadens svar.',
+  'heard.intro': 'Här är kommentarer, förslag och svar som staden har läst. Du ser också vad staden svarar.',
   'heard.empty': 'Inget är publicerat här än.',
   'heard.offline': 'Du har inget internet just nu. Den här sidan går bara att se med internet.',
   'heard.redacted': '{placeholder} betyder att staden har tagit bort en personlig uppgift.',
@@ -102,7 +104,7 @@ const sv = {
   'ideas.link': 'Idéer från föreningar och företag',
   'ideas.title': 'Idéer från föreningar och företag',
   'ideas.intro':
-    'Nya idéer från föreningar, fastighetsägare och företag som staden har läst och publicerat, med stadens svar.',
+    'Här är nya idéer från föreningar, företag och de som äger hus. Staden har läst dem. Du ser också vad staden svarar.',
 
   'q.progress': 'Fråga {n} av {total}',
   'q.next': 'Nästa',
@@ -283,12 +285,12 @@ const sv = {
   'proposal.titleMissing': 'Skriv en rubrik.',
   'proposal.text': 'Beskriv förslaget',
   'proposal.textHint':
-    'Vad vill ni göra, var och för vem? Skriv inte namn eller telefonnummer till privatpersoner.',
+    'Vad vill ni göra, var och för vem? Skriv inte namn eller telefonnummer till någon person.',
   'proposal.textMissing': 'Beskriv förslaget.',
   'proposal.insats': 'Vilken insats gäller det?',
   'proposal.newIdea': 'En ny idé',
   'proposal.areas': 'Vilka områden gäller det?',
-  'proposal.areasHint': 'Välj ett eller flera. Det första är huvudområdet.',
+  'proposal.areasHint': 'Välj ett eller flera. Det första du väljer är det viktigaste.',
   'proposal.areasSearch': 'Sök och lägg till område',
   'proposal.areasMissing': 'Välj minst ett område.',
   'proposal.offers': 'Vad kan ni bidra med?',
@@ -305,6 +307,77 @@ const sv = {
   'heard.asks': 'Behöver: {list}',
   'send.proposal': 'Skicka förslaget',
   'send.acceptProposal': 'Jag förstår – skicka förslaget',
+
+  'a11y.title': 'Tillgänglighet för Kraftsamla',
+  'a11y.intro':
+    'Malmö stad står bakom Kraftsamla. Vi vill att alla ska kunna använda appen. Här står hur bra det fungerar, vad som inte fungerar och hur du säger till om något är fel.',
+  'a11y.statusTitle': 'Hur tillgänglig är appen?',
+  'a11y.status':
+    'Appen ska följa lagen om tillgänglighet till digital offentlig service. Lagen bygger på WCAG 2.1 nivå AA. Appen följer den delvis. Det som inte fungerar står nedan.',
+  'a11y.gapsTitle': 'Det här fungerar inte än',
+  'a11y.gap.swedishOnly':
+    'Text som staden skriver om en insats finns ibland bara på svenska. Då är den märkt som svensk text.',
+  'a11y.gap.comments': 'Kommentarer från andra visas på det språk de skrevs på. De översätts inte.',
+  'a11y.gap.easyRead': 'Det finns ingen lättläst version. Det finns ingen film på teckenspråk.',
+  'a11y.gap.screenReaders':
+    'Vi har inte testat appen med VoiceOver och TalkBack på riktiga telefoner än. Vi har inte heller testat med personer som använder skärmläsare varje dag.',
+  'a11y.gap.online': 'Sidorna med det vi har hört och med öppna data går bara att se med internet.',
+  'a11y.gap.map':
+    'Kartan är svår att använda med skärmläsare. Välj område i listan i stället. Listan kan allt som kartan kan.',
+  'a11y.gap.staff': 'Sidorna för stadens personal finns bara på svenska och engelska.',
+  'a11y.reportTitle': 'Säg till om något inte fungerar',
+  'a11y.report':
+    'Fungerar något inte för dig? Eller behöver du det på ett annat sätt? Skriv till oss. Berätta vad som inte fungerar och på vilken sida. Vi svarar så snart vi kan.',
+  'a11y.reportEmail': 'E-post:',
+  'a11y.supervisionTitle': 'Om du inte är nöjd',
+  'a11y.supervision':
+    'Myndigheten för digital förvaltning (Digg) ser till att lagen följs. Är du inte nöjd med vårt svar? Då kan du säga det till Digg.',
+  'a11y.supervisionLink': 'Anmäl det till Digg (digg.se)',
+  'a11y.testedTitle': 'Så har vi testat appen',
+  'a11y.tested.axe':
+    'Ett program (axe) letar fel på varje sida. På svenska och arabiska, med och utan internet.',
+  'a11y.tested.keyboard': 'Vi använder appen med bara tangentbord, utan mus.',
+  'a11y.tested.reflow': 'Vi testar att allt går att läsa på en smal skärm och med stor text.',
+  'a11y.tested.lighthouse': 'Ett program (Lighthouse) mäter hur snabb och tillgänglig appen är.',
+  'a11y.testedBy': 'Vi har gjort testerna själva. Senast {date}.',
+  'a11y.updated': 'Den här texten ändrades senast {date}.',
+
+  'openData.title': 'Öppna data',
+  'openData.intro':
+    'Här ser du hur många som har skickat svar, kommentarer och förslag. Siffrorna finns per område och per insats. Alla får använda dem.',
+  'openData.fewer': 'färre än 5',
+  'openData.protection':
+    'Vi visar aldrig exakt hur få som har skrivit. Är det färre än 5, står det "färre än 5". Andra tal är avrundade nedåt till 0, 5, 10, 15 och så vidare. Då går det inte att räkna ut vem som har skrivit.',
+  'openData.sums': 'Summorna är summan av talen som visas. Där det står "färre än 5" räknas 0.',
+  'openData.period': 'Gäller det som skickades {from} till {to}.',
+  'openData.schedule': 'Siffrorna uppdateras varje natt. Publicerade {date}.',
+  'openData.licence': 'Licens: CC0. Du får använda siffrorna fritt, utan att fråga.',
+  'openData.licenceLink': 'Läs om CC0',
+  'openData.downloadTitle': 'Ladda ner',
+  'openData.csv': 'Alla siffror som CSV (för kalkylark)',
+  'openData.geojson': 'Per område som GeoJSON (för kartor)',
+  'openData.dataset': 'Beskrivning av datan (för dataportal.se)',
+  'openData.byArea': 'Per område',
+  'openData.byInsats': 'Per insats',
+  'openData.area': 'Område',
+  'openData.district': 'Stadsområde',
+  'openData.insats': 'Insats',
+  'openData.count': 'Antal',
+  'openData.noArea': 'Inget område',
+  'openData.noInsats': 'Ingen insats',
+  'openData.otherAreas': 'Alla andra områden',
+  'openData.sum': 'Summa av talen ovan',
+  'openData.total': 'Summa: {n}',
+  'openData.offline': 'Du har inget internet just nu. Den här sidan går bara att se med internet.',
+
+  'summary.title': 'Så har många svarat',
+  'summary.intro':
+    'Här ser du svaren på frågorna, räknade för alla tillsammans. Är det färre än 5 som har valt ett svar, står det "färre än 5". Andra tal är avrundade nedåt till 0, 5, 10 och så vidare.',
+  'summary.answer': 'Svar',
+  'summary.count': 'Antal',
+  'summary.older': 'En äldre version av frågan',
+  'summary.empty': 'Det finns inga svar att visa än.',
+  'summary.unavailable': 'Svaren gick inte att hämta just nu.',
 
   'notFound.title': 'Sidan finns inte',
   'notFound.text': 'Vi hittar inte den sidan.',

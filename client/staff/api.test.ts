@@ -30,6 +30,19 @@ describe('staff API calls', () => {
     expect(headers[1]?.['Content-Type']).toBe('application/json');
   });
 
+  it('should send a CSV body as it is, with its own type and the CSRF token', async () => {
+    const fetch = answer(200, { ok: true });
+    vi.stubGlobal('fetch', fetch);
+    setApiHooks({ csrfToken: () => 'token-2', signedOut: () => {} });
+    const csv = 'indicator;geo_code\nuvas;"a;b"\n';
+    await api('POST', '/api/staff/indicators/import?mode=preview', csv, { contentType: 'text/csv' });
+    const init = fetch.mock.calls[0]?.[1];
+    const headers = init?.headers as Record<string, string>;
+    expect(headers['Content-Type']).toBe('text/csv');
+    expect(headers['X-CSRF-Token']).toBe('token-2');
+    expect(init?.body).toBe(csv);
+  });
+
   it('should report a lost session on 401, except for the answer to a sign-in', async () => {
     const signedOut = vi.fn();
     setApiHooks({ csrfToken: () => undefined, signedOut });

@@ -76,15 +76,16 @@ async function toError(response: Response): Promise<ApiError> {
 /**
  * Sends a request to the API and returns its JSON body (undefined for 204).
  * `signInRequest`: a 401 is the answer to a sign-in, not a lost session.
+ * `contentType`: send `body` (a string) as it is with this type (e.g. `text/csv`), not as JSON.
  */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
-  { signInRequest = false }: { signInRequest?: boolean } = {},
+  { signInRequest = false, contentType }: { signInRequest?: boolean; contentType?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
   const csrf = hooks.csrfToken();
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   let response: Response;
@@ -94,7 +95,7 @@ export async function api<T>(
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, '');

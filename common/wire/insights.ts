@@ -136,6 +136,13 @@ export const IndicatorInput = v.strictObject({
 });
 export type IndicatorInput = v.InferOutput<typeof IndicatorInput>;
 
+/**
+ * PUT /api/staff/indicators/:id: the definition without its id. Of a preset, only name,
+ * description and source may change (unit, direction, geography and insatsId are fixed: 409).
+ */
+export const IndicatorUpdate = v.omit(IndicatorInput, ['id']);
+export type IndicatorUpdate = v.InferOutput<typeof IndicatorUpdate>;
+
 /** One value: `geoCode` is a delområde code, a reporting area code, or '' (city, insats). */
 export const IndicatorValueInput = v.strictObject({
   geoCode: v.pipe(text(20), v.regex(/^[A-Za-z0-9_-]{0,20}$/, 'must be an area code or empty')),
@@ -203,3 +210,25 @@ export interface ReportingArea {
 
 /** Crosswalk CSV columns: one row per (reporting area, delområde). */
 export const CROSSWALK_CSV_COLUMNS = ['reporting_area', 'reporting_area_name', 'delomrade'] as const;
+
+/** PUT /api/staff/reporting-areas/:code: the name and every delområde (replacing the members). */
+export const ReportingAreaInput = v.strictObject({
+  name: v.pipe(text(200), v.minLength(1, 'needs a name')),
+  areaCodes: v.pipe(v.array(AreaCode), v.minLength(1, 'needs at least one delområde'), v.maxLength(500)),
+});
+export type ReportingAreaInput = v.InferOutput<typeof ReportingAreaInput>;
+
+/**
+ * POST /api/staff/reporting-areas/import?mode=preview|commit, body text/csv. Each reporting
+ * area in the file gets exactly the delområden listed for it; one with a bad row is unchanged.
+ */
+export interface CrosswalkImportResult {
+  mode: 'preview' | 'commit';
+  /** Data rows read (not counting the header). */
+  rows: number;
+  /** Rows of the reporting areas that are (preview) or were (commit) replaced. */
+  accepted: number;
+  /** Those reporting areas as they are after the import. */
+  areas: ReportingArea[];
+  errors: { row: number; column: string | null; message: string }[];
+}

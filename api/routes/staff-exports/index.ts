@@ -1,18 +1,180 @@
 /**
- * exports (issue 8). Being written.
+ * Staff exports (issue 8, docs/exports.md):
+ * - GET /api/staff/exports/submissions.zip: submissions.csv and answers.csv of the dashboard's
+ *   filter, streamed. Contact columns only for admins and moderators (each such export is
+ *   audited: filter and row count); analysts get no free text of items that are not approved.
+ * - GET /api/staff/exports/areas.geojson: the delområden with their counts under the filter,
+ *   and with `indicator` that indicator's latest measurement, baseline and targets.
  */
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
+import * as v from 'valibot';
+import { ANY_ROLE } from '../../auth/policy/index.ts';
+import { exportZip, mayReadContacts } from '../../domain/exports/index.ts';
+import { areaGeometries, featureCollection, indicatorByArea } from '../../domain/exports/geojson.ts';
+import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
+import { parseDashboardQuery, resolveFilter } from './filter.ts';
+
+const FILTER_HELP =
+  "The dashboard's filters as query parameters: `insats` (an id or `none`), `area` (a delområde) or " +
+  '`district` (a stadsområde), `group`, `from`/`to` (Malmö days of when the input was made, both ' +
+  'included; default the last 365 days), `basis` (`primary`, default, or `any` tag).';
+
+const IndicatorId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an indicator id'));
 
 /** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
 export const spec: ResourceSpec = {
   mount: '/api/staff/exports',
   tag: 'exports',
-  routes: [],
+  routes: [
+    {
+      method: 'get',
+      path: '/submissions.zip',
+      access: ANY_ROLE,
+      summary: 'Submissions and answers as CSV files in a zip',
+      description:
+        `${FILTER_HELP} A zip (application/zip) of submissions.csv and answers.csv: UTF-8 with BOM, ` +
+        '`;`-separated, CRLF, columns in docs/exports.md. Every moderation status is included (column ' +
+        '`counted` says whether the dashboard counts it). Contact columns only for admins and moderators ' +
+        '(audited); analysts get blank texts for items not approved. Streamed, no row cap.',
+      responses: {
+        200: { description: 'The zip, as an attachment' },
+        400: { description: 'A filter is malformed', problem: true },
+        401: { description: 'Not signed in', problem: true },
+        403: { description: 'No staff role', problem: true },
+      },
+    },
+    {
+      method: 'get',
+      path: '/areas.geojson',
+      access: ANY_ROLE,
+      summary: 'Delområden with counts (and an indicator) as GeoJSON',
+      description:
+        `${FILTER_HELP} \`indicator\`: an indicator id, adding its latest measurement, baseline and ` +
+        'targets per delområde (a reporting-area value stands for each of its delområden). ' +
+        'application/geo+json, as an attachment.',
+      responses: {
+        200: { description: 'A FeatureCollection (RFC 7946)' },
+        400: { description: 'A filter is malformed', problem: true },
+        401: { description: 'Not signed in', problem: true },
+        403: { description: 'No staff role', problem: true },
+        404: { description: 'No such indicator', problem: true },
+      },
+    },
+  ],
 };
 
 /** The exports resource. */
-export function staffExports(_deps: ApiDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+export function staffExports(deps: ApiDeps): Hono<AppEnv> {
+  /** The request's filter, or a 400. */
+  const filterOf = async (query: Record<string, string>, extra: string[] = []) => {
+    const parsed = parseDashboardQuery(query, extra);
+    if ('errors' in parsed) return parsed;
+    const areas = await deps.store.listAreas();
+    const resolved = resolveFilter(parsed.query, areas, deps.now());
+    return 'errors' in resolved ? resolved : { ...resolved, areas };
+  };
+
+  return new Hono<AppEnv>()
+    .get('/submissions.zip', async (c) => {
+      const user = c.var.staff?.user;
+      const role = user?.role;
+      if (!user || !role) return problem(c, 403, 'This needs a staff role.');
+      const resolved = await filterOf(c.req.query());
+      if ('errors' in resolved)
+        return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
+      const startedAt = new Date(deps.now()).toISOString();
+      const { filter, areaCodes } = resolved;
+      const exportFilter = {
+        from: filter.from,
+        to: filter.to,
+        basis: filter.basis,
+        receivedUpTo: startedAt,
+        ...(filter.insats === undefined ? {} : { insats: filter.insats }),
+        ...(filter.group === undefined ? {} : { group: filter.group }),
+        ...(areaCodes === undefined ? {} : { areaCodes }),
+      };
+      const requestId = c.var.requestId ?? null;
+      const audit = mayReadContacts(role)
+        ? (rows: number, complete: boolean) =>
+            deps.store.recordAudit([
+              {
+                id: randomUUID(),
+                at: new Date(deps.now()).toISOString(),
+                actorId: user.id,
+                actorLabel: user.email,
+                action: 'export.contacts',
+                targetType: 'export',
+                targetId: null,
+                before: null,
+                after: { filter, rows, complete },
+                requestId,
+              },
+            ])
+        : undefined;
+      const body = exportZip(deps.store, exportFilter, role, resolved.areas, async (rows, complete) => {
+        try {
+          await audit?.(rows, complete);
+        } catch (err) {
+          deps.logger.error?.({ err: String(err) }, 'export audit failed');
+        }
+      });
+      return c.body(body, 200, {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="kraftsamla-export-${startedAt.slice(0, 10)}.zip"`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .get('/areas.geojson', async (c) => {
+      const query = c.req.query();
+      const resolved = await filterOf(query, ['indicator']);
+      if ('errors' in resolved)
+        return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
+      let indicator: Awaited<ReturnType<typeof deps.store.indicatorMapValues>>;
+      if (query.indicator !== undefined) {
+        const id = v.safeParse(IndicatorId, query.indicator);
+        if (!id.success)
+          return problem(c, 400, 'The indicator is not an indicator id.', {
+            errors: [{ path: 'indicator', message: id.issues[0].message }],
+          });
+        indicator = await deps.store.indicatorMapValues(id.output);
+        if (!indicator) return problem(c, 404, 'There is no such indicator.');
+      }
+      const set = await deps.store.activeBoundarySet();
+      const geometries = set ? areaGeometries(set) : [];
+      const counts = new Map(
+        (await deps.store.countSubmissions(resolved.aggregate, 'area')).map((r) => [r.key, r.count]),
+      );
+      const byCode = new Map(resolved.areas.map((a) => [a.code, a]));
+      const perArea = indicator ? indicatorByArea(indicator.values) : undefined;
+      const fc = featureCollection(
+        geometries,
+        (code) => ({
+          code,
+          name: byCode.get(code)?.name ?? code,
+          district: byCode.get(code)?.district ?? null,
+          count: counts.get(code) ?? 0,
+          ...(perArea
+            ? {
+                indicator: indicator?.id,
+                unit: indicator?.unit,
+                ...(perArea.get(code) ?? { latest: null, baseline: null, targets: [] }),
+              }
+            : {}),
+        }),
+        {
+          filter: resolved.filter,
+          ...(indicator
+            ? { indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit } }
+            : {}),
+        },
+      );
+      return c.body(JSON.stringify(fc), 200, {
+        'Content-Type': 'application/geo+json',
+        'Content-Disposition': `attachment; filename="kraftsamla-delomraden-${resolved.filter.to}.geojson"`,
+        'Cache-Control': 'no-store',
+      });
+    });
 }

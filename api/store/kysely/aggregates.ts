@@ -1,22 +1,462 @@
 /**
- * Aggregates kept in step with the submissions (issue 8). Being written.
+ * Aggregates kept in step with the submissions (issue 8): `agg_submissions` and `agg_answers`
+ * (migration 0010). Every write that changes what a submission counts as — ingest, moderation,
+ * re-tagging, staff corrections, deletion — calls {@link withdrawAggregates} before and
+ * {@link contributeAggregates} after, in its own transaction. Both compute a submission's exact
+ * contribution from its rows as they are at that moment, so the pair moves the counts from the
+ * old state to the new one whatever changed; deltas are merged per key and written in key order
+ * (PostgreSQL row locks are then always taken in the same order: two writers cannot deadlock).
+ *
+ * Basis 'any' stores one row per submission whose `area_code` is the sorted, comma-joined set of
+ * the distinct delområden of its current tags ('' for none), not one row per area: so every
+ * count, the total and filters by one area or by a stadsområde's areas count each submission
+ * once, exactly; the per-area counts are the sets taken apart (in JS, a handful of sets). The
+ * sets of more than one area in use are counted too, in rows of basis {@link AREA_SETS} (all
+ * other key columns ''), so a filter by areas reads them first and then matches keys exactly
+ * (`area_code IN (…)`, an index range) instead of pattern-matching every row.
  */
-import type { Kysely } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
+import { stockholmDay } from '../../domain/local-time/index.ts';
 import type { Database } from '../schema.ts';
-import type { Store } from '../types.ts';
+import { ANSWERED_OPTION, type AggregateDimension, type AggregateFilter, type Store } from '../types.ts';
 
 type AggregateStore = Pick<
   Store,
   'countSubmissions' | 'totalSubmissions' | 'countAnswers' | 'rebuildAggregates'
 >;
 
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Ids per IN list: far below both databases' parameter limits. */
+const PER_STATEMENT = 500;
+/** Rows per multi-row upsert (9 parameters each): below SQLite's 32,766 and PostgreSQL's 65,535. */
+const ROWS_PER_UPSERT = 1_000;
+/** Rows per PostgreSQL upsert (one array parameter per column). */
+const ROWS_PER_UNNEST = 10_000;
+/** The `basis` of the rows that count how many submissions have each set of several areas. */
+export const AREA_SETS = 'area-set';
+/** Submissions per chunk of a rebuild. */
+const REBUILD_CHUNK = 5_000;
+
+const SUBMISSION_KEY = [
+  'basis',
+  'counted',
+  'day',
+  'insats_id',
+  'area_code',
+  'respondent_group',
+  'kind',
+  'age_band',
+] as const;
+const ANSWER_KEY = [
+  'counted',
+  'insats_id',
+  'question_id',
+  'question_version',
+  'day',
+  'area_code',
+  'respondent_group',
+  'option',
+] as const;
+
+/** Merged deltas per key; a key is the JSON array of the key columns' values. */
+interface Deltas {
+  submissions: Map<string, number>;
+  answers: Map<string, number>;
+}
+
+const COLUMN_OF: Record<
+  AggregateDimension,
+  'day' | 'insats_id' | 'area_code' | 'respondent_group' | 'kind' | 'age_band'
+> = {
+  day: 'day',
+  insats: 'insats_id',
+  area: 'area_code',
+  kind: 'kind',
+  group: 'respondent_group',
+  ageBand: 'age_band',
+};
+
 /** The aggregate reads and the rebuild over `db`. */
-export function aggregateStore(_db: Kysely<Database>): AggregateStore {
-  const todo = () => Promise.reject(new Error('aggregates: not written yet'));
+export function aggregateStore(db: Kysely<Database>): AggregateStore {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
-    countSubmissions: todo,
-    totalSubmissions: todo,
-    countAnswers: todo,
-    rebuildAggregates: todo,
+    async countSubmissions(filter, by) {
+      const column = COLUMN_OF[by];
+      const keys = await areaKeys(db, filter);
+      const rows = await db
+        .selectFrom('agg_submissions')
+        .select([`${column} as key`, (eb) => eb.fn.sum<string | number>('n').as('count')])
+        .where((eb) => submissionFilter(eb, filter, keys))
+        .groupBy(column)
+        .execute();
+      const counts = new Map<string, number>();
+      const wanted = filterAreas(filter);
+      for (const r of rows) {
+        const n = Number(r.count);
+        // Basis 'any': a row's key is a set of areas; each area in it counts the row once.
+        const keys = by === 'area' && filter.basis === 'any' ? splitAreas(r.key) : [r.key];
+        for (const key of keys) {
+          if (by === 'area' && wanted && !wanted.has(key)) continue;
+          counts.set(key, (counts.get(key) ?? 0) + n);
+        }
+      }
+      return [...counts]
+        .filter(([, count]) => count !== 0)
+        .map(([key, count]) => ({ key, count }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+
+    async totalSubmissions(filter) {
+      const keys = await areaKeys(db, filter);
+      const row = await db
+        .selectFrom('agg_submissions')
+        .select((eb) => eb.fn.sum<string | number | null>('n').as('count'))
+        .where((eb) => submissionFilter(eb, filter, keys))
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+
+    async countAnswers(insatsId, filter) {
+      const areas = filter.area !== undefined ? [filter.area] : filter.areaCodes;
+      let q = db
+        .selectFrom('agg_answers')
+        .select([
+          'question_id',
+          'question_version',
+          'option',
+          (eb) => eb.fn.sum<string | number>('n').as('count'),
+        ])
+        .where('counted', '=', 1)
+        .where('insats_id', '=', insatsId)
+        .where('day', '>=', filter.from)
+        .where('day', '<=', filter.to);
+      if (filter.group !== undefined) q = q.where('respondent_group', '=', filter.group);
+      if (areas !== undefined)
+        q = areas.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('area_code', 'in', areas);
+      const rows = await q.groupBy(['question_id', 'question_version', 'option']).execute();
+      return rows
+        .map((r) => ({
+          questionId: r.question_id,
+          version: Number(r.question_version),
+          option: r.option,
+          count: Number(r.count),
+        }))
+        .filter((r) => r.count !== 0)
+        .sort(
+          (a, b) =>
+            a.questionId.localeCompare(b.questionId) ||
+            a.version - b.version ||
+            a.option.localeCompare(b.option),
+        );
+    },
+
+    rebuildAggregates: () => db.transaction().execute((trx) => rebuildAggregates(trx, postgres)),
   };
+}
+
+/**
+ * Clears both tables and counts every submission again, in keyset chunks, in `trx`. On
+ * PostgreSQL the tables are locked first, so ingest waits instead of adding a count the rebuild
+ * would add again.
+ */
+export async function rebuildAggregates(trx: Db, postgres: boolean): Promise<{ submissions: number }> {
+  if (postgres) await sql`lock table agg_submissions, agg_answers in exclusive mode`.execute(trx);
+  await trx.deleteFrom('agg_submissions').execute();
+  await trx.deleteFrom('agg_answers').execute();
+  let after = '';
+  let total = 0;
+  const kinds = new Map<string, string>();
+  for (;;) {
+    const ids = (
+      await trx
+        .selectFrom('submissions')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(REBUILD_CHUNK)
+        .execute()
+    ).map((r) => r.id);
+    const last = ids.at(-1);
+    if (last === undefined) return { submissions: total };
+    const deltas: Deltas = { submissions: new Map(), answers: new Map() };
+    await addContributions(trx, deltas, { after, last }, kinds);
+    await apply(trx, deltas, 1);
+    total += ids.length;
+    after = last;
+  }
+}
+
+/** Adds what the submissions `ids` count as now. Call after writing them, in the same transaction. */
+export async function contributeAggregates(trx: Db, ids: readonly string[]): Promise<void> {
+  await apply(trx, await contributions(trx, ids), 1);
+}
+
+/** Takes away what the submissions `ids` count as now. Call before changing them, in the same transaction. */
+export async function withdrawAggregates(trx: Db, ids: readonly string[]): Promise<void> {
+  await apply(trx, await contributions(trx, ids), -1);
+}
+
+/**
+ * Runs `change` (which rewrites the submissions `ids`: status, tags, insats) and moves their
+ * counts from before to after, writing only the keys that differ (a re-tag that moves nothing
+ * writes nothing). All in `trx`.
+ */
+export async function changeAggregates<T>(
+  trx: Db,
+  ids: readonly string[],
+  change: () => Promise<T>,
+): Promise<T> {
+  if (ids.length === 0) return change();
+  const before = await contributions(trx, ids);
+  const result = await change();
+  const after = await contributions(trx, ids);
+  for (const [table, map] of Object.entries(before) as [keyof Deltas, Map<string, number>][])
+    for (const [key, n] of map) after[table].set(key, (after[table].get(key) ?? 0) - n);
+  await apply(trx, after, 1);
+  return result;
+}
+
+/** The Stockholm day of an ISO time; cached per UTC hour (offsets are whole hours). */
+const dayCache = new Map<string, string>();
+function dayOf(iso: string): string {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(iso)) return stockholmDay(iso);
+  const hour = iso.slice(0, 13);
+  let day = dayCache.get(hour);
+  if (day === undefined) {
+    day = stockholmDay(`${hour}:00:00Z`);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(hour, day);
+  }
+  return day;
+}
+
+/** The rows the submissions `ids` add to each table, as they are stored now. */
+async function contributions(trx: Db, ids: readonly string[]): Promise<Deltas> {
+  const out: Deltas = { submissions: new Map(), answers: new Map() };
+  const kinds = new Map<string, string>();
+  for (const chunk of chunks([...new Set(ids)], PER_STATEMENT))
+    await addContributions(trx, out, chunk, kinds);
+  return out;
+}
+
+/**
+ * Adds to `out` the rows of the submissions `which`: a list of ids (up to {@link PER_STATEMENT}),
+ * or every submission in an id range (a rebuild's chunk: a range on the child tables' keys).
+ */
+async function addContributions(
+  trx: Db,
+  out: Deltas,
+  which: readonly string[] | { after: string; last: string },
+  /** Question kinds by `id@version`, filled as needed (a version never changes). */
+  kinds: Map<string, string>,
+): Promise<void> {
+  const add = (map: Map<string, number>, key: unknown[]) => {
+    const k = JSON.stringify(key);
+    map.set(k, (map.get(k) ?? 0) + 1);
+  };
+  const range = !Array.isArray(which) ? (which as { after: string; last: string }) : undefined;
+  const ids = range ? [] : (which as readonly string[]);
+  {
+    const subs = await trx
+      .selectFrom('submissions')
+      .select(['id', 'kind', 'insats_id', 'respondent_group', 'age_band', 'created_at', 'moderation_status'])
+      .$if(range !== undefined, (q) =>
+        q.where('id', '>', range?.after ?? '').where('id', '<=', range?.last ?? ''),
+      )
+      .$if(range === undefined, (q) => q.where('id', 'in', ids))
+      .execute();
+    if (subs.length === 0) return;
+    const tags = await trx
+      .selectFrom('tags')
+      .select(['submission_id', 'area_code', 'is_primary'])
+      .$if(range !== undefined, (q) =>
+        q.where('submission_id', '>', range?.after ?? '').where('submission_id', '<=', range?.last ?? ''),
+      )
+      .$if(range === undefined, (q) => q.where('submission_id', 'in', ids))
+      .where('current', '=', 1)
+      .execute();
+    const answers = await trx
+      .selectFrom('submission_answers')
+      .select(['submission_id', 'question_id', 'question_version', 'value'])
+      .$if(range !== undefined, (q) =>
+        q.where('submission_id', '>', range?.after ?? '').where('submission_id', '<=', range?.last ?? ''),
+      )
+      .$if(range === undefined, (q) => q.where('submission_id', 'in', ids))
+      .execute();
+    const unknown = [
+      ...new Set(
+        answers.filter((a) => !kinds.has(`${a.question_id}@${a.question_version}`)).map((a) => a.question_id),
+      ),
+    ];
+    for (const qs of chunks(unknown, PER_STATEMENT)) {
+      const rows = await trx
+        .selectFrom('questions')
+        .select(['id', 'version', 'kind'])
+        .where('id', 'in', qs)
+        .execute();
+      for (const r of rows) kinds.set(`${r.id}@${r.version}`, r.kind);
+    }
+    const primaryOf = new Map<string, string>();
+    const areasOf = new Map<string, Set<string>>();
+    for (const t of tags) {
+      if (t.is_primary === 1) primaryOf.set(t.submission_id, t.area_code);
+      const set = areasOf.get(t.submission_id) ?? new Set<string>();
+      set.add(t.area_code);
+      areasOf.set(t.submission_id, set);
+    }
+    const answersOf = new Map<string, typeof answers>();
+    for (const a of answers) answersOf.set(a.submission_id, [...(answersOf.get(a.submission_id) ?? []), a]);
+
+    for (const s of subs) {
+      const counted = s.moderation_status === 'rejected' || s.moderation_status === 'hidden' ? 0 : 1;
+      const day = dayOf(s.created_at);
+      const insats = s.insats_id ?? '';
+      const primary = primaryOf.get(s.id) ?? '';
+      const any = [...(areasOf.get(s.id) ?? [])].sort().join(',');
+      const rest = [s.respondent_group, s.kind, s.age_band ?? ''];
+      add(out.submissions, ['primary', counted, day, insats, primary, ...rest]);
+      add(out.submissions, ['any', counted, day, insats, any, ...rest]);
+      if (any.includes(',')) add(out.submissions, [AREA_SETS, 0, '', '', any, '', '', '']);
+      for (const a of answersOf.get(s.id) ?? []) {
+        const kind = kinds.get(`${a.question_id}@${a.question_version}`);
+        const base = [counted, insats, a.question_id, a.question_version, day, primary, s.respondent_group];
+        add(out.answers, [...base, ANSWERED_OPTION]);
+        for (const option of optionsOf(kind, JSON.parse(a.value) as unknown))
+          add(out.answers, [...base, option]);
+      }
+    }
+  }
+}
+
+/** What one answer counts as: chosen option ids, the scale step, or '' for a short text. */
+function optionsOf(kind: string | undefined, value: unknown): string[] {
+  switch (kind) {
+    case 'single':
+      return typeof value === 'string' ? [value] : [];
+    case 'multiple':
+      return Array.isArray(value)
+        ? [...new Set(value.filter((v): v is string => typeof v === 'string'))]
+        : [];
+    case 'scale':
+      return typeof value === 'number' ? [String(value)] : [];
+    case 'text':
+      return [''];
+    default:
+      return [];
+  }
+}
+
+/** Adds `sign` × each delta, upserting in key order. */
+async function apply(trx: Db, deltas: Deltas, sign: 1 | -1): Promise<void> {
+  const sorted = (map: Map<string, number>) =>
+    [...map].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  for (const [table, key, map] of [
+    ['agg_submissions', SUBMISSION_KEY, deltas.submissions],
+    ['agg_answers', ANSWER_KEY, deltas.answers],
+  ] as const) {
+    const rows = sorted(map).map(([k, n]) => [...(JSON.parse(k) as (string | number)[]), sign * n]);
+    if (postgres) {
+      for (const chunk of chunks(rows, ROWS_PER_UNNEST)) await upsertUnnest(trx, table, key, chunk);
+      continue;
+    }
+    for (const chunk of chunks(rows, ROWS_PER_UPSERT)) {
+      const values = chunk.map((r) => Object.fromEntries([...key, 'n'].map((c, i) => [c, r[i]])));
+      await trx
+        .insertInto(table)
+        .values(values as never)
+        .onConflict((oc) =>
+          oc
+            .columns([...key] as never)
+            .doUpdateSet({ n: sql`${sql.ref(`${table}.n`)} + excluded.n` } as never),
+        )
+        .execute();
+    }
+  }
+}
+
+/**
+ * PostgreSQL: the same upsert with one array per column (`unnest`): a fixed handful of parameters
+ * however many rows, so a rebuild or a large re-tag chunk writes thousands per statement.
+ */
+async function upsertUnnest(
+  trx: Db,
+  table: 'agg_submissions' | 'agg_answers',
+  key: readonly string[],
+  rows: (string | number)[][],
+): Promise<void> {
+  const columns = [...key, 'n'];
+  const integer = new Set(['counted', 'question_version', 'n']);
+  const arrays = columns.map((c, i) => {
+    const values = rows.map((r) => r[i]);
+    return integer.has(c) ? sql`${values}::integer[]` : sql`${values}::text[]`;
+  });
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    select * from unnest(${sql.join(arrays)})
+    on conflict (${sql.join(key.map((c) => sql.ref(c)))})
+    do update set n = ${sql.ref(`${table}.n`)} + excluded.n`.execute(trx);
+}
+
+/** The areas a filter keeps, or undefined for all. */
+function filterAreas(filter: AggregateFilter): Set<string> | undefined {
+  if (filter.area !== undefined) return new Set([filter.area]);
+  return filter.areaCodes ? new Set(filter.areaCodes) : undefined;
+}
+
+/** The areas of a basis-'any' key ('' for none). */
+function splitAreas(key: string): string[] {
+  return key === '' ? [''] : key.split(',');
+}
+
+/**
+ * The `area_code` values a filter by areas matches: the codes, and with basis 'any' every set of
+ * several areas in use that holds one of them. Undefined: no area filter.
+ */
+async function areaKeys(db: Db, filter: AggregateFilter): Promise<string[] | undefined> {
+  const wanted = filterAreas(filter);
+  if (wanted === undefined) return undefined;
+  if (filter.basis !== 'any') return [...wanted];
+  const sets = await db
+    .selectFrom('agg_submissions')
+    .select('area_code')
+    .where('basis', '=', AREA_SETS)
+    .where('counted', '=', 0)
+    .where('n', '>', 0)
+    .execute();
+  const matching = sets.map((r) => r.area_code).filter((key) => key.split(',').some((c) => wanted.has(c)));
+  return [...wanted, ...matching];
+}
+
+/** The WHERE of an `agg_submissions` read; `keys` from {@link areaKeys}. */
+function submissionFilter(
+  eb: ExpressionBuilder<Database, 'agg_submissions'>,
+  filter: AggregateFilter,
+  keys: string[] | undefined,
+): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [
+    eb('basis', '=', filter.basis),
+    eb('counted', '=', 1),
+    eb('day', '>=', filter.from),
+    eb('day', '<=', filter.to),
+  ];
+  if (filter.insats !== undefined)
+    parts.push(eb('insats_id', '=', filter.insats === 'none' ? '' : filter.insats));
+  if (filter.group !== undefined) parts.push(eb('respondent_group', '=', filter.group));
+  if (keys !== undefined) parts.push(keys.length === 0 ? sql<SqlBool>`1 = 0` : eb('area_code', 'in', keys));
+  return eb.and(parts);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -7,6 +7,7 @@
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
+import { changeAggregates } from './aggregates.ts';
 import { auditRow, insertAudit } from './audit.ts';
 import { insertMail } from './mail-outbox.ts';
 import { withRetry } from './retry.ts';
@@ -58,44 +59,8 @@ export function correctionStore(db: Kysely<Database>): CorrectionStore {
         if (primary?.source === 'staff' && primary.area_code === areaCode) {
           return { status: 'unchanged', value: areaCode };
         }
-        // The previous staff decision becomes history; the other tags stay current, not primary.
-        await trx
-          .updateTable('tags')
-          .set({ current: 0, superseded_at: actor.at, is_primary: 0 })
-          .where('submission_id', '=', id)
-          .where('source', '=', 'staff')
-          .where('current', '=', 1)
-          .execute();
-        await trx
-          .updateTable('tags')
-          .set({ is_primary: 0 })
-          .where('submission_id', '=', id)
-          .where('current', '=', 1)
-          .execute();
-        await trx
-          .insertInto('tags')
-          .values({
-            submission_id: id,
-            area_code: areaCode,
-            source: 'staff',
-            boundary_version: active.version,
-            is_primary: 1,
-            uncertain: 0,
-            created_at: actor.at,
-            current: 1,
-            superseded_at: null,
-          })
-          .onConflict((oc) =>
-            oc.columns(['submission_id', 'source', 'area_code', 'boundary_version']).doUpdateSet({
-              current: 1,
-              superseded_at: null,
-              is_primary: 1,
-              uncertain: 0,
-              created_at: actor.at,
-            }),
-          )
-          .execute();
-        await trx.updateTable('submissions').set({ primary_area: areaCode }).where('id', '=', id).execute();
+        // Dashboard counts (issue 8) follow the tags: the writes below run inside.
+        await changeAggregates(trx, [id], () => writeStaffTag(trx, id, areaCode, active.version, actor.at));
         const before = primary ? { areaCode: primary.area_code, source: primary.source } : null;
         const after = { areaCode, source: 'staff' };
         await insertAudit(trx, [
@@ -103,7 +68,6 @@ export function correctionStore(db: Kysely<Database>): CorrectionStore {
         ]);
         return { status: 'saved', before: primary?.area_code ?? null, after: areaCode };
       }),
-
     setSubmissionInsats: (id, insatsId, actor) =>
       transaction(async (trx) => {
         const submission = await lockSubmission(trx, postgres, id);
@@ -126,7 +90,9 @@ export function correctionStore(db: Kysely<Database>): CorrectionStore {
             .executeTakeFirst();
           if (!insats) return { status: 'invalid', message: `${insatsId} is not an insats` };
         }
-        await trx.updateTable('submissions').set({ insats_id: insatsId }).where('id', '=', id).execute();
+        await changeAggregates(trx, [id], () =>
+          trx.updateTable('submissions').set({ insats_id: insatsId }).where('id', '=', id).execute(),
+        );
         await insertAudit(trx, [
           auditRow(
             actor,
@@ -233,4 +199,52 @@ async function lockSubmission(trx: Transaction<Database>, postgres: boolean, id:
   let q = trx.selectFrom('submissions').select(['id', 'insats_id', 'moderation_status']).where('id', '=', id);
   if (postgres) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/** The staff tag as the current primary one: earlier staff tags become history (setSubmissionArea). */
+async function writeStaffTag(
+  trx: Transaction<Database>,
+  id: string,
+  areaCode: string,
+  version: string,
+  at: string,
+): Promise<void> {
+  // The previous staff decision becomes history; the other tags stay current, not primary.
+  await trx
+    .updateTable('tags')
+    .set({ current: 0, superseded_at: at, is_primary: 0 })
+    .where('submission_id', '=', id)
+    .where('source', '=', 'staff')
+    .where('current', '=', 1)
+    .execute();
+  await trx
+    .updateTable('tags')
+    .set({ is_primary: 0 })
+    .where('submission_id', '=', id)
+    .where('current', '=', 1)
+    .execute();
+  await trx
+    .insertInto('tags')
+    .values({
+      submission_id: id,
+      area_code: areaCode,
+      source: 'staff',
+      boundary_version: version,
+      is_primary: 1,
+      uncertain: 0,
+      created_at: at,
+      current: 1,
+      superseded_at: null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['submission_id', 'source', 'area_code', 'boundary_version']).doUpdateSet({
+        current: 1,
+        superseded_at: null,
+        is_primary: 1,
+        uncertain: 0,
+        created_at: at,
+      }),
+    )
+    .execute();
+  await trx.updateTable('submissions').set({ primary_area: areaCode }).where('id', '=', id).execute();
 }

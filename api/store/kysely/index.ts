@@ -28,6 +28,8 @@ import { redactionStore } from './redaction.ts';
 import { retentionStore } from './retention.ts';
 import { settingsStore } from './settings.ts';
 import { aggregateStore } from './aggregates.ts';
+import { exportStore } from './exports.ts';
+import { indicatorStore } from './indicators.ts';
 
 /** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
 export function kyselyStore(db: Kysely<Database>): Store {
@@ -57,5 +59,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...retentionStore(db),
     ...insatserAdminStore(db),
     ...aggregateStore(db),
+    ...exportStore(db),
+    ...indicatorStore(db),
   };
 }

@@ -17,6 +17,7 @@ import type {
   QueueStatus,
   Store,
 } from '../types.ts';
+import { changeAggregates } from './aggregates.ts';
 import { auditRow, insertAudit } from './audit.ts';
 import { snapshotIds } from './queue.ts';
 import { withRetry } from './retry.ts';
@@ -93,6 +94,8 @@ async function moderate(
   const changes = new Map<string, string[]>();
   const audit: AuditRecord[] = [];
   const changed: string[] = [];
+  const countChanged: string[] = [];
+  const uncounted = (s: string) => s === 'rejected' || s === 'hidden';
   for (const chunk of chunks([...ids].sort(), PER_STATEMENT)) {
     let q = trx
       .selectFrom('submissions')
@@ -113,6 +116,7 @@ async function moderate(
       const key = JSON.stringify([newReason]);
       changes.set(key, [...(changes.get(key) ?? []), row.id]);
       changed.push(row.id);
+      if (uncounted(row.moderation_status) !== uncounted(status)) countChanged.push(row.id);
       audit.push(
         auditRow(
           actor,
@@ -124,22 +128,25 @@ async function moderate(
       );
     }
   }
-  for (const [key, group] of changes) {
-    const [newReason] = JSON.parse(key) as [string | null];
-    for (const chunk of chunks(group, PER_STATEMENT)) {
-      await trx
-        .updateTable('submissions')
-        .set({
-          moderation_status: status,
-          status_reason: newReason,
-          status_reason_template: templateId,
-          moderated_at: actor.at,
-          moderated_by: actor.actorId,
-        })
-        .where('id', 'in', chunk)
-        .execute();
+  // Dashboard counts (issue 8): only those whose counting changes (to or from rejected/hidden).
+  await changeAggregates(trx, countChanged, async () => {
+    for (const [key, group] of changes) {
+      const [newReason] = JSON.parse(key) as [string | null];
+      for (const chunk of chunks(group, PER_STATEMENT)) {
+        await trx
+          .updateTable('submissions')
+          .set({
+            moderation_status: status,
+            status_reason: newReason,
+            status_reason_template: templateId,
+            moderated_at: actor.at,
+            moderated_by: actor.actorId,
+          })
+          .where('id', 'in', chunk)
+          .execute();
+      }
     }
-  }
+  });
   await insertAudit(trx, audit);
   return { status: 'done', changed: changed.length, ids: changed };
 }

@@ -7,6 +7,7 @@ import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { TagSource } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { RetagSubject, RetagWrite, Store, StoredTag } from '../types.ts';
+import { changeAggregates } from './aggregates.ts';
 import { toRetagJob } from './boundary-versions.ts';
 import { withRetry } from './retry.ts';
 
@@ -165,6 +166,11 @@ function withTags(submissions: { id: string; cell: string | null }[], tags: TagR
 
 /** Supersedes the current tags of every submission in `write` and stores the new ones as current. */
 async function writeTags(trx: Transaction<Database>, write: RetagWrite): Promise<void> {
+  // Dashboard counts (issue 8) follow the tags; only keys that moved are written.
+  await changeAggregates(trx, [...write.results.keys()], () => writeTagRows(trx, write));
+}
+
+async function writeTagRows(trx: Transaction<Database>, write: RetagWrite): Promise<void> {
   for (const ids of chunks([...write.results.keys()], PER_STATEMENT)) {
     await trx
       .updateTable('tags')

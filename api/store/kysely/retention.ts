@@ -12,6 +12,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { AUDIT_MIN_AGE_DAYS } from '../moderation.ts';
 import type { Database } from '../schema.ts';
 import type { RetentionCutoffs, RetentionResult, RetentionSetting, Store } from '../types.ts';
+import { withdrawAggregates } from './aggregates.ts';
 import { auditRow, insertAudit } from './audit.ts';
 import { withRetry } from './retry.ts';
 
@@ -165,6 +166,9 @@ export function retentionStore(db: Kysely<Database>): RetentionStore {
           after = last.id;
           const ids = rows.map((r) => r.id);
           return db.transaction().execute(async (trx) => {
+            // Dashboard counts (issue 8) lose what the destroyed submissions counted, so a
+            // rebuild gives the same figures (statistics follow the gallring decision).
+            await withdrawAggregates(trx, ids);
             for (const table of SUBMISSION_PARTS) {
               await trx.deleteFrom(table).where('submission_id', 'in', ids).execute();
             }

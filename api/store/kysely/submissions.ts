@@ -13,6 +13,7 @@ import type {
   StoredSubmission,
   StoredTag,
 } from '../types.ts';
+import { contributeAggregates } from './aggregates.ts';
 import { withRetry } from './retry.ts';
 import { chunks, flagsOf, moderated, tagsOf, textAnswersOf } from './submission-parts.ts';
 
@@ -250,6 +251,11 @@ async function save(trx: Transaction<Database>, batch: readonly NewSubmission[])
   const created = [...firsts.values()].filter((s) => inserted.has(s.id));
   await insertChildren(trx, created);
   await queueStaleTags(trx, created);
+  // Dashboard counts (issue 8), in the same transaction as the rows they count.
+  await contributeAggregates(
+    trx,
+    created.map((s) => s.id),
+  );
 
   const isCreated = (s: NewSubmission) => inserted.has(s.id) && firsts.get(s.id) === s;
   const others = [...new Set(batch.filter((s) => !isCreated(s)).map((s) => s.id))];

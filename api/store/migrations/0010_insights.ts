@@ -12,12 +12,28 @@
  * - `reporting_areas`, `reporting_area_members`: the crosswalk from areas that statistics are
  *   published for (UVAS) to the delområden that make them up.
  */
-import type { Kysely, Migration } from 'kysely';
+import {
+  type CreateTableBuilder,
+  type Kysely,
+  type Migration,
+  PostgresAdapter,
+  SqliteAdapter,
+  sql,
+} from 'kysely';
+import { rebuildAggregates } from '../kysely/aggregates.ts';
+import type { Database } from '../schema.ts';
+
+/** Aggregate rows live in their primary key's B-tree on SQLite (no second lookup for `n`). */
+function clustered<T extends string, C extends string>(
+  db: Kysely<unknown>,
+  table: CreateTableBuilder<T, C>,
+): CreateTableBuilder<T, C> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? table.modifyEnd(sql`without rowid`) : table;
+}
 
 export const insights: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema
-      .createTable('agg_submissions')
+    await clustered(db, db.schema.createTable('agg_submissions'))
       .addColumn('basis', 'text', (c) => c.notNull())
       .addColumn('counted', 'integer', (c) => c.notNull())
       .addColumn('day', 'text', (c) => c.notNull())
@@ -39,8 +55,7 @@ export const insights: Migration = {
       ] as never)
       .execute();
 
-    await db.schema
-      .createTable('agg_answers')
+    await clustered(db, db.schema.createTable('agg_answers'))
       .addColumn('counted', 'integer', (c) => c.notNull())
       .addColumn('insats_id', 'text', (c) => c.notNull())
       .addColumn('question_id', 'text', (c) => c.notNull())
@@ -50,17 +65,35 @@ export const insights: Migration = {
       .addColumn('respondent_group', 'text', (c) => c.notNull())
       .addColumn('option', 'text', (c) => c.notNull())
       .addColumn('n', 'integer', (c) => c.notNull())
+      // Insats, then day: the dashboard always names one insats and a period.
       .addPrimaryKeyConstraint('agg_answers_pk', [
         'counted',
         'insats_id',
+        'day',
         'question_id',
         'question_version',
-        'day',
         'area_code',
         'respondent_group',
         'option',
       ] as never)
       .execute();
+    // The dashboard's selective filters (one delområde or a stadsområde's; one insats) as index
+    // ranges, each with the period; the primary key serves the period alone.
+    await db.schema
+      .createIndex('agg_submissions_area')
+      .on('agg_submissions')
+      .columns(['basis', 'counted', 'area_code', 'day'])
+      .execute();
+    await db.schema
+      .createIndex('agg_submissions_insats')
+      .on('agg_submissions')
+      .columns(['basis', 'counted', 'insats_id', 'day'])
+      .execute();
+    // Submissions stored before this migration are counted now (a no-op on a new database).
+    await rebuildAggregates(
+      db as unknown as Kysely<Database>,
+      db.getExecutor().adapter instanceof PostgresAdapter,
+    );
 
     await db.schema
       .createTable('indicators')

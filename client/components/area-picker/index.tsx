@@ -70,7 +70,12 @@ export function AreaPicker() {
           {areaCode.value ? (
             <>
               {t('area.chosen', { name: area?.name ?? areaCode.value })}
-              {area && <span class="muted"> ({area.district})</span>}
+              {area && (
+                <span class="muted" lang="sv">
+                  {' '}
+                  ({area.district})
+                </span>
+              )}
             </>
           ) : (
             t('position.using')
@@ -177,8 +182,10 @@ export function AreaPicker() {
                     aria-pressed={a.code === areaCode.value}
                     onClick={() => choose(a.code)}
                   >
-                    <span class="area-name">{a.name}</span>{' '}
-                    <span class="area-district">
+                    <span class="area-name" lang="sv">
+                      {a.name}
+                    </span>{' '}
+                    <span class="area-district" lang="sv">
                       {a.district}
                       {!fold(a.name).includes(fold(query.trim())) && aliasMatch(a.aliases, query)
                         ? ` · ${aliasMatch(a.aliases, query)}`

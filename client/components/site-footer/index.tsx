@@ -1,6 +1,10 @@
 import { t } from '../../i18n/index.ts';
 import { summary } from '../../state/status.ts';
 
+/**
+ * On every participant page: My input, the privacy notice, the accessibility statement (the law
+ * asks for it to be reachable from every page) and the open data.
+ */
 export function SiteFooter() {
   const waiting = summary.value?.queued ?? 0;
   return (
@@ -15,6 +19,12 @@ export function SiteFooter() {
           </li>
           <li>
             <a href="/integritet">{t('nav.privacy')}</a>
+          </li>
+          <li>
+            <a href="/tillganglighet">{t('nav.accessibility')}</a>
+          </li>
+          <li>
+            <a href="/oppna-data">{t('nav.openData')}</a>
           </li>
         </ul>
       </nav>

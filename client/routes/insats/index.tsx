@@ -113,7 +113,10 @@ function InsatsDetails({ insats }: { insats: Insats }) {
         </div>
         <div>
           <dt>{t('insats.areas')}</dt>
-          <dd>{areaNames.length > 0 ? areaNames.join(', ') : t('insats.allMalmo')}</dd>
+          {/* Place names are Swedish, in every language of the app. */}
+          <dd>
+            {areaNames.length > 0 ? <span lang="sv">{areaNames.join(', ')}</span> : t('insats.allMalmo')}
+          </dd>
         </div>
         {insats.dimensions.length > 0 && (
           <div>

@@ -23,6 +23,18 @@ function hasValue(v: Value | undefined): v is Value {
   return true;
 }
 
+/**
+ * The forward (next) or backward arrow beside the navigation buttons. Drawn for left to right;
+ * `.icon-dir` turns it in a right-to-left page (base.css), where "next" is to the left.
+ */
+function Arrow({ back = false }: { back?: boolean }) {
+  return (
+    <svg class="icon icon-dir" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={back ? 'M19 12H5m6-6l-6 6 6 6' : 'M5 12h14m-6-6l6 6-6 6'} />
+    </svg>
+  );
+}
+
 function QuestionStep({
   question,
   value,
@@ -188,6 +200,7 @@ function AboutStep({
       )}
       <div class="q-nav">
         <button type="button" class="btn btn-link" onClick={onBack}>
+          <Arrow back />
           {t('q.back')}
         </button>
       </div>
@@ -275,6 +288,7 @@ function Flow({ insats }: { insats: Insats }) {
       <div class="q-nav">
         <button type="submit" class="btn btn-primary">
           {t('q.next')}
+          <Arrow />
         </button>
         <button
           type="button"
@@ -288,6 +302,7 @@ function Flow({ insats }: { insats: Insats }) {
         </button>
         {step > 0 && (
           <button type="button" class="btn btn-link" onClick={() => go(step - 1)}>
+            <Arrow back />
             {t('q.back')}
           </button>
         )}

@@ -5,6 +5,7 @@ import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { localized, t } from '../../i18n/index.ts';
+import { AnswerSummary } from './answer-summary.tsx';
 
 function Heard({ insats }: { insats: Insats }) {
   const title = t('heard.title');
@@ -21,6 +22,7 @@ function Heard({ insats }: { insats: Insats }) {
         </a>
       </p>
       <p>{t('heard.intro')}</p>
+      {insats.questions.length > 0 && <AnswerSummary insatsId={insats.id} />}
       <HeardList
         query={{ insats: insats.id }}
         question={(id) => insats.questions.find((q) => q.id === id)?.text}
@@ -34,7 +36,10 @@ function Heard({ insats }: { insats: Insats }) {
   );
 }
 
-/** `/insats/:id/vad-vi-hort`: approved comments, proposals and answers about an insats, with the city's answers. */
+/**
+ * `/insats/:id/vad-vi-hort`: the aggregate answers to the insats's questions (protected counts),
+ * then approved comments, proposals and answers about it, with the city's answers.
+ */
 export default function WhatWeHeard({ id }: { id?: string }) {
   const [state, retry] = useInsats(id);
   if (state.status !== 'ok') return <InsatsLoadState state={state} retry={retry} />;
