@@ -36,7 +36,7 @@ const STORES = (process.env.BENCH_DASHBOARD_STORES ?? 'sqlite,postgres').split('
 const PG_SERVER =
   process.env.BENCH_PG_URL || process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const WARMUP = 2;
-const RUNS = 15;
+const RUNS = 11;
 const TARGET_MS = 200;
 const NOW = Date.now();
 const TODAY = stockholmDay(new Date(NOW).toISOString());

@@ -109,6 +109,10 @@ test('an analyst imports indicator values with a bad row, sees them in table, ch
     // --- The detail: values in the table, the chart and the map.
     await list.getByRole('link', { name: 'Trångboddhet' }).click();
     await expect(heading(page, 'Trångboddhet')).toBeVisible();
+    // A preset's unit and geography are fixed (the server refuses changes): the form says so.
+    await expect(page.getByLabel('Enhet')).toBeDisabled();
+    await expect(page.getByLabel('Geografi')).toBeDisabled();
+    await expect(page.getByLabel('Namn på svenska')).toBeEditable();
     const values = page.getByTestId('indicator-values');
     const rowA2023 = values.getByRole('row').filter({ hasText: nameA }).filter({ hasText: '2023' });
     await expect(rowA2023).toContainText('Mätvärde');

@@ -52,7 +52,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Whether a text node can come from `catalogue`: the whole of a message (placeholders filled
  * with anything), or a piece of one (a message split around an element, e.g. a link or a
- * content title placed in it). Digits, punctuation and e-mail addresses need no catalogue.
+ * content title placed in it), or a list of such. Digits, punctuation (also the invisible
+ * direction marks Intl puts in Arabic dates) and e-mail addresses need no catalogue.
  */
 export function catalogueMatcher(catalogue: Messages): (text: string) => boolean {
   const values = Object.values(catalogue).map((v) => v.replace(/\s+/g, ' ').trim());
@@ -63,9 +64,12 @@ export function catalogueMatcher(catalogue: Messages): (text: string) => boolean
       .join('.+');
   const whole = values.map((v) => new RegExp(`^${pattern(v)}$`, 's'));
   const pieces = values.flatMap((v) => v.split(/\{\w+\}/).map((p) => p.trim())).filter(Boolean);
-  return (text) =>
-    /^[\p{N}\p{P}\p{S}\s]+$/u.test(text) ||
+  const one = (text: string) =>
+    /^[\p{N}\p{P}\p{S}\p{Z}\p{Cf}\s]+$/u.test(text) ||
     /^[^\s@]+@[^\s@]+$/.test(text) ||
     whole.some((re) => re.test(text)) ||
     pieces.some((p) => p.includes(text));
+  // A list of catalogue words joined the language's way (Intl.ListFormat: "a, b", "a، وb", "a وb").
+  return (text) =>
+    one(text) || text.split(/\s*[,،]\s*(?:و(?=\S))?|\s+و(?=\S)/).every((part) => part !== '' && one(part));
 }

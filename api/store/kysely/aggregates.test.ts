@@ -20,6 +20,7 @@ import {
   testStore,
 } from '../../test/index.ts';
 import { TEST_ACTOR, testSubmission } from '../testing.ts';
+import { splitPeriod } from './aggregates.ts';
 import type { AggregateDimension, AggregateFilter, NewSubmission, Store, StoredTag } from '../types.ts';
 
 let ctx: TestStore | undefined;
@@ -224,6 +225,28 @@ async function tables(c: TestStore) {
   };
 }
 
+describe('splitting a period into whole months and days', () => {
+  it('should read whole months from month rows and only the days at either end from day rows', () => {
+    expect(splitPeriod('2026-03-29', '2026-11-01')).toEqual({
+      months: ['2026-04', '2026-10'],
+      days: [
+        ['2026-03-29', '2026-03-31'],
+        ['2026-11-01', '2026-11-01'],
+      ],
+    });
+    expect(splitPeriod('2026-01-01', '2026-12-31')).toEqual({ months: ['2026-01', '2026-12'], days: [] });
+    expect(splitPeriod('2024-02-01', '2024-02-29')).toEqual({ months: ['2024-02', '2024-02'], days: [] });
+    expect(splitPeriod('2026-10-02', '2026-10-31')).toEqual({ days: [['2026-10-02', '2026-10-31']] });
+    expect(splitPeriod('2025-11-25', '2026-01-01')).toEqual({
+      months: ['2025-12', '2025-12'],
+      days: [
+        ['2025-11-25', '2025-11-30'],
+        ['2026-01-01', '2026-01-01'],
+      ],
+    });
+  });
+});
+
 describe.each(STORE_KINDS)('the dashboard aggregates in the %s store', (kind) => {
   it('should count the fixture as by hand, after moderation, re-tagging and corrections, and rebuild the same', async () => {
     ctx = await testStore({ kind });
@@ -284,6 +307,23 @@ describe.each(STORE_KINDS)('the dashboard aggregates in the %s store', (kind) =>
     expect(await store.totalSubmissions(primary({ area: B, group: 'resident' }))).toBe(3);
     expect(await store.totalSubmissions(primary({ area: B, group: 'youth' }))).toBe(0);
     expect(await store.totalSubmissions(any({ area: B, group: 'youth' }))).toBe(1);
+    // Whole months April–October (read from month rows) and the days 03-29…03-31 and 11-01:
+    // s11 s12 and s1…s8 (s9 rejected).
+    const months = { from: '2026-03-29', to: '2026-11-01' };
+    expect(await store.totalSubmissions(primary(months))).toBe(10);
+    expect(await counts(store, primary(months), 'area')).toEqual({ '': 1, [A]: 4, [B]: 2, [C]: 3 });
+    expect(await counts(store, any(months), 'area')).toEqual({ '': 1, [A]: 4, [B]: 3, [C]: 3 });
+    expect(await counts(store, primary(months), 'kind')).toEqual({ answer: 4, comment: 5, proposal: 1 });
+    expect(await counts(store, primary({ ...months, insats: U }), 'group')).toEqual({ youth: 3 });
+    expect(await counts(store, primary(months), 'day')).toEqual({
+      '2026-03-29': 1,
+      '2026-03-30': 1,
+      '2026-10-25': 2,
+      '2026-10-26': 2,
+      '2026-10-27': 2,
+      '2026-10-28': 2,
+    });
+    expect(await store.totalSubmissions(any({ ...months, area: B }))).toBe(3);
     // A period: ISO week 43 (10-19…10-25) holds s1 s2 only.
     expect(await counts(store, primary({ from: '2026-10-19', to: '2026-10-25' }), 'group')).toEqual({
       youth: 2,
@@ -303,6 +343,15 @@ describe.each(STORE_KINDS)('the dashboard aggregates in the %s store', (kind) =>
       'trygg-plats@1 ': 1,
     };
     expect(await answers(store, primary())).toEqual(expectedAnswers);
+    expect(await answers(store, primary(months))).toEqual(expectedAnswers);
+    expect(await answers(store, primary({ from: '2026-10-26', to: '2026-10-31' }))).toEqual({
+      'trygg-ute@1 *': 1,
+      'trygg-ute@1 sallan': 1,
+      'trygg-kvall@1 *': 1,
+      'trygg-kvall@1 3': 1,
+      'trygg-plats@1 *': 1,
+      'trygg-plats@1 ': 1,
+    });
     expect(await answers(store, primary({ area: A }))).toEqual({
       'trygg-ute@1 *': 2,
       'trygg-ute@1 varje-vecka': 2,

@@ -39,6 +39,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 const PER_STATEMENT = 500;
 /** Rows per multi-row upsert (9 parameters each): below SQLite's 32,766 and PostgreSQL's 65,535. */
 const ROWS_PER_UPSERT = 1_000;
+/** Suffix of the month rows (`basis` of agg_submissions, `insats_id` of agg_answers). */
+const MONTHS = ':m';
+/** `basis` suffix of the month rows with areas but without kind and age band. */
+const AREA_MONTHS = ':am';
+/** `basis` of the day rows without areas, kind and age band (the week series). */
+const DAYS = 'primary:d';
 /** Rows per PostgreSQL upsert (one array parameter per column). */
 const ROWS_PER_UNNEST = 10_000;
 /** The `basis` of the rows that count how many submissions have each set of several areas. */
@@ -90,66 +96,67 @@ export function aggregateStore(db: Kysely<Database>): AggregateStore {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
     async countSubmissions(filter, by) {
-      const column = COLUMN_OF[by];
-      const keys = await areaKeys(db, filter);
-      const rows = await db
-        .selectFrom('agg_submissions')
-        .select([`${column} as key`, (eb) => eb.fn.sum<string | number>('n').as('count')])
-        .where((eb) => submissionFilter(eb, filter, keys))
-        .groupBy(column)
-        .execute();
-      const counts = new Map<string, number>();
+      const counts = await readSubmissions(db, filter, by);
       const wanted = filterAreas(filter);
-      for (const r of rows) {
-        const n = Number(r.count);
+      const out = new Map<string, number>();
+      for (const [raw, n] of counts) {
         // Basis 'any': a row's key is a set of areas; each area in it counts the row once.
-        const keys = by === 'area' && filter.basis === 'any' ? splitAreas(r.key) : [r.key];
+        const keys = by === 'area' && filter.basis === 'any' ? splitAreas(raw) : [raw];
         for (const key of keys) {
           if (by === 'area' && wanted && !wanted.has(key)) continue;
-          counts.set(key, (counts.get(key) ?? 0) + n);
+          out.set(key, (out.get(key) ?? 0) + n);
         }
       }
-      return [...counts]
+      return [...out]
         .filter(([, count]) => count !== 0)
         .map(([key, count]) => ({ key, count }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
 
     async totalSubmissions(filter) {
-      const keys = await areaKeys(db, filter);
-      const row = await db
-        .selectFrom('agg_submissions')
-        .select((eb) => eb.fn.sum<string | number | null>('n').as('count'))
-        .where((eb) => submissionFilter(eb, filter, keys))
-        .executeTakeFirst();
-      return Number(row?.count ?? 0);
+      let total = 0;
+      for (const n of (await readSubmissions(db, filter, 'total')).values()) total += n;
+      return total;
     },
 
     async countAnswers(insatsId, filter) {
       const areas = filter.area !== undefined ? [filter.area] : filter.areaCodes;
-      let q = db
-        .selectFrom('agg_answers')
-        .select([
-          'question_id',
-          'question_version',
-          'option',
-          (eb) => eb.fn.sum<string | number>('n').as('count'),
-        ])
-        .where('counted', '=', 1)
-        .where('insats_id', '=', insatsId)
-        .where('day', '>=', filter.from)
-        .where('day', '<=', filter.to);
-      if (filter.group !== undefined) q = q.where('respondent_group', '=', filter.group);
-      if (areas !== undefined)
-        q = areas.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('area_code', 'in', areas);
-      const rows = await q.groupBy(['question_id', 'question_version', 'option']).execute();
-      return rows
-        .map((r) => ({
-          questionId: r.question_id,
-          version: Number(r.question_version),
-          option: r.option,
-          count: Number(r.count),
-        }))
+      // Without an area filter, whole months come from the month rows (insats id + ':m').
+      const { months, days } =
+        areas === undefined
+          ? splitPeriod(filter.from, filter.to)
+          : { months: undefined, days: [[filter.from, filter.to] as [string, string]] };
+      const parts: [string, string, string][] = [
+        ...(months ? [[`${insatsId}${MONTHS}`, months[0], months[1]] as [string, string, string]] : []),
+        ...days.map(([from, to]) => [insatsId, from, to] as [string, string, string]),
+      ];
+      const counts = new Map<string, number>();
+      for (const [insats, from, to] of parts) {
+        let q = db
+          .selectFrom('agg_answers')
+          .select([
+            'question_id',
+            'question_version',
+            'option',
+            (eb) => eb.fn.sum<string | number>('n').as('count'),
+          ])
+          .where('counted', '=', 1)
+          .where('insats_id', '=', insats)
+          .where('day', '>=', from)
+          .where('day', '<=', to);
+        if (filter.group !== undefined) q = q.where('respondent_group', '=', filter.group);
+        if (areas !== undefined)
+          q = areas.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('area_code', 'in', areas);
+        for (const r of await q.groupBy(['question_id', 'question_version', 'option']).execute()) {
+          const key = JSON.stringify([r.question_id, Number(r.question_version), r.option]);
+          counts.set(key, (counts.get(key) ?? 0) + Number(r.count));
+        }
+      }
+      return [...counts]
+        .map(([key, count]) => {
+          const [questionId, version, option] = JSON.parse(key) as [string, number, string];
+          return { questionId, version, option, count };
+        })
         .filter((r) => r.count !== 0)
         .sort(
           (a, b) =>
@@ -326,12 +333,29 @@ async function addContributions(
       add(out.submissions, ['primary', counted, day, insats, primary, ...rest]);
       add(out.submissions, ['any', counted, day, insats, any, ...rest]);
       if (any.includes(',')) add(out.submissions, [AREA_SETS, 0, '', '', any, '', '', '']);
+      const month = day.slice(0, 7);
+      const group = s.respondent_group;
+      if (counted === 1) {
+        add(out.submissions, [`primary${MONTHS}`, 1, month, insats, '*', ...rest]);
+        add(out.submissions, [`primary${AREA_MONTHS}`, 1, month, insats, primary, group, '*', '*']);
+        add(out.submissions, [`any${AREA_MONTHS}`, 1, month, insats, any, group, '*', '*']);
+        add(out.submissions, [DAYS, 1, day, insats, '*', group, '*', '*']);
+      }
       for (const a of answersOf.get(s.id) ?? []) {
         const kind = kinds.get(`${a.question_id}@${a.question_version}`);
         const base = [counted, insats, a.question_id, a.question_version, day, primary, s.respondent_group];
-        add(out.answers, [...base, ANSWERED_OPTION]);
-        for (const option of optionsOf(kind, JSON.parse(a.value) as unknown))
+        const monthly = [
+          counted,
+          `${insats}${MONTHS}`,
+          a.question_id,
+          a.question_version,
+          day.slice(0, 7),
+          '*',
+        ];
+        for (const option of [ANSWERED_OPTION, ...optionsOf(kind, JSON.parse(a.value) as unknown)]) {
           add(out.answers, [...base, option]);
+          if (counted === 1) add(out.answers, [...monthly, s.respondent_group, option]);
+        }
       }
     }
   }
@@ -418,6 +442,75 @@ function splitAreas(key: string): string[] {
 }
 
 /**
+ * Counts per raw key of `by` ('' for the total) for `filter`, from the cheapest rows that hold
+ * them (see the projections at the top): whole months from month rows, the days at either end
+ * from day rows.
+ */
+async function readSubmissions(
+  db: Db,
+  filter: AggregateFilter,
+  by: AggregateDimension | 'total',
+): Promise<Map<string, number>> {
+  const keys = await areaKeys(db, filter);
+  const byArea = keys !== undefined;
+  const parts: { basis: string; from: string; to: string }[] = [];
+  if (by === 'day') parts.push({ basis: byArea ? filter.basis : DAYS, from: filter.from, to: filter.to });
+  else if (byArea && (by === 'kind' || by === 'ageBand'))
+    parts.push({ basis: filter.basis, from: filter.from, to: filter.to });
+  else {
+    // Without areas in the filter or the result, each submission counts once whatever the basis.
+    const withAreas = byArea || by === 'area';
+    const { months, days } = splitPeriod(filter.from, filter.to);
+    if (months)
+      parts.push({
+        basis: withAreas ? `${filter.basis}${AREA_MONTHS}` : `primary${MONTHS}`,
+        from: months[0],
+        to: months[1],
+      });
+    for (const [from, to] of days) parts.push({ basis: withAreas ? filter.basis : 'primary', from, to });
+  }
+  const column = by === 'total' ? undefined : COLUMN_OF[by];
+  const counts = new Map<string, number>();
+  for (const part of parts) {
+    const base = db
+      .selectFrom('agg_submissions')
+      .select((eb) => eb.fn.sum<string | number | null>('n').as('count'))
+      .where((eb) => submissionFilter(eb, part, filter, keys));
+    const rows = column
+      ? await base.select(`${column} as key`).groupBy(column).execute()
+      : (await base.execute()).map((r) => ({ ...r, key: '' }));
+    for (const r of rows) counts.set(r.key, (counts.get(r.key) ?? 0) + Number(r.count ?? 0));
+  }
+  return counts;
+}
+
+/**
+ * A period split into whole months (YYYY-MM, first and last) and the days before and after them;
+ * no months when the period holds no whole month.
+ */
+export function splitPeriod(
+  from: string,
+  to: string,
+): { months?: [string, string]; days: [string, string][] } {
+  const monthOf = (day: string) => day.slice(0, 7);
+  const shiftMonth = (month: string, by: number) =>
+    new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1))
+      .toISOString()
+      .slice(0, 7);
+  const dayBefore = (day: string) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const first = from.endsWith('-01') ? monthOf(from) : shiftMonth(monthOf(from), 1);
+  const last =
+    dayBefore(`${shiftMonth(monthOf(to), 1)}-01`) === to ? monthOf(to) : shiftMonth(monthOf(to), -1);
+  if (first > last) return { days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < `${first}-01`) days.push([from, dayBefore(`${first}-01`)]);
+  const next = `${shiftMonth(last, 1)}-01`;
+  if (next <= to) days.push([next, to]);
+  return { months: [first, last], days };
+}
+
+/**
  * The `area_code` values a filter by areas matches: the codes, and with basis 'any' every set of
  * several areas in use that holds one of them. Undefined: no area filter.
  */
@@ -436,17 +529,18 @@ async function areaKeys(db: Db, filter: AggregateFilter): Promise<string[] | und
   return [...wanted, ...matching];
 }
 
-/** The WHERE of an `agg_submissions` read; `keys` from {@link areaKeys}. */
+/** The WHERE of one part of an `agg_submissions` read; `keys` from {@link areaKeys}. */
 function submissionFilter(
   eb: ExpressionBuilder<Database, 'agg_submissions'>,
+  part: { basis: string; from: string; to: string },
   filter: AggregateFilter,
   keys: string[] | undefined,
 ): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [
-    eb('basis', '=', filter.basis),
+    eb('basis', '=', part.basis),
     eb('counted', '=', 1),
-    eb('day', '>=', filter.from),
-    eb('day', '<=', filter.to),
+    eb('day', '>=', part.from),
+    eb('day', '<=', part.to),
   ];
   if (filter.insats !== undefined)
     parts.push(eb('insats_id', '=', filter.insats === 'none' ? '' : filter.insats));

@@ -89,6 +89,11 @@ export const insights: Migration = {
       .on('agg_submissions')
       .columns(['basis', 'counted', 'insats_id', 'day'])
       .execute();
+    await db.schema
+      .createIndex('agg_answers_area')
+      .on('agg_answers')
+      .columns(['counted', 'insats_id', 'area_code', 'day'])
+      .execute();
     // Submissions stored before this migration are counted now (a no-op on a new database).
     await rebuildAggregates(
       db as unknown as Kysely<Database>,

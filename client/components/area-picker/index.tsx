@@ -162,7 +162,10 @@ export function AreaPicker() {
               </button>
             </div>
           ) : !list.data ? (
-            <p class="muted">{t('app.loading')}</p>
+            // Holds the list's place while it loads, so the page below does not jump (CLS).
+            <div class="area-list-loading">
+              <p class="muted">{t('app.loading')}</p>
+            </div>
           ) : null}
           <p id="area-count" role="status" class="hint">
             {list.data &&

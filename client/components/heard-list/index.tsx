@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LocalizedText } from '../../../common/wire/index.ts';
 import type { PublicSubmission, PublicSubmissionPage } from '../../../common/wire/moderation.ts';
 import { formatDate, t } from '../../i18n/index.ts';
-import { L } from '../localized/index.tsx';
+import { L, listOf } from '../localized/index.tsx';
 import './style.css';
 
 /** What a redacted span reads as (api/store/moderation.ts REDACTION_PLACEHOLDER). */
@@ -51,10 +51,10 @@ function HeardItem({
         </p>
       )}
       {item.proposal && item.proposal.offers.length > 0 && (
-        <p>{t('heard.offers', { list: item.proposal.offers.map((r) => t(`resource.${r}`)).join(', ') })}</p>
+        <p>{t('heard.offers', { list: listOf(item.proposal.offers.map((r) => t(`resource.${r}`))) })}</p>
       )}
       {item.proposal && item.proposal.asks.length > 0 && (
-        <p>{t('heard.asks', { list: item.proposal.asks.map((r) => t(`resource.${r}`)).join(', ') })}</p>
+        <p>{t('heard.asks', { list: listOf(item.proposal.asks.map((r) => t(`resource.${r}`))) })}</p>
       )}
       {item.answers.length > 0 && (
         <dl class="heard-answers">

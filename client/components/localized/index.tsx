@@ -22,3 +22,12 @@ export function fallbackAttrs(text: LocalizedText | undefined): { lang?: string;
   if (!lang) return {};
   return language.value.dir === 'rtl' ? { lang, dir: 'ltr' } : { lang };
 }
+
+/**
+ * A list of words in the current language's way ("a, b"; in Arabic "a، وb"), through
+ * `Intl.ListFormat`; where a browser lacks it, joined with commas.
+ */
+export function listOf(items: readonly string[]): string {
+  if (typeof Intl.ListFormat !== 'function') return items.join(', ');
+  return new Intl.ListFormat(language.value.intl, { type: 'unit', style: 'short' }).format(items);
+}

@@ -2,7 +2,7 @@ import type { Insats } from '../../../common/wire/index.ts';
 import { areas, loadAreas } from '../../catalogue/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
-import { fallbackAttrs, L } from '../../components/localized/index.tsx';
+import { fallbackAttrs, L, listOf } from '../../components/localized/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { formatDate, localized, t } from '../../i18n/index.ts';
 import { areaCode } from '../../state/device.ts';
@@ -121,7 +121,7 @@ function InsatsDetails({ insats }: { insats: Insats }) {
         {insats.dimensions.length > 0 && (
           <div>
             <dt>{t('insats.dimensions')}</dt>
-            <dd>{insats.dimensions.map((d) => t(`dimension.${d}`)).join(', ')}</dd>
+            <dd>{listOf(insats.dimensions.map((d) => t(`dimension.${d}`)))}</dd>
           </div>
         )}
         {insats.contact && (

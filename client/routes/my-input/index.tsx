@@ -64,11 +64,9 @@ function Item({ record }: { record: OutboxRecord }) {
         <div class="attention">
           <p>{attentionText(record)}</p>
           {record.errors && record.errors.length > 0 && (
-            <p class="hint">
-              {t('attention.detail', {
-                detail: record.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
-              })}
-            </p>
+            <ErrorDetail
+              detail={record.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}
+            />
           )}
           <div class="actions">
             {record.status !== 'rejected' && record.status !== 'conflict' && (
@@ -233,5 +231,22 @@ export default function MyInput() {
       )}
       <ClearPhone waiting={queued.length} />
     </>
+  );
+}
+
+/**
+ * The server's own words about an error, inside the sentence of the participant's language:
+ * they are English (the API's), so marked as such for screen readers and right-to-left pages.
+ */
+function ErrorDetail({ detail }: { detail: string }) {
+  const [before = '', after = ''] = t('attention.detail', { detail: '\u0000' }).split('\u0000');
+  return (
+    <p class="hint">
+      {before}
+      <span lang="en" dir="ltr">
+        {detail}
+      </span>
+      {after}
+    </p>
   );
 }

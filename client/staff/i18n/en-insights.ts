@@ -105,6 +105,8 @@ export const enIndicators: { readonly [K in keyof typeof svIndicators]: string }
   'indicators.colNote': 'Note',
   'indicators.colActions': 'Actions',
   'indicators.preset': 'Preset',
+  'indicators.presetFixed':
+    'A preset indicator: its name, description and source can change, but not its unit, direction, geography or insats.',
   'indicators.example': 'Example values',
   'indicators.exampleOne': 'example value',
   'indicators.exampleNotice':

@@ -105,6 +105,8 @@ export const svIndicators = {
   'indicators.colNote': 'Anteckning',
   'indicators.colActions': 'Åtgärder',
   'indicators.preset': 'Förinställd',
+  'indicators.presetFixed':
+    'En förinställd indikator: namn, beskrivning och källa kan ändras, men inte enhet, riktning, geografi eller insats.',
   'indicators.example': 'Exempelvärden',
   'indicators.exampleOne': 'exempelvärde',
   'indicators.exampleNotice':

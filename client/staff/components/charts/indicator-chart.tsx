@@ -39,6 +39,22 @@ function niceStep(span: number, count: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
 }
 
+/**
+ * The value axis: from 0 (or the lowest value, when below 0) to the highest value, rounded out to
+ * whole steps, with a tick at each step.
+ */
+export function valueAxis(nums: readonly number[]): { lo: number; hi: number; ticks: number[] } {
+  let lo = Math.min(0, ...nums);
+  let hi = Math.max(0, ...nums);
+  if (hi === lo) hi = lo + 1;
+  const step = niceStep(hi - lo, 5);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
+  const ticks: number[] = [];
+  for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
+  return { lo, hi, ticks };
+}
+
 const kindOrder = { baseline: 0, measurement: 1, target: 2 } as const;
 
 export function IndicatorChart({ name, place, unit, direction, values, format }: IndicatorChartProps) {
@@ -67,15 +83,7 @@ export function IndicatorChart({ name, place, unit, direction, values, format }:
   const years = values.map((v) => v.year);
   const minYear = Math.min(...years);
   const maxYear = Math.max(...years);
-  const nums = values.map((v) => v.value);
-  let lo = Math.min(0, ...nums);
-  let hi = Math.max(...nums);
-  if (hi === lo) hi = lo + 1;
-  const step = niceStep(hi - lo, 5);
-  lo = Math.floor(lo / step) * step;
-  hi = Math.ceil(hi / step) * step;
-  const ticks: number[] = [];
-  for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
+  const { lo, hi, ticks } = valueAxis(values.map((v) => v.value));
   const yearSpan = Math.max(1, maxYear - minYear);
   const x = (year: number) => PAD.left + ((year - minYear) / yearSpan) * (W - PAD.left - PAD.right);
   const y = (value: number) => H - PAD.bottom - ((value - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);

@@ -84,6 +84,13 @@ export function parseDecimal(input: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** An indicator's name in the staff language when it has one, else in Swedish; with its language. */
+export function nameOf(i: Pick<Indicator, 'name'>): { text: string; lang: string } {
+  const lang = staffLanguage.value;
+  const text = i.name[lang];
+  return text ? { text, lang } : { text: i.name.sv, lang: 'sv' };
+}
+
 /** How each place of an indicator is named: delområden, reporting areas, or the whole. */
 export type PlaceNames = (code: string) => string;
 

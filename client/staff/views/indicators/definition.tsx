@@ -83,6 +83,8 @@ export function DefinitionForm({
   onSaved: (saved: Indicator) => void;
 }) {
   const isNew = indicator === undefined;
+  // Of a preset only the name, description and source may change (the server refuses the rest).
+  const fixed = indicator?.preset === true;
   const [d, setD] = useState<Draft>(() => draftOf(indicator));
   const [errors, setErrors] = useState<Record<string, FieldMessage>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -126,7 +128,7 @@ export function DefinitionForm({
     id: string,
     key: keyof Draft,
     label: string,
-    opts: { lang?: string; max: number; hint?: string },
+    opts: { lang?: string; max: number; hint?: string; disabled?: boolean },
   ) => (
     <Field id={`ind-${id.replace('.', '-')}`} label={label} hint={opts.hint} error={errors[id]}>
       {(p) => (
@@ -135,6 +137,7 @@ export function DefinitionForm({
           type="text"
           lang={opts.lang}
           maxLength={opts.max}
+          disabled={opts.disabled}
           value={d[key]}
           onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<Draft>)}
         />
@@ -158,13 +161,18 @@ export function DefinitionForm({
   return (
     <form class="staff-form indicator-form" noValidate onSubmit={(e) => void save(e)}>
       <h2>{t('indicators.definition')}</h2>
+      {fixed && <p class="hint">{t('indicators.presetFixed')}</p>}
       <StatusRegion outcome={outcome} testId="indicator-definition-status" />
       {isNew && text('id', 'id', t('indicators.fId'), { max: 64, hint: t('indicators.fIdHint') })}
       {text('name.sv', 'nameSv', t('indicators.fNameSv'), { lang: 'sv', max: 200 })}
       {text('name.en', 'nameEn', t('indicators.fNameEn'), { lang: 'en', max: 200 })}
       {area('description.sv', 'descSv', t('indicators.fDescSv'), 'sv')}
       {area('description.en', 'descEn', t('indicators.fDescEn'), 'en')}
-      {text('unit', 'unit', t('indicators.fUnit'), { max: 40, hint: t('indicators.fUnitHint') })}
+      {text('unit', 'unit', t('indicators.fUnit'), {
+        max: 40,
+        hint: t('indicators.fUnitHint'),
+        disabled: fixed,
+      })}
       <fieldset class="checks">
         <legend>{t('indicators.fDirection')}</legend>
         {(['lower', 'higher'] as const).map((dir) => (
@@ -174,6 +182,7 @@ export function DefinitionForm({
               name="ind-direction"
               id={`ind-direction-${dir}`}
               checked={d.direction === dir}
+              disabled={fixed}
               onChange={() => set({ direction: dir })}
             />
             <label for={`ind-direction-${dir}`}>{t(`indicators.direction.${dir}`)}</label>
@@ -185,6 +194,7 @@ export function DefinitionForm({
         {(p) => (
           <select
             {...p}
+            disabled={fixed}
             value={d.geography}
             onChange={(e) => set({ geography: e.currentTarget.value as Draft['geography'] })}
           >
@@ -203,7 +213,12 @@ export function DefinitionForm({
         error={errors.insatsId}
       >
         {(p) => (
-          <select {...p} value={d.insatsId} onChange={(e) => set({ insatsId: e.currentTarget.value })}>
+          <select
+            {...p}
+            disabled={fixed}
+            value={d.insatsId}
+            onChange={(e) => set({ insatsId: e.currentTarget.value })}
+          >
             <option value="">{t('indicators.noInsats')}</option>
             {insatser.map((i) => (
               <option key={i.id} value={i.id} lang="sv">

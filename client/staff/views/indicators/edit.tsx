@@ -18,6 +18,7 @@ import {
   listOf,
   loadAreas,
   loadReportingAreas,
+  nameOf,
   perPlace,
   placeNames,
   type ReportingArea,
@@ -82,7 +83,7 @@ export default function IndicatorEdit({ id }: { id?: string }) {
     [indicator?.geography, areas, reporting],
   );
   if (isNew && !editor) return <NoAccess />;
-  const title = isNew ? t('indicators.newTitle') : (indicator?.name.sv ?? t('indicators.title'));
+  const title = isNew ? t('indicators.newTitle') : indicator ? nameOf(indicator).text : t('indicators.title');
   const heading = <ViewHeading title={title} viewKey={`indicator-${id}`} />;
   const back = (
     <p>
@@ -183,7 +184,7 @@ export default function IndicatorEdit({ id }: { id?: string }) {
           </Field>
         )}
         <IndicatorChart
-          name={indicator.name.sv}
+          name={nameOf(indicator).text}
           place={names(place)}
           unit={indicator.unit}
           direction={indicator.direction}
@@ -202,7 +203,7 @@ export default function IndicatorEdit({ id }: { id?: string }) {
       )}
       {deleting && (
         <Confirm
-          question={t('indicators.deleteQuestion', { name: indicator.name.sv })}
+          question={t('indicators.deleteQuestion', { name: nameOf(indicator).text })}
           yes={t('indicators.delete')}
           onYes={() => void remove()}
           onNo={() => setDeleting(false)}

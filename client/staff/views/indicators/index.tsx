@@ -14,6 +14,7 @@ import {
   indicatorPath,
   latestSummary,
   listOf,
+  nameOf,
 } from './data.ts';
 import './indicators.css';
 
@@ -114,8 +115,8 @@ export default function IndicatorList() {
               {list.map((i) => (
                 <tr key={i.id} data-testid="indicator-row" data-id={i.id}>
                   <th scope="row">
-                    <a href={`${SCREENS.indicators.path}/${encodeURIComponent(i.id)}`} lang="sv">
-                      {i.name.sv}
+                    <a href={`${SCREENS.indicators.path}/${encodeURIComponent(i.id)}`} lang={nameOf(i).lang}>
+                      {nameOf(i).text}
                     </a>
                     {i.preset && (
                       <>

@@ -7,7 +7,13 @@ import { useState } from 'preact/hooks';
 import { Choropleth } from '../../components/choropleth/index.tsx';
 import { Field } from '../../components/field.tsx';
 import { t } from '../../i18n/index.ts';
-import { formatWithUnit, type IndicatorDetail, measurementYears, type ReportingArea } from './data.ts';
+import {
+  formatWithUnit,
+  type IndicatorDetail,
+  measurementYears,
+  nameOf,
+  type ReportingArea,
+} from './data.ts';
 
 /** The value per delområde code for `year`; reporting areas spread over their members. */
 export function mapValues(
@@ -67,7 +73,7 @@ export function IndicatorMap({
           <Choropleth
             values={mapValues(indicator, year, reporting)}
             caption={t('indicators.mapCaption', {
-              name: indicator.name.sv,
+              name: nameOf(indicator).text,
               year,
               example: example ? ` (${t('indicators.example')})` : '',
             })}
