@@ -101,6 +101,13 @@ for (const lang of ['sv', 'ar'] as const satisfies readonly Lang[]) {
     await page.goto('/ideer');
     await expect(h1(page)).toHaveText(m['ideas.title']);
     await check('ideas');
+    await page.goto('/tillganglighet');
+    await expect(h1(page)).toHaveText(m['a11y.title']);
+    await check('accessibility statement');
+    await page.goto('/oppna-data');
+    await expect(h1(page)).toHaveText(m['openData.title']);
+    await expect(page.getByText(m['app.loading'])).toHaveCount(0);
+    await check('open data');
     await page.goto('/finns-inte-alls');
     await expect(h1(page)).toHaveText(m['notFound.title']);
     await check('not found');

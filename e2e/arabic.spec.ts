@@ -11,8 +11,8 @@ import type { TestServer } from './support/server.ts';
  * back and next arrows turned), the map not mirrored (west stays left), every visible string
  * from the Arabic catalogue or marked as another language (Swedish place names, staff content
  * without Arabic), and no sideways scrolling at 320 CSS px or at 200% zoom, in Arabic and Swedish.
- * A full-page screenshot of the Arabic start screen is attached and copied to
- * docs/screenshots/arabic-start.png.
+ * A full-page screenshot of the Arabic start screen is attached, and copied to
+ * docs/screenshots/arabic-start.png when UPDATE_DOC_SCREENSHOTS is set.
  */
 
 const ar = CATALOGUES.ar;
@@ -92,8 +92,11 @@ test('on an Arabic phone the app is right to left, mirrored but for the map, and
     const shot = testInfo.outputPath('arabic-start.png');
     await page.screenshot({ path: shot, fullPage: true });
     await testInfo.attach('arabic-start', { path: shot, contentType: 'image/png' });
-    mkdirSync('docs/screenshots', { recursive: true });
-    copyFileSync(shot, 'docs/screenshots/arabic-start.png');
+    // The copy in docs/ (for the report) only on request, so a test run leaves the tree clean.
+    if (process.env.UPDATE_DOC_SCREENSHOTS) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      copyFileSync(shot, 'docs/screenshots/arabic-start.png');
+    }
 
     // The map is not mirrored: the same area sits at the same place as on a Swedish phone.
     await page.getByRole('button', { name: ar['area.viewMap'] }).click();
@@ -147,6 +150,21 @@ test('on an Arabic phone the app is right to left, mirrored but for the map, and
     await page.goto('/integritet');
     await expect(h1(page)).toHaveText(ar['privacy.title']);
     expect(await strayTexts(page, 'ar'), 'privacy').toEqual([]);
+    const others: string[] = [];
+    for (const [path, title] of [
+      [`${SUMMER}/forslag`, ar['proposal.title']],
+      [`${SUMMER}/vad-vi-hort`, ar['heard.title']],
+      ['/ideer', ar['ideas.title']],
+      ['/tillganglighet', ar['a11y.title']],
+      ['/oppna-data', ar['openData.title']],
+      ['/finns-inte', ar['notFound.title']],
+    ] as const) {
+      await page.goto(path);
+      await expect(h1(page)).toHaveText(title);
+      await expect(page.getByText(ar['app.loading'])).toHaveCount(0);
+      others.push(...(await strayTexts(page, 'ar')).map((s) => `${path}: ${s}`));
+    }
+    expect(others).toEqual([]);
   } finally {
     await context.close();
   }
@@ -211,6 +229,19 @@ for (const lang of ['ar', 'sv'] as const) {
         await page.goto('/integritet');
         await expect(h1(page)).toHaveText(m['privacy.title']);
         await check('privacy');
+        // And the other participant screens.
+        for (const [path, title] of [
+          [`${SUMMER}/forslag`, m['proposal.title']],
+          [`${SUMMER}/vad-vi-hort`, m['heard.title']],
+          ['/ideer', m['ideas.title']],
+          ['/tillganglighet', m['a11y.title']],
+          ['/oppna-data', m['openData.title']],
+        ] as const) {
+          await page.goto(path);
+          await expect(h1(page)).toHaveText(title);
+          await expect(page.getByText(m['app.loading'])).toHaveCount(0);
+          await check(path);
+        }
         expect(overflow).toEqual([]);
       } finally {
         await context.close();

@@ -64,7 +64,10 @@ export function catalogueMatcher(catalogue: Messages): (text: string) => boolean
       .join('.+');
   const whole = values.map((v) => new RegExp(`^${pattern(v)}$`, 's'));
   const pieces = values.flatMap((v) => v.split(/\{\w+\}/).map((p) => p.trim())).filter(Boolean);
+  // Also with brackets or punctuation put around a message in code: "(مثال)".
   const one = (text: string) =>
+    oneMessage(text) || oneMessage(text.replace(/^[\p{P}\s]+(?=\P{P})|(?<=\P{P})[\p{P}\s]+$/gu, ''));
+  const oneMessage = (text: string) =>
     /^[\p{N}\p{P}\p{S}\p{Z}\p{Cf}\s]+$/u.test(text) ||
     /^[^\s@]+@[^\s@]+$/.test(text) ||
     whole.some((re) => re.test(text)) ||

@@ -1,11 +1,23 @@
 /**
  * Aggregates kept in step with the submissions (issue 8): `agg_submissions` and `agg_answers`
- * (migration 0010). Every write that changes what a submission counts as — ingest, moderation,
- * re-tagging, staff corrections, deletion — calls {@link withdrawAggregates} before and
- * {@link contributeAggregates} after, in its own transaction. Both compute a submission's exact
- * contribution from its rows as they are at that moment, so the pair moves the counts from the
- * old state to the new one whatever changed; deltas are merged per key and written in key order
- * (PostgreSQL row locks are then always taken in the same order: two writers cannot deadlock).
+ * (migration 0010). Every write that changes what a submission counts as — ingest
+ * ({@link contributeAggregates}), moderation, re-tagging and staff corrections
+ * ({@link changeAggregates}), deletion ({@link withdrawAggregates}) — moves the counts in its own
+ * transaction. Each computes a submission's exact contribution from its rows as they are at that
+ * moment, so counts move from the old state to the new one whatever changed; deltas are merged
+ * per key and written in key order (PostgreSQL row locks are then always taken in the same
+ * order: two writers cannot deadlock). Rows that reach 0 stay (reads add; a rebuild drops them).
+ *
+ * Projections. One row per submission and day is barely smaller than the submissions table when
+ * a million submissions spread over many delområden × insatser × groups × kinds × age bands, so
+ * counted submissions also add rows that leave dimensions out (`basis` values):
+ * - 'primary' / 'any': every dimension, per day (reads with an area filter, and period ends);
+ * - 'primary:m': per month, no area ('*'): totals and every dimension but area, no area filter;
+ * - 'primary:am' / 'any:am': per month, area and group but no kind or age band ('*'): by area,
+ *   and totals / insats / group with an area filter;
+ * - 'primary:d': per day, no area, kind or age band: the week series without an area filter.
+ * A read takes whole months of its period from month rows and the days at either end from day
+ * rows (`splitPeriod`). agg_answers has month rows without area too (insats id + ':m').
  *
  * Basis 'any' stores one row per submission whose `area_code` is the sorted, comma-joined set of
  * the distinct delområden of its current tags ('' for none), not one row per area: so every
@@ -50,7 +62,7 @@ const ROWS_PER_UNNEST = 10_000;
 /** The `basis` of the rows that count how many submissions have each set of several areas. */
 export const AREA_SETS = 'area-set';
 /** Submissions per chunk of a rebuild. */
-const REBUILD_CHUNK = 5_000;
+const REBUILD_CHUNK = 20_000;
 
 const SUBMISSION_KEY = [
   'basis',
@@ -166,7 +178,13 @@ export function aggregateStore(db: Kysely<Database>): AggregateStore {
         );
     },
 
-    rebuildAggregates: () => db.transaction().execute((trx) => rebuildAggregates(trx, postgres)),
+    async rebuildAggregates() {
+      const done = await db.transaction().execute((trx) => rebuildAggregates(trx, postgres));
+      // Fresh statistics at once (autovacuum would take a while): without them PostgreSQL chose
+      // plans several times slower for the reads after a rebuild of a million (docs/benchmarks.md).
+      if (postgres) await sql`analyze agg_submissions, agg_answers`.execute(db);
+      return done;
+    },
   };
 }
 

@@ -77,8 +77,10 @@ function Tables({ data }: { data: OpenDataCounts }) {
             const a = areaName.get(row.area);
             return (
               <tr key={row.area ?? '-'}>
-                <th scope="row">{a?.name ?? t('openData.noArea')}</th>
-                <td>{a?.district ?? ''}</td>
+                <th scope="row" lang={a ? 'sv' : undefined}>
+                  {a?.name ?? t('openData.noArea')}
+                </th>
+                <td lang="sv">{a?.district ?? ''}</td>
                 <td class="n">{formatNumber(row.count)}</td>
               </tr>
             );
@@ -114,7 +116,9 @@ function Tables({ data }: { data: OpenDataCounts }) {
               <tbody>
                 {cells.map((c) => (
                   <tr key={c.area ?? '-'}>
-                    <th scope="row">{areaName.get(c.area)?.name ?? t('openData.noArea')}</th>
+                    <th scope="row" lang={areaName.get(c.area) ? 'sv' : undefined}>
+                      {areaName.get(c.area)?.name ?? t('openData.noArea')}
+                    </th>
                     <td class="n">{protectedCount(c)}</td>
                   </tr>
                 ))}

@@ -135,7 +135,8 @@ function AreaChooser({
       {value.map((code) => (
         <label key={code} class="choice">
           <input type="checkbox" name="area" value={code} checked onChange={() => toggle(code, false)} />
-          <span>{nameOf(code)}</span>
+          {/* Place names are Swedish in every language of the app. */}
+          <span lang="sv">{nameOf(code)}</span>
         </label>
       ))}
       <div class="field">
@@ -172,7 +173,7 @@ function AreaChooser({
               requestAnimationFrame(() => document.getElementById('proposal-area-search')?.focus());
             }}
           />
-          <span>{a.name}</span>
+          <span lang="sv">{a.name}</span>
         </label>
       ))}
     </fieldset>
