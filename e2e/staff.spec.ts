@@ -86,8 +86,10 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     await expect(admin.getByTestId('staff-who')).toHaveText('Inloggad som Ada Admin (Administratör)');
     expect(await staffNavLinks(admin)).toEqual([
       'Start',
+      'Översikt',
       'Granska',
       'Insatser',
+      'Indikatorer',
       'Användare',
       'Logg',
       'Områdesindelningar',
@@ -171,8 +173,10 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
     await expect(heading(moderator, STAFF.homeHeading)).toBeVisible();
     expect(await staffNavLinks(moderator)).toEqual([
       'Start',
+      'Översikt',
       'Granska',
       'Insatser',
+      'Indikatorer',
       'Områdesindelningar',
       'Affischer',
     ]);

@@ -26,6 +26,8 @@ async function expectPhoneFriendly(page: Page, screen: string): Promise<void> {
     for (const el of controls) {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
+      // Inside a closed <details> (the privacy notice's "more"): not on screen, whatever its box says.
+      if (!el.checkVisibility()) continue;
       // A radio or checkbox is tapped through its label: that is the target that counts.
       const isChoice = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
       // A "stretched" link (a card's title) is tapped anywhere on its card: its ::after covers it.

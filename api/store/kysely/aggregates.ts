@@ -49,8 +49,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Ids per IN list: far below both databases' parameter limits. */
 const PER_STATEMENT = 500;
-/** Rows per multi-row upsert (9 parameters each): below SQLite's 32,766 and PostgreSQL's 65,535. */
-const ROWS_PER_UPSERT = 1_000;
+/** Rows per SQLite upsert (one JSON parameter). */
+const ROWS_PER_JSON = 10_000;
 /** Suffix of the month rows (`basis` of agg_submissions, `insats_id` of agg_answers). */
 const MONTHS = ':m';
 /** `basis` suffix of the month rows with areas but without kind and age band. */
@@ -250,6 +250,44 @@ export async function changeAggregates<T>(
   return result;
 }
 
+/**
+ * Of the submissions a re-tag rewrites (`results`: their new current tags), those whose counts
+ * move: the primary area or the set of areas changes. Most of a re-tag moves nothing, and only
+ * these need {@link changeAggregates} (one read of the current tags instead of every row).
+ */
+export async function areasChanging(
+  trx: Db,
+  results: ReadonlyMap<string, readonly { areaCode: string; primary: boolean }[]>,
+): Promise<string[]> {
+  const before = new Map<string, { primary: string; areas: Set<string> }>();
+  for (const ids of chunks([...results.keys()], PER_STATEMENT)) {
+    const rows = await trx
+      .selectFrom('tags')
+      .select(['submission_id', 'area_code', 'is_primary'])
+      .where('submission_id', 'in', ids)
+      .where('current', '=', 1)
+      .execute();
+    for (const r of rows) {
+      const entry = before.get(r.submission_id) ?? { primary: '', areas: new Set<string>() };
+      if (r.is_primary === 1) entry.primary = r.area_code;
+      entry.areas.add(r.area_code);
+      before.set(r.submission_id, entry);
+    }
+  }
+  const key = (primary: string, areas: Iterable<string>) =>
+    `${primary}|${[...new Set(areas)].sort().join(',')}`;
+  return [...results]
+    .filter(([id, tags]) => {
+      const old = before.get(id);
+      const now = key(
+        tags.find((t) => t.primary)?.areaCode ?? '',
+        tags.map((t) => t.areaCode),
+      );
+      return (old ? key(old.primary, old.areas) : key('', [])) !== now;
+    })
+    .map(([id]) => id);
+}
+
 /** The Stockholm day of an ISO time; cached per UTC hour (offsets are whole hours). */
 const dayCache = new Map<string, string>();
 function dayOf(iso: string): string {
@@ -411,19 +449,27 @@ async function apply(trx: Db, deltas: Deltas, sign: 1 | -1): Promise<void> {
       for (const chunk of chunks(rows, ROWS_PER_UNNEST)) await upsertUnnest(trx, table, key, chunk);
       continue;
     }
-    for (const chunk of chunks(rows, ROWS_PER_UPSERT)) {
-      const values = chunk.map((r) => Object.fromEntries([...key, 'n'].map((c, i) => [c, r[i]])));
-      await trx
-        .insertInto(table)
-        .values(values as never)
-        .onConflict((oc) =>
-          oc
-            .columns([...key] as never)
-            .doUpdateSet({ n: sql`${sql.ref(`${table}.n`)} + excluded.n` } as never),
-        )
-        .execute();
-    }
+    for (const chunk of chunks(rows, ROWS_PER_JSON)) await upsertJson(trx, table, key, chunk);
   }
+}
+
+/**
+ * SQLite: the upsert with the rows as one JSON parameter (`json_each`): no SQL text and no
+ * parameter per value to build and compile, which cost more than the writes for ingest batches.
+ */
+async function upsertJson(
+  trx: Db,
+  table: 'agg_submissions' | 'agg_answers',
+  key: readonly string[],
+  rows: (string | number)[][],
+): Promise<void> {
+  const columns = [...key, 'n'];
+  const values = columns.map((_, i) => sql`json_extract(value, ${`$[${i}]`})`);
+  // `where true`: SQLite's parser needs it between a SELECT and ON CONFLICT.
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    select ${sql.join(values)} from json_each(${JSON.stringify(rows)}) where true
+    on conflict (${sql.join(key.map((c) => sql.ref(c)))})
+    do update set n = ${sql.ref(`${table}.n`)} + excluded.n`.execute(trx);
 }
 
 /**

@@ -7,7 +7,7 @@ import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { TagSource } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { RetagSubject, RetagWrite, Store, StoredTag } from '../types.ts';
-import { changeAggregates } from './aggregates.ts';
+import { areasChanging, changeAggregates } from './aggregates.ts';
 import { toRetagJob } from './boundary-versions.ts';
 import { withRetry } from './retry.ts';
 
@@ -166,8 +166,8 @@ function withTags(submissions: { id: string; cell: string | null }[], tags: TagR
 
 /** Supersedes the current tags of every submission in `write` and stores the new ones as current. */
 async function writeTags(trx: Transaction<Database>, write: RetagWrite): Promise<void> {
-  // Dashboard counts (issue 8) follow the tags; only keys that moved are written.
-  await changeAggregates(trx, [...write.results.keys()], () => writeTagRows(trx, write));
+  // Dashboard counts (issue 8) follow the tags, for the submissions whose areas move.
+  await changeAggregates(trx, await areasChanging(trx, write.results), () => writeTagRows(trx, write));
 }
 
 async function writeTagRows(trx: Transaction<Database>, write: RetagWrite): Promise<void> {

@@ -251,11 +251,6 @@ async function save(trx: Transaction<Database>, batch: readonly NewSubmission[])
   const created = [...firsts.values()].filter((s) => inserted.has(s.id));
   await insertChildren(trx, created);
   await queueStaleTags(trx, created);
-  // Dashboard counts (issue 8), in the same transaction as the rows they count.
-  await contributeAggregates(
-    trx,
-    created.map((s) => s.id),
-  );
 
   const isCreated = (s: NewSubmission) => inserted.has(s.id) && firsts.get(s.id) === s;
   const others = [...new Set(batch.filter((s) => !isCreated(s)).map((s) => s.id))];
@@ -275,6 +270,12 @@ async function save(trx: Transaction<Database>, batch: readonly NewSubmission[])
   const duplicateIds = batch.filter((s) => !isCreated(s) && isSame(s)).map((s) => s.id);
   const storedTags =
     duplicateIds.length === 0 ? new Map<string, StoredTag[]>() : await tagsOf(trx, duplicateIds);
+  // Dashboard counts (issue 8), in the same transaction as the rows they count; last, so the
+  // shared count rows stay locked (PostgreSQL) for as short a time as possible before the commit.
+  await contributeAggregates(
+    trx,
+    created.map((s) => s.id),
+  );
 
   return batch.map((s): SaveOutcome => {
     if (isCreated(s)) return { status: 'created', receipt: s.receipt, tags: s.tags };
