@@ -20,7 +20,7 @@ import {
   testStore,
 } from '../../test/index.ts';
 import { TEST_ACTOR, testSubmission } from '../testing.ts';
-import { splitPeriod } from './aggregates.ts';
+import { splitPeriod } from './aggregate-reads.ts';
 import type { AggregateDimension, AggregateFilter, NewSubmission, Store, StoredTag } from '../types.ts';
 
 let ctx: TestStore | undefined;
