@@ -24,6 +24,18 @@ describe('language catalogues', () => {
     expect(LANGUAGES.map((l) => l.code).sort()).toEqual(codes);
   });
 
+  it('should offer a language from its file alone: its own name, direction and Latin digits', async () => {
+    // Arabic as if it had no refined line: what a new file (e.g. fa.ts) gets.
+    const { fromFileForTest } = await import('./index.ts');
+    expect(fromFileForTest('ar')).toEqual({
+      code: 'ar',
+      name: 'العربية',
+      dir: 'rtl',
+      intl: 'ar-SE-u-nu-latn',
+    });
+    expect(fromFileForTest('de')).toMatchObject({ name: 'Deutsch', dir: 'ltr' });
+  });
+
   it('should load every offered language through its registry entry', async () => {
     for (const lang of LANGUAGES) {
       const { default: messages } = await lang.load();

@@ -3,9 +3,10 @@
  * catalogue is a file next to sv.ts, loaded with a dynamic import when chosen (the service worker
  * precaches every JS chunk of the build, these included, so every language works offline; the
  * weight check e2e/weight.spec.ts asserts they are in the precache manifest). Adding a language =
- * one file `<code>.ts` + its line in LANGUAGES (name, direction, Intl locale: facts a file of
- * strings cannot give without being loaded). catalogues.test.ts finds the files on disk and fails
- * when a file has no line, a line has no file, or a catalogue lacks a Swedish key or placeholder.
+ * adding one file `<code>.ts`: LANGUAGES is made from the files in this folder, with the name from
+ * Intl (the language's name in itself), the direction from a list of right-to-left languages and
+ * Latin digits; REFINED only fine-tunes the ones we know (order, Intl locale). catalogues.test.ts
+ * finds the files on disk and fails when a catalogue lacks a Swedish key or placeholder.
  *
  * The language follows the device (navigator.languages), can be changed on every screen, and is
  * remembered in localStorage (no cookies). <html lang> and dir follow it.
@@ -32,10 +33,55 @@ export interface Language {
   load: () => Promise<{ default: Messages }>;
 }
 
+/** Every catalogue but Swedish (bundled): `<code>.ts` next to this file, loaded when chosen. */
+const CATALOGUES = import.meta.glob<{ default: Messages }>([
+  './*.ts',
+  '!./index.ts',
+  '!./sv.ts',
+  '!./*.test.ts',
+]);
+
+/** Languages written right to left (ISO 639 codes), for a catalogue with no line in REFINED. */
+const RIGHT_TO_LEFT = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** What we know better than the defaults, in the order the language menu lists them. */
+const REFINED: readonly Omit<Language, 'load'>[] = [
+  { code: 'sv', name: 'Svenska', dir: 'ltr', intl: 'sv-SE' },
+  { code: 'en', name: 'English', dir: 'ltr', intl: 'en-GB' },
+  { code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn' },
+];
+
+/** A language from its file alone: its name in itself (Intl), its direction, Latin digits. */
+function fromFile(code: string): Omit<Language, 'load'> {
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    // An engine without DisplayNames: the code is still a usable label.
+  }
+  return {
+    code,
+    name: name.charAt(0).toLocaleUpperCase(code) + name.slice(1),
+    dir: RIGHT_TO_LEFT.has(code) ? 'rtl' : 'ltr',
+    intl: `${code}-SE-u-nu-latn`,
+  };
+}
+
+/** For catalogues.test.ts: what a catalogue file with no line in REFINED gets. */
+export const fromFileForTest = fromFile;
+
 export const LANGUAGES: readonly Language[] = [
-  { code: 'sv', name: 'Svenska', dir: 'ltr', intl: 'sv-SE', load: async () => ({ default: sv }) },
-  { code: 'en', name: 'English', dir: 'ltr', intl: 'en-GB', load: () => import('./en.ts') },
-  { code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', load: () => import('./ar.ts') },
+  { ...(REFINED[0] as Omit<Language, 'load'>), load: async () => ({ default: sv }) },
+  ...Object.entries(CATALOGUES)
+    .map(([file, load]) => ({ code: file.slice(2, -3), load }))
+    .sort((a, b) => {
+      const rank = (code: string) => {
+        const i = REFINED.findIndex((r) => r.code === code);
+        return i === -1 ? REFINED.length : i;
+      };
+      return rank(a.code) - rank(b.code) || a.code.localeCompare(b.code);
+    })
+    .map(({ code, load }) => ({ ...(REFINED.find((r) => r.code === code) ?? fromFile(code)), load })),
 ];
 
 const STORAGE_KEY = 'kraftsamla.lang';
