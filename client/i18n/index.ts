@@ -34,11 +34,11 @@ export interface Language {
 }
 
 /** Every catalogue but Swedish (bundled): `<code>.ts` next to this file, loaded when chosen. */
+// Only files named like a language code (two or three letters): a helper or a test is not a language.
 const CATALOGUES = import.meta.glob<{ default: Messages }>([
-  './*.ts',
-  '!./index.ts',
+  './[a-z][a-z].ts',
+  './[a-z][a-z][a-z].ts',
   '!./sv.ts',
-  '!./*.test.ts',
 ]);
 
 /** Languages written right to left (ISO 639 codes), for a catalogue with no line in REFINED. */

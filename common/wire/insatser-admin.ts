@@ -19,6 +19,11 @@ const slug = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1–64 lower-case letters, digits or -'),
 );
+/** An insats id: a slug, but not `none`, which filters mean as "input without an insats". */
+const insatsId = v.pipe(
+  slug,
+  v.check((id: string) => id !== 'none', '"none" is reserved (it means "without an insats" in filters)'),
+);
 const optionId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'));
 
 /** Text per language: Swedish required and not blank, other keys language codes. */
@@ -54,7 +59,7 @@ const insatsFields = {
 };
 
 /** Body of `POST /api/staff/insatser`: a new draft; without `id`, one is made from the Swedish title. */
-export const InsatsInput = v.strictObject({ id: v.optional(slug), ...insatsFields });
+export const InsatsInput = v.strictObject({ id: v.optional(insatsId), ...insatsFields });
 export type InsatsInput = v.InferOutput<typeof InsatsInput>;
 
 /** Body of `PATCH /api/staff/insatser/:id`: the fields given replace; null removes an optional one. */

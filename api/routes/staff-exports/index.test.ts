@@ -102,15 +102,19 @@ describe.each(STORE_KINDS)('GET /api/staff/exports/submissions.zip on %s', (kind
     }
   });
 
-  it('should audit an export with contact columns once, with its filter and row count', async () => {
-    const audits = () =>
-      t.store.listAudit({ action: 'export.contacts', actorId: signed.admin.me.id, limit: 50 });
-    const before = await audits();
+  it('should audit an export with contact columns before it starts, then with its row count', async () => {
+    const audits = (action: string) => t.store.listAudit({ action, actorId: signed.admin.me.id, limit: 50 });
+    const started = await audits('export.contacts');
+    const done = await audits('export.contacts.done');
     await download(t, signed.admin, '?insats=none');
-    const after = await audits();
-    expect(after).toHaveLength(before.length + 1);
-    const added = after.filter((a) => !before.some((b) => b.id === a.id));
-    expect(added[0]?.after).toMatchObject({ rows: 1, complete: true, filter: { insats: 'none' } });
+    const startedAfter = await audits('export.contacts');
+    const doneAfter = await audits('export.contacts.done');
+    expect(startedAfter).toHaveLength(started.length + 1);
+    expect(doneAfter).toHaveLength(done.length + 1);
+    const start = startedAfter.find((a) => !started.some((b) => b.id === a.id));
+    const end = doneAfter.find((a) => !done.some((b) => b.id === a.id));
+    expect(start?.after).toMatchObject({ filter: { insats: 'none' } });
+    expect(end?.after).toMatchObject({ rows: 1, complete: true, filter: { insats: 'none' } });
   });
 
   it('should give analysts no contact columns, no pending text and no device id', async () => {

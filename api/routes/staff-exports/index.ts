@@ -38,12 +38,14 @@ export const spec: ResourceSpec = {
         `${FILTER_HELP} A zip (application/zip) of submissions.csv and answers.csv: UTF-8 with BOM, ` +
         '`;`-separated, CRLF, columns in docs/exports.md. Every moderation status is included (column ' +
         '`counted` says whether the dashboard counts it). Contact columns only for admins and moderators ' +
-        '(audited); analysts get blank texts for items not approved. Streamed, no row cap.',
+        '(audited before the first byte: `export.contacts`, then `export.contacts.done` with the row count); ' +
+        'analysts get blank texts for items not approved. Streamed, no row cap.',
       responses: {
         200: { description: 'The zip, as an attachment' },
         400: { description: 'A filter is malformed', problem: true },
         401: { description: 'Not signed in', problem: true },
         403: { description: 'No staff role', problem: true },
+        503: { description: 'The export could not be audited, so it was not started', problem: true },
       },
     },
     {
@@ -97,22 +99,31 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
         ...(areaCodes === undefined ? {} : { areaCodes }),
       };
       const requestId = c.var.requestId ?? null;
+      const auditRow = (action: string, after: Record<string, unknown>) => ({
+        id: randomUUID(),
+        at: new Date(deps.now()).toISOString(),
+        actorId: user.id,
+        actorLabel: user.email,
+        action,
+        targetType: 'export',
+        targetId: null,
+        before: null,
+        after,
+        requestId,
+      });
+      if (mayReadContacts(role)) {
+        // Contact details leave only once the export is in the audit log: audited before the
+        // first byte, refused when that cannot be written (the row count follows at the end).
+        try {
+          await deps.store.recordAudit([auditRow('export.contacts', { filter })]);
+        } catch (err) {
+          deps.logger.error?.({ err: String(err) }, 'export audit failed');
+          return problem(c, 503, 'The export could not be audited, so it was not started. Try again.');
+        }
+      }
       const audit = mayReadContacts(role)
         ? (rows: number, complete: boolean) =>
-            deps.store.recordAudit([
-              {
-                id: randomUUID(),
-                at: new Date(deps.now()).toISOString(),
-                actorId: user.id,
-                actorLabel: user.email,
-                action: 'export.contacts',
-                targetType: 'export',
-                targetId: null,
-                before: null,
-                after: { filter, rows, complete },
-                requestId,
-              },
-            ])
+            deps.store.recordAudit([auditRow('export.contacts.done', { filter, rows, complete })])
         : undefined;
       const body = exportZip(deps.store, exportFilter, role, resolved.areas, async (rows, complete) => {
         try {

@@ -127,5 +127,6 @@ export function slugOf(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 64)
     .replace(/-+$/, '');
-  return slug === '' ? `insats-${randomBytes(4).toString('hex')}` : slug;
+  // 'none' means "without an insats" in filters (common/wire/insatser-admin.ts): never an id.
+  return slug === '' || slug === 'none' ? `insats-${randomBytes(4).toString('hex')}` : slug;
 }

@@ -131,7 +131,28 @@ export async function contributeAggregates(trx: Db, ids: readonly string[]): Pro
 
 /** Takes away what the submissions `ids` count as now. Call before changing them, in the same transaction. */
 export async function withdrawAggregates(trx: Db, ids: readonly string[]): Promise<void> {
+  await lockSubmissions(trx, ids);
   await apply(trx, await contributions(trx, ids), -1);
+}
+
+/**
+ * On PostgreSQL (READ COMMITTED), locks the submissions' rows in id order before their
+ * contribution is read: a re-tag or a retention purge must not read a submission while a
+ * moderator's change to it is about to commit (both would move the same count from the old state,
+ * and the figures would drift). Moderation and corrections lock the same rows in the same order
+ * first, then the count rows in key order, so no two writers wait on each other in a circle.
+ */
+async function lockSubmissions(trx: Db, ids: readonly string[]): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const sorted = [...ids].sort();
+  for (const chunk of chunks(sorted, PER_STATEMENT))
+    await trx
+      .selectFrom('submissions')
+      .select('id')
+      .where('id', 'in', chunk)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
 }
 
 /**
@@ -145,6 +166,7 @@ export async function changeAggregates<T>(
   change: () => Promise<T>,
 ): Promise<T> {
   if (ids.length === 0) return change();
+  await lockSubmissions(trx, ids);
   const before = await contributions(trx, ids);
   const result = await change();
   const after = await contributions(trx, ids);
