@@ -16,11 +16,11 @@
  * BENCH_DASHBOARD_STORES picks stores (`sqlite,postgres`). PostgreSQL: a schema of its own on
  * BENCH_PG_URL (else TEST_PG_URL, else the local server), dropped afterwards.
  */
+import { inPgSchema } from './pg-schema.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { buildDashboard, resolveFilter } from '../api/domain/insights/index.ts';
 import { stockholmDay } from '../api/domain/local-time/index.ts';
 import { buildBoundarySet } from '../api/domain/tagging/index.ts';
@@ -173,27 +173,19 @@ async function main(): Promise<void> {
       }
     }
     if (STORES.includes('postgres')) {
-      const admin = new pg.Client({ connectionString: PG_SERVER });
-      await admin.connect();
-      const schema = `kraftsamla_bench_dashboard_${process.pid}`;
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const url = new URL(PG_SERVER);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const reader = new pg.Client({ connectionString: url.toString() });
-      await reader.connect();
-      try {
+      await inPgSchema(PG_SERVER, 'dashboard', async (url, reader) => {
         outcomes.push(
           await scenario(
             'PostgreSQL',
             () =>
               openPostgresStore({
                 kind: 'postgres',
-                url: url.toString(),
+                url,
                 poolMax: 4,
                 statementTimeoutMs: 600_000,
               }),
             async () => {
-              await loadVariedPostgres(url.toString(), SUBMISSIONS, NOW, boundaries);
+              await loadVariedPostgres(url, SUBMISSIONS, NOW, boundaries);
             },
             () => reader.query(SCAN.replace('?', '$1'), [scanFrom]),
             async (table) => Number((await reader.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n),
@@ -201,11 +193,7 @@ async function main(): Promise<void> {
             () => reader.query('VACUUM ANALYZE agg_submissions, agg_answers'),
           ),
         );
-      } finally {
-        await reader.end();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      }
+      });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

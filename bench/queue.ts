@@ -14,6 +14,7 @@
  * BENCH_QUEUE_SUBMISSIONS changes the million; BENCH_QUEUE_STORES picks stores (`sqlite,postgres`);
  * BENCH_QUEUE_EXPLAIN=1 prints each store's plan of every query of the first page.
  */
+import { inPgSchema } from './pg-schema.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,31 +190,23 @@ async function main(): Promise<void> {
       }
     }
     if (STORES.includes('postgres')) {
-      const admin = new pg.Client({ connectionString: PG_SERVER });
-      await admin.connect();
-      const schema = `kraftsamla_bench_queue_${process.pid}`;
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const url = new URL(PG_SERVER);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const reader = new pg.Client({ connectionString: url.toString() });
-      await reader.connect();
-      try {
+      await inPgSchema(PG_SERVER, 'queue', async (url, reader) => {
         outcomes.push(
           await scenario(
             'PostgreSQL',
             (options) =>
               options?.log
                 ? loggedStore(
-                    new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 4 }) }),
+                    new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4 }) }),
                     options.log,
                   )
                 : openPostgresStore({
                     kind: 'postgres',
-                    url: url.toString(),
+                    url,
                     poolMax: 4,
                     statementTimeoutMs: 120_000,
                   }),
-            (areas, v) => fillPostgres(url.toString(), SUBMISSIONS, areas, v),
+            (areas, v) => fillPostgres(url, SUBMISSIONS, areas, v),
             {
               index: () => reader.query('CREATE INDEX bench_received_at ON submissions (received_at)'),
               select: async () =>
@@ -227,11 +220,7 @@ async function main(): Promise<void> {
             },
           ),
         );
-      } finally {
-        await reader.end();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      }
+      });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

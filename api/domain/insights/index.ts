@@ -19,7 +19,7 @@ import {
   type DashboardQuery,
   MAX_PERIOD_DAYS,
 } from '../../../common/wire/insights.ts';
-import type { AggregateFilter, Store } from '../../store/index.ts';
+import type { AggregateFilter, AreaRecord, Store } from '../../store/index.ts';
 import { ANSWERED_OPTION } from '../../store/types.ts';
 import { stockholmDay } from '../local-time/index.ts';
 import { addDays, dayMs, daysBetween, weekSeries } from './weeks.ts';
@@ -35,8 +35,8 @@ type DashboardStore = Pick<Store, 'countSubmissions' | 'totalSubmissions' | 'lis
 export interface ResolvedFilter {
   filter: DashboardFilter;
   store: AggregateFilter;
-  /** Every delområde with its stadsområde, by code. */
-  areas: { code: string; district: string }[];
+  /** Every delområde (name, stadsområde), as the store lists them. */
+  areas: AreaRecord[];
 }
 
 /**
@@ -62,7 +62,7 @@ export async function resolveFilter(
   if (daysBetween(from, to) > MAX_PERIOD_DAYS)
     errors.push({ path: 'to', message: `the period may be at most ${MAX_PERIOD_DAYS} days` });
 
-  const areas = (await store.listAreas()).map((a) => ({ code: a.code, district: a.district }));
+  const areas = await store.listAreas();
   let areaCodes: string[] | undefined;
   if (query.district !== undefined) {
     areaCodes = areas.filter((a) => a.district === query.district).map((a) => a.code);

@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { AreaMap } from '../../../common/wire/index.ts';
 import { buildAreaMap, MAP_FORMAT } from '../../domain/map/index.ts';
 import { problem } from '../../http/problem.ts';
+import { ifNoneMatchHas } from '../../http/etag.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 import type { AreaMapRecord, Store } from '../../store/index.ts';
@@ -86,13 +87,6 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** Whether If-None-Match names one of `etags` (weak comparison, as RFC 9110 says for it). */
-function matches(ifNoneMatch: string | undefined, etags: readonly string[]): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  return (ifNoneMatch.match(/(?:W\/)?"[^"]*"/g) ?? []).some((t) => etags.includes(t.replace(/^W\//, '')));
-}
-
 /** The map resource. */
 export function areaMap(deps: ApiDeps) {
   const ready = new Map<string, Promise<Prepared | undefined>>();
@@ -120,7 +114,8 @@ export function areaMap(deps: ApiDeps) {
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
     };
-    if (matches(c.req.header('If-None-Match'), [map.etag, map.gzipEtag])) return c.body(null, 304, headers);
+    if (ifNoneMatchHas(c.req.header('If-None-Match'), [map.etag, map.gzipEtag]))
+      return c.body(null, 304, headers);
     if (!gzip) return c.body(map.json, 200, { ...headers, 'Content-Type': 'application/json' });
     return c.body(map.gzip, 200, {
       ...headers,

@@ -16,6 +16,7 @@ import {
 import { csvDocument } from '../../domain/exports/csv.ts';
 import { areaGeometries, featureCollection } from '../../domain/exports/geojson.ts';
 import { publicationAt, secondsUntilNext } from '../../domain/open-data/index.ts';
+import { ifNoneMatchHas } from '../../http/etag.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 import { datasetDescription } from './dcat.ts';
@@ -87,8 +88,7 @@ export function publicationHeaders(
 /** A 304 when the client has this publication's `name` already. */
 export function notModified(c: Context, headers: Record<string, string>): Response | undefined {
   const tag = headers.ETag;
-  const sent = c.req.header('If-None-Match');
-  if (tag && sent?.split(',').some((t) => t.trim() === tag)) {
+  if (tag && ifNoneMatchHas(c.req.header('If-None-Match'), [tag])) {
     const { 'Content-Type': _type, ...rest } = headers;
     return c.body(null, 304, rest);
   }

@@ -5,7 +5,6 @@
  * flags, device ids, receipts or submission ids (each item has an opaque key instead). The day
  * an item was made is shown, not the time.
  */
-import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { AreaCode, fieldErrors, SUBMISSION_KINDS } from '../../../common/wire/index.ts';
@@ -15,29 +14,18 @@ import {
   type PublicSubmission,
   PublicSubmissionPage,
 } from '../../../common/wire/moderation.ts';
+import { ifNoneMatchHas, weakEtag } from '../../http/etag.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 import type { PublicCursor, PublicSubmissionRecord } from '../../store/index.ts';
-import { stockholmDay } from '../staff-queue/filter.ts';
+import { stockholmDay } from '../../domain/local-time/index.ts';
 
 /**
  * Caches may keep a page but must ask again before each use: an item hidden or redacted after
  * approval must not stay public in a shared cache. The weak ETag makes the asking cheap (304).
  */
 const CACHE_CONTROL = 'no-cache';
-
-/** A weak validator of a response body. */
-function weakEtag(body: string): string {
-  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-}
-
-/** Whether an If-None-Match header names `etag` (weak comparison, RFC 9110 §13.1.2). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
-}
 
 const limitMessage = `must be a whole number from 1 to ${MAX_PUBLIC_LIMIT}`;
 const Query = v.strictObject({
@@ -152,7 +140,7 @@ export function publicSubmissions(deps: ApiDeps) {
       const etag = weakEtag(body);
       c.header('Cache-Control', CACHE_CONTROL);
       c.header('ETag', etag);
-      if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+      if (ifNoneMatchHas(c.req.header('If-None-Match'), [etag])) return c.body(null, 304);
       return c.body(body, 200, { 'Content-Type': 'application/json' });
     },
   );

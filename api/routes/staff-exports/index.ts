@@ -6,16 +6,18 @@
  * - GET /api/staff/exports/areas.geojson: the delområden with their counts under the filter,
  *   and with `indicator` that indicator's latest measurement, baseline and targets.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { audit as writeAudit } from '../../auth/audit/index.ts';
 import { ANY_ROLE } from '../../auth/policy/index.ts';
+import { fieldErrors } from '../../../common/wire/index.ts';
+import { DashboardQuery } from '../../../common/wire/insights.ts';
 import { exportZip, mayReadContacts } from '../../domain/exports/index.ts';
+import { resolveFilter } from '../../domain/insights/index.ts';
 import { areaGeometries, featureCollection, indicatorByArea } from '../../domain/exports/geojson.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
-import { parseDashboardQuery, resolveFilter } from './filter.ts';
 
 const FILTER_HELP =
   "The dashboard's filters as query parameters: `insats` (an id or `none`), `area` (a delområde) or " +
@@ -70,13 +72,13 @@ export const spec: ResourceSpec = {
 
 /** The exports resource. */
 export function staffExports(deps: ApiDeps): Hono<AppEnv> {
-  /** The request's filter, or a 400. */
-  const filterOf = async (query: Record<string, string>, extra: string[] = []) => {
-    const parsed = parseDashboardQuery(query, extra);
-    if ('errors' in parsed) return parsed;
-    const areas = await deps.store.listAreas();
-    const resolved = resolveFilter(parsed.query, areas, deps.now());
-    return 'errors' in resolved ? resolved : { ...resolved, areas };
+  /** The request's filter, resolved as the dashboard resolves it (same rules, same errors). */
+  const filterOf = async (query: Record<string, string>, extra: readonly string[] = []) => {
+    const own = Object.fromEntries(Object.entries(query).filter(([k]) => !extra.includes(k)));
+    const parsed = v.safeParse(DashboardQuery, own);
+    if (!parsed.success) return { errors: fieldErrors(parsed.issues) };
+    const out = await resolveFilter(deps.store, parsed.output, new Date(deps.now()));
+    return 'errors' in out ? out : out.resolved;
   };
 
   return new Hono<AppEnv>()
@@ -88,7 +90,8 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
       if ('errors' in resolved)
         return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
       const startedAt = new Date(deps.now()).toISOString();
-      const { filter, areaCodes } = resolved;
+      const { filter } = resolved;
+      const areaCodes = filter.area !== undefined ? [filter.area] : resolved.store.areaCodes;
       const exportFilter = {
         from: filter.from,
         to: filter.to,
@@ -98,32 +101,20 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
         ...(filter.group === undefined ? {} : { group: filter.group }),
         ...(areaCodes === undefined ? {} : { areaCodes }),
       };
-      const requestId = c.var.requestId ?? null;
-      const auditRow = (action: string, after: Record<string, unknown>) => ({
-        id: randomUUID(),
-        at: new Date(deps.now()).toISOString(),
-        actorId: user.id,
-        actorLabel: user.email,
-        action,
-        targetType: 'export',
-        targetId: null,
-        before: null,
-        after,
-        requestId,
-      });
+      const exportAudit = (action: string, after: Record<string, unknown>) =>
+        writeAudit(c, deps, { action, targetType: 'export', targetId: null, after });
       if (mayReadContacts(role)) {
         // Contact details leave only once the export is in the audit log: audited before the
         // first byte, refused when that cannot be written (the row count follows at the end).
         try {
-          await deps.store.recordAudit([auditRow('export.contacts', { filter })]);
+          await exportAudit('export.contacts', { filter });
         } catch (err) {
           deps.logger.error?.({ err: String(err) }, 'export audit failed');
           return problem(c, 503, 'The export could not be audited, so it was not started. Try again.');
         }
       }
       const audit = mayReadContacts(role)
-        ? (rows: number, complete: boolean) =>
-            deps.store.recordAudit([auditRow('export.contacts.done', { filter, rows, complete })])
+        ? (rows: number, complete: boolean) => exportAudit('export.contacts.done', { filter, rows, complete })
         : undefined;
       const body = exportZip(deps.store, exportFilter, role, resolved.areas, async (rows, complete) => {
         try {
@@ -156,7 +147,7 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
       const set = await deps.store.activeBoundarySet();
       const geometries = set ? areaGeometries(set) : [];
       const counts = new Map(
-        (await deps.store.countSubmissions(resolved.aggregate, 'area')).map((r) => [r.key, r.count]),
+        (await deps.store.countSubmissions(resolved.store, 'area')).map((r) => [r.key, r.count]),
       );
       const byCode = new Map(resolved.areas.map((a) => [a.code, a]));
       const perArea = indicator ? indicatorByArea(indicator.values) : undefined;

@@ -18,8 +18,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const flagKindsAgree: Same<(typeof FLAG_KINDS)[number], (typeof WIRE_FLAG_KINDS)[number]> = true;
 void flagKindsAgree;
 
-export { stockholmDay } from '../../domain/local-time/index.ts';
-
 /** `from`/`to` of a filter as times: a day starts at its midnight, and a `to` day is included whole. */
 function bound(value: string, end: boolean): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return stockholmMidnight(value, end ? 1 : 0);

@@ -46,12 +46,16 @@ export function t(key: StaffMessageKey, params?: Record<string, string | number>
 
 const TIME_ZONE = 'Europe/Stockholm';
 
+/** The Intl locale of the staff language now (sv-SE or en-GB): numbers and dates on every screen. */
+export function staffLocale(): string {
+  return STAFF_LANGUAGES.find((l) => l.code === staffLanguage.value)?.intl ?? 'sv-SE';
+}
+
 /** A moment as staff read it: date and time in Malmö (Europe/Stockholm), whatever the device says. */
 export function formatTime(iso: string, seconds = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const intl = STAFF_LANGUAGES.find((l) => l.code === staffLanguage.value)?.intl ?? 'sv-SE';
-  return new Intl.DateTimeFormat(intl, {
+  return new Intl.DateTimeFormat(staffLocale(), {
     dateStyle: 'medium',
     timeStyle: seconds ? 'medium' : 'short',
     timeZone: TIME_ZONE,

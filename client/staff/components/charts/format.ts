@@ -2,12 +2,9 @@
  * Numbers on the insights screens, written the staff language's way (Intl.NumberFormat):
  * "1 234" in Swedish, "1,234" in English, shares as percentages.
  */
-import { STAFF_LANGUAGES, staffLanguage } from '../../i18n/index.ts';
+import { staffLocale } from '../../i18n/index.ts';
 
-/** The Intl locale of the staff language now (sv-SE or en-GB). */
-export function staffLocale(): string {
-  return STAFF_LANGUAGES.find((l) => l.code === staffLanguage.value)?.intl ?? 'sv-SE';
-}
+export { staffLocale };
 
 /** A count or value, e.g. 1 234 or 12,5 (at most two decimals). */
 export function formatCount(n: number): string {

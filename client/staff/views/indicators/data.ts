@@ -11,7 +11,8 @@ import type {
   ReportingArea,
 } from '../../../../common/wire/insights.ts';
 import { api } from '../../api.ts';
-import { STAFF_LANGUAGES, staffLanguage, t } from '../../i18n/index.ts';
+import { formatCount } from '../../components/charts/format.ts';
+import { staffLanguage, t } from '../../i18n/index.ts';
 
 export type {
   Indicator,
@@ -54,15 +55,8 @@ export async function loadReportingAreas(): Promise<ReportingArea[]> {
 
 export const indicatorPath = (id: string) => `/api/staff/indicators/${encodeURIComponent(id)}`;
 
-/** The Intl locale of the staff language (decimal comma in Swedish). */
-export function intlLocale(): string {
-  return STAFF_LANGUAGES.find((l) => l.code === staffLanguage.value)?.intl ?? 'sv-SE';
-}
-
-/** A number as staff read it: up to two decimals, the language's separators. */
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 2 }).format(n);
-}
+/** A number as staff read it: up to two decimals, the language's separators (decimal comma in Swedish). */
+export const formatNumber = formatCount;
 
 /** A number with its unit ("12,5 %", "340 antal"). */
 export function formatWithUnit(n: number, unit: string): string {
