@@ -104,13 +104,16 @@ export function ReasonTemplates({ onForbidden }: { onForbidden: () => void }) {
   /** Saves the templates a change touches, then shows the list as the server has it. */
   const change = async (changed: ReasonTemplate[], done: string, focus?: string) => {
     setBusy(true);
+    let saved = false;
     try {
       for (const template of changed) await post(template);
-      setOutcome({ ok: true, text: done });
+      saved = true;
     } catch (error) {
       refused(error);
     } finally {
       await load();
+      // Said once the list shows it: "moved" must not be announced over the old order.
+      if (saved) setOutcome({ ok: true, text: done });
       setBusy(false);
       if (focus) requestAnimationFrame(() => document.getElementById(focus)?.focus());
     }
