@@ -7,8 +7,6 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { authorize } from './auth/policy/index.ts';
 import { serveClient } from './static/index.ts';
 import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/index.ts';
@@ -20,6 +18,7 @@ import { createMetrics, httpMetrics, type Metrics } from './metrics/index.ts';
 import { fullPath } from './openapi/index.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
 import { resources } from './routes/index.ts';
+import { requestIdentity, securityHeaders } from './security/index.ts';
 import type { Store } from './store/index.ts';
 
 /** What the app is built from. */
@@ -82,11 +81,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   const app = new Hono<AppEnv>();
 
-  app.use(requestId());
+  app.use(requestIdentity({ trustProxy: config.trustProxy ?? 0 }));
   // Outermost after the request id, so they see every answer, errors and 404s included.
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics));
-  app.use(secureHeaders({ contentSecurityPolicy: CSP }));
+  app.use(
+    securityHeaders({
+      contentSecurityPolicy: CSP,
+      httpsInFront: config.staff?.publicUrl?.startsWith('https://') ?? false,
+    }),
+  );
   app.use(compress());
   app.use(
     methodNotAllowed({
