@@ -13,6 +13,7 @@ import { defaultWordLists, findOffensive, type WordList } from './offensive.ts';
 import { findIdentityNumbers } from './personnummer.ts';
 import { findPhoneNumbers } from './phone.ts';
 import { type Flag, overlaps } from './types.ts';
+import { detectionView } from './view.ts';
 
 export type {
   DuplicateCandidate,
@@ -44,7 +45,11 @@ export interface CheckContext {
  * - an e-mail address wins over a link on the same characters (`anna.se@example.com`).
  * Other overlaps (a phone number inside a link, an offensive word inside an address) are kept.
  */
-export function checkText(text: string, context: CheckContext = {}): Flag[] {
+export function checkText(original: string, context: CheckContext = {}): Flag[] {
+  // Detectors read what a person would see (invisible characters gone, overridden runs in
+  // display order); spans are mapped back to the text as submitted.
+  const view = detectionView(original);
+  const text = view.text;
   const identity = findIdentityNumbers(text);
   const phones = findPhoneNumbers(text, context.defaultCountry ?? 'SE').filter(
     (phone) => !identity.some((id) => overlaps(phone, id)),
@@ -63,5 +68,7 @@ export function checkText(text: string, context: CheckContext = {}): Flag[] {
     ...links.map((span) => ({ kind: 'link' as const, ...span })),
     ...offensive.map((span) => ({ kind: 'offensive' as const, ...span })),
   ];
-  return flags.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  return flags
+    .map((flag) => ({ ...flag, ...view.toOriginal(flag) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
 }
