@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { slowClientLimits } from './http/connections.ts';
 import { storedAreaMap } from './routes/area-map/index.ts';
 import { EXPIRY_INTERVAL_MS, expireStaffState } from './auth/expiry/index.ts';
 import { type Config, ConfigError, loadConfig } from './config/index.ts';
@@ -87,7 +88,7 @@ async function main(log: { current: Logger }): Promise<void> {
     logger.warn(`No built client in ${config.staticDir} (run \`npm run build\`); serving the API only.`);
   }
   if (config.metricsToken === undefined) logger.info('METRICS_TOKEN is not set: /metrics is off.');
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.port, serverOptions: slowClientLimits() }, (info) => {
     logger.info(`Kraftsamla is running at http://localhost:${info.port}`);
   });
 

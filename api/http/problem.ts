@@ -37,6 +37,9 @@ export function problem(
   if (options.errors !== undefined) body.errors = options.errors;
   return c.body(JSON.stringify(body), status as 400, {
     ...options.headers,
+    // The server stops reading a body it refuses as too large, so the connection cannot carry
+    // another request: say so, or a keep-alive client sends its next request into a closed socket.
+    ...(status === 413 ? { Connection: 'close' } : {}),
     'Content-Type': PROBLEM_CONTENT_TYPE,
   });
 }
