@@ -11,6 +11,7 @@ import { authorize } from './auth/policy/index.ts';
 import { serveClient } from './static/index.ts';
 import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/index.ts';
 import type { BoundarySet } from './domain/tagging/index.ts';
+import { isClientAbort } from './http/client-abort.ts';
 import { problem } from './http/problem.ts';
 import type { ApiDeps, AppEnv } from './http/types.ts';
 import { type Logger, loggableError, requestLog, silentLogger } from './logging/index.ts';
@@ -125,6 +126,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500)
       return problem(c, err.status, err.message || undefined);
+    if (isClientAbort(err, c)) {
+      logger.info({ reqId: c.var.requestId }, 'request body cut off by the client');
+      return problem(c, 400, 'The request ended before its body was complete.');
+    }
     // Logged with the request id for operators (the request line follows with the route);
     // the body says nothing about the cause or the input.
     logger.error({ reqId: c.var.requestId, err: loggableError(err) }, 'request failed');
