@@ -34,6 +34,8 @@ export interface AppOptions {
   config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'> &
     Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail'>> & {
       staff?: Partial<StaffConfig>;
+      /** The origin of absolute URLs (from `linkOrigin()`); apps built in tests: http://localhost. */
+      linkOrigin?: string;
     };
   /** The active boundary set: a set, or a function returning the current one. */
   boundaries: BoundarySet | (() => BoundarySet);
@@ -106,7 +108,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps: ApiDeps = {
     store,
     boundaries: activeBoundaries,
-    config: { ...config, staff: { ...DEFAULT_STAFF_CONFIG, ...config.staff } },
+    config: {
+      ...config,
+      staff: { ...DEFAULT_STAFF_CONFIG, ...config.staff },
+      linkOrigin: config.linkOrigin ?? config.staff?.publicUrl ?? 'http://localhost',
+    },
     logger,
     metrics,
     limiter,

@@ -98,6 +98,26 @@ describe('api/server.ts', () => {
     });
   }, 30_000);
 
+  it('should refuse a production start without PUBLIC_URL, unless told it is a local trial', async () => {
+    const { dir, remove } = tempDir();
+    try {
+      const refused = start({ NODE_ENV: 'production', DATABASE_URL: `sqlite:${join(dir, 'a.db')}` });
+      const trial = start({
+        NODE_ENV: 'production',
+        LOCAL_TRIAL: 'on',
+        DATABASE_URL: `sqlite:${join(dir, 'b.db')}`,
+      });
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toContain('Kraftsamla cannot start: PUBLIC_URL is not set');
+      expect(refused.output()).not.toContain('is running at');
+      await trial.url;
+      trial.child.kill('SIGTERM');
+      expect(await trial.exited).toBe(0);
+    } finally {
+      remove();
+    }
+  }, 60_000);
+
   it('should send queued e-mail through the configured SMTP server, apply retention, and still stop cleanly', async () => {
     const { dir, remove } = tempDir();
     const sink = await startSmtpSink();

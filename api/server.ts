@@ -11,7 +11,7 @@ import { createApp } from './app.ts';
 import { slowClientLimits } from './http/connections.ts';
 import { storedAreaMap } from './routes/area-map/index.ts';
 import { EXPIRY_INTERVAL_MS, expireStaffState } from './auth/expiry/index.ts';
-import { type Config, ConfigError, loadConfig } from './config/index.ts';
+import { type Config, ConfigError, linkOrigin, loadConfig } from './config/index.ts';
 import { startDigestScheduler } from './domain/digest/index.ts';
 import { startRetagRunner, watchActiveBoundaries } from './domain/retag/index.ts';
 import { startRetentionJob } from './domain/retention/index.ts';
@@ -29,8 +29,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(log: { current: Logger }): Promise<void> {
   let config: Config;
+  let links: string;
   try {
     config = loadConfig();
+    links = linkOrigin(config);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     log.current.fatal(`Kraftsamla cannot start: ${err.message}`);
@@ -74,8 +76,7 @@ async function main(log: { current: Logger }): Promise<void> {
     const sender = startMailSender({ store, transport, logger });
     const digest = startDigestScheduler({
       store,
-      // Links in the digest need the public origin; without PUBLIC_URL they point at this port.
-      publicUrl: config.staff.publicUrl ?? `http://localhost:${config.port}`,
+      publicUrl: links,
       logger,
       onQueued: () => sender.wake(),
     });
@@ -83,7 +84,13 @@ async function main(log: { current: Logger }): Promise<void> {
   }
 
   const metrics = createMetrics({ processMetrics: true });
-  const app = createApp({ store, config, boundaries: boundaries.current, logger, metrics });
+  const app = createApp({
+    store,
+    config: { ...config, linkOrigin: links },
+    boundaries: boundaries.current,
+    logger,
+    metrics,
+  });
   if (!existsSync(config.staticDir)) {
     logger.warn(`No built client in ${config.staticDir} (run \`npm run build\`); serving the API only.`);
   }

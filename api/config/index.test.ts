@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.ts';
+import { ConfigError, linkOrigin, loadConfig } from './index.ts';
 
 describe('loadConfig', () => {
   it('should run with no variables set: port 8787, SQLite in ./data, no examples, Malmö defaults', () => {
@@ -23,6 +23,8 @@ describe('loadConfig', () => {
         oidc: null,
       },
       mail: null,
+      localTrial: false,
+      production: false,
     });
   });
 
@@ -39,6 +41,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_ADDRESS: 'off',
       METRICS_TOKEN: 'a'.repeat(32),
       LOG_LEVEL: 'warn',
+      LOCAL_TRIAL: 'on',
+      NODE_ENV: 'production',
       STAFF_SESSION_IDLE_MINUTES: '15',
       STAFF_SESSION_MAX_HOURS: '8',
       PUBLIC_URL: 'https://delta.malmo.se/',
@@ -86,7 +90,18 @@ describe('loadConfig', () => {
         auth: { user: 'kraftsamla', pass: 'pw' },
         from: 'Malmö stad <noreply@malmo.se>',
       },
+      localTrial: true,
+      production: true,
     });
+  });
+
+  it('should build absolute links from PUBLIC_URL, never needing a request', () => {
+    expect(linkOrigin(loadConfig({ PUBLIC_URL: 'https://delta.malmo.se' }))).toBe('https://delta.malmo.se');
+    expect(linkOrigin(loadConfig({ PORT: '9000' }))).toBe('http://localhost:9000');
+    expect(linkOrigin(loadConfig({ NODE_ENV: 'production', LOCAL_TRIAL: 'on' }))).toBe(
+      'http://localhost:8787',
+    );
+    expect(() => linkOrigin(loadConfig({ NODE_ENV: 'production' }))).toThrow(/PUBLIC_URL is not set/);
   });
 
   it('should select PostgreSQL for a postgres:// URL, with a pool of 10 and a 15 s statement timeout', () => {

@@ -52,6 +52,14 @@ export interface Config {
   staff: StaffConfig;
   /** Outgoing e-mail (SMTP_*); null: mail is off (see api/config/mail.ts). */
   mail: MailConfig | null;
+  /**
+   * A trial on one machine (LOCAL_TRIAL=on, which `npm start` sets): absolute links may then
+   * point at http://localhost:PORT. Without it a production start (NODE_ENV=production, as
+   * `npm run serve` sets) needs PUBLIC_URL.
+   */
+  localTrial: boolean;
+  /** NODE_ENV=production. */
+  production: boolean;
 }
 
 /** Staff sign-in, sessions and the identity provider. */
@@ -104,7 +112,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: parseLogLevel(env.LOG_LEVEL),
     staff: parseStaff(env),
     mail: parseMailConfig(env),
+    localTrial: parseSwitch('LOCAL_TRIAL', env.LOCAL_TRIAL, false),
+    production: env.NODE_ENV === 'production',
   };
+}
+
+/**
+ * The origin of every absolute URL the server writes (the dataset description, links in e-mail,
+ * the OIDC callback): PUBLIC_URL, never a request's Host header, which any client can set and
+ * which would then be cached or mailed to others. Without PUBLIC_URL only a local trial or a
+ * development start may go on, with http://localhost:PORT.
+ */
+export function linkOrigin(config: Pick<Config, 'port' | 'localTrial' | 'production' | 'staff'>): string {
+  if (config.staff.publicUrl !== undefined) return config.staff.publicUrl;
+  if (config.production && !config.localTrial)
+    throw new ConfigError(
+      'PUBLIC_URL is not set. In production set it to the origin people reach the app at, like ' +
+        'https://delta.malmo.se; for a trial on this machine only, set LOCAL_TRIAL=on.',
+    );
+  return `http://localhost:${config.port}`;
 }
 
 function parseStaff(env: Record<string, string | undefined>): StaffConfig {

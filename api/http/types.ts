@@ -38,6 +38,8 @@ export interface ApiDeps {
     staff: StaffConfig;
     /** SMTP for e-mail to participants and staff; null or unset: no e-mail is queued. */
     mail?: MailConfig | null | undefined;
+    /** The origin of every absolute URL the API writes (PUBLIC_URL; see `linkOrigin` in config). */
+    linkOrigin: string;
   };
   logger: Logger;
   metrics: Metrics;

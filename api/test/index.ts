@@ -102,6 +102,7 @@ export interface TestAppOptions extends Pick<AppOptions, 'logger' | 'metrics' | 
   staticDir?: string;
   config?: Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail'>> & {
     staff?: Partial<StaffConfig>;
+    linkOrigin?: string;
   };
 }
 

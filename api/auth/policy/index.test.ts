@@ -46,7 +46,12 @@ beforeAll(async () => {
   const deps: ApiDeps = {
     store: t.store,
     boundaries: malmoBoundaries,
-    config: { controllerName: 'x', dpoContact: 'x', staff: DEFAULT_STAFF_CONFIG },
+    config: {
+      controllerName: 'x',
+      dpoContact: 'x',
+      staff: DEFAULT_STAFF_CONFIG,
+      linkOrigin: 'http://localhost',
+    },
     logger: silentLogger(),
     metrics: createMetrics(),
     limiter: createRateLimiter({ store: t.store, perDevice: null, perAddress: null, trustProxy: 0 }),

@@ -8,7 +8,6 @@
  * `?signin=inactive` for a deactivated account, and the reason is logged for operators —
  * never the code, tokens or the person's e-mail address.
  */
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import {
   DEFAULT_RETURN_TO,
@@ -80,7 +79,7 @@ export function authOidc(deps: ApiDeps, options: Omit<OidcClientOptions, 'now'> 
         );
       try {
         const url = await oidc.begin(deps.store, {
-          redirectUri: redirectUri(c, deps, config),
+          redirectUri: redirectUri(deps, config),
           returnTo: c.req.query('returnTo') ?? DEFAULT_RETURN_TO,
         });
         return c.redirect(url.href, 302);
@@ -108,7 +107,7 @@ export function authOidc(deps: ApiDeps, options: Omit<OidcClientOptions, 'now'> 
       if (!oidc || !config) return fail('failed', { reason: 'not-configured' });
       try {
         const outcome = await oidc.complete(deps.store, {
-          redirectUri: redirectUri(c, deps, config),
+          redirectUri: redirectUri(deps, config),
           callbackUrl: new URL(c.req.url),
         });
         if (!outcome.ok)
@@ -133,12 +132,9 @@ export function authOidc(deps: ApiDeps, options: Omit<OidcClientOptions, 'now'> 
 }
 
 /**
- * The callback URL sent to the provider: OIDC_REDIRECT_URL, else PUBLIC_URL's, else this
- * request's origin + the callback path (behind a proxy that terminates TLS, set PUBLIC_URL:
- * the origin seen here is the proxy's).
+ * The callback URL sent to the provider: OIDC_REDIRECT_URL, else the link origin (PUBLIC_URL,
+ * never the request's Host) + the callback path.
  */
-function redirectUri(c: Context<AppEnv>, deps: ApiDeps, config: OidcConfig): string {
-  return (
-    config.redirectUrl ?? `${deps.config.staff.publicUrl ?? new URL(c.req.url).origin}${OIDC_CALLBACK_PATH}`
-  );
+function redirectUri(deps: ApiDeps, config: OidcConfig): string {
+  return config.redirectUrl ?? `${deps.config.linkOrigin}${OIDC_CALLBACK_PATH}`;
 }

@@ -167,7 +167,7 @@ export function openData(deps: ApiDeps): Hono<AppEnv> {
     })
     .get('/dataset.jsonld', (c) => {
       const info = publicationAt(deps.now());
-      const origin = deps.config.staff.publicUrl ?? new URL(c.req.url).origin;
+      const origin = deps.config.linkOrigin;
       return send(
         c,
         info,

@@ -228,7 +228,7 @@ export function staffSubmissionModeration(deps: ApiDeps) {
         locale: submission.locale,
         insatsTitle: insats === undefined ? null : (insats.title[language] ?? insats.title.sv),
         answer: text,
-        myInputUrl: publicLink(deps.config.staff.publicUrl ?? new URL(c.req.url).origin, MY_INPUT_PATH),
+        myInputUrl: publicLink(deps.config.linkOrigin, MY_INPUT_PATH),
       });
       const outcome = await deps.store.answerSubmission(id, text, actor, {
         mail: {
