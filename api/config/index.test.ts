@@ -19,7 +19,7 @@ describe('loadConfig', () => {
         sessionIdleMinutes: 30,
         sessionMaxHours: 10,
         publicUrl: undefined,
-        signInLimit: { perAccount: 10, perAddress: 100 },
+        signInLimit: { perAccountAndAddress: 10, perAccount: 50, perAddress: 100 },
         oidc: null,
       },
       mail: null,
@@ -73,7 +73,7 @@ describe('loadConfig', () => {
         sessionIdleMinutes: 15,
         sessionMaxHours: 8,
         publicUrl: 'https://delta.malmo.se',
-        signInLimit: { perAccount: 5, perAddress: null },
+        signInLimit: { perAccountAndAddress: 10, perAccount: 5, perAddress: null },
         oidc: {
           issuer: 'https://login.malmo.se',
           clientId: 'kraftsamla',

@@ -73,8 +73,12 @@ export interface StaffConfig {
    * unset: taken from each request. An https origin turns on `__Host-` Secure cookies.
    */
   publicUrl: string | undefined;
-  /** Sign-in attempts per 15 minutes (SIGN_IN_LIMIT_*); null turns one off. */
-  signInLimit: { perAccount: number | null; perAddress: number | null };
+  /**
+   * Sign-in attempts per 15 minutes (SIGN_IN_LIMIT_*); null turns one off. `perAccountAndAddress`
+   * is tight (one account from one address); `perAccount` is loose, counts every address, and
+   * never refuses a network the account signed in from lately (api/auth/sign-in-limit).
+   */
+  signInLimit: { perAccountAndAddress: number | null; perAccount: number | null; perAddress: number | null };
   /** Sign-in through the city's identity provider (OIDC_*); null: not configured. */
   oidc: OidcConfig | null;
 }
@@ -84,7 +88,7 @@ export const DEFAULT_STAFF_CONFIG: StaffConfig = {
   sessionIdleMinutes: 30,
   sessionMaxHours: 10,
   publicUrl: undefined,
-  signInLimit: { perAccount: 10, perAddress: 100 },
+  signInLimit: { perAccountAndAddress: 10, perAccount: 50, perAddress: 100 },
   oidc: null,
 };
 
@@ -152,7 +156,12 @@ function parseStaff(env: Record<string, string | undefined>): StaffConfig {
     ),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     signInLimit: {
-      perAccount: parseSignInLimit('SIGN_IN_LIMIT_PER_ACCOUNT', env.SIGN_IN_LIMIT_PER_ACCOUNT, 10),
+      perAccountAndAddress: parseSignInLimit(
+        'SIGN_IN_LIMIT_PER_ACCOUNT_ADDRESS',
+        env.SIGN_IN_LIMIT_PER_ACCOUNT_ADDRESS,
+        10,
+      ),
+      perAccount: parseSignInLimit('SIGN_IN_LIMIT_PER_ACCOUNT', env.SIGN_IN_LIMIT_PER_ACCOUNT, 50),
       perAddress: parseSignInLimit('SIGN_IN_LIMIT_PER_ADDRESS', env.SIGN_IN_LIMIT_PER_ADDRESS, 100),
     },
     oidc: parseOidcConfig(env),

@@ -762,6 +762,12 @@ export interface Store {
   addSignInAttempts(windowStart: string, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
   /** Deletes sign-in counters of windows that started before `windowStart`. */
   expireSignInAttempts(windowStart: string): Promise<number>;
+  /**
+   * Which of `keys` have a sign-in counter whose window starts at or after `notBefore`. Marks
+   * that must outlive the sweep (a network an account signed in from) are stored with a window
+   * that starts when they expire.
+   */
+  findSignInKeys(keys: readonly string[], notBefore: string): Promise<Set<string>>;
 
   // ---- Moderation and data protection (issue 6) ----
   /**

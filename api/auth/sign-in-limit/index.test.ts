@@ -51,32 +51,70 @@ async function twoInstances(kind: (typeof STORE_KINDS)[number], signInLimit: Sta
   return { ctx, clock, login };
 }
 
+const LIMITS = { perAccountAndAddress: 10, perAccount: 50, perAddress: 100 };
+
 describe.each(STORE_KINDS)('the sign-in limit across two instances on %s', (kind) => {
-  it('should count attempts on an account on every instance, and refuse the 11th with a clear 429', async () => {
-    const { ctx, clock, login } = await twoInstances(kind, { perAccount: 10, perAddress: 100 });
+  it('should refuse the 11th attempt on one account from one address, on any instance, with a clear 429', async () => {
+    const { ctx, clock, login } = await twoInstances(kind, LIMITS);
     await addStaffUser(ctx.store, { email: 'anna@malmo.se', role: 'admin' });
     for (let i = 0; i < 10; i++) {
-      // Alternating instances and addresses: only the account's counter reaches the limit.
-      const res = await login((i % 2) as 0 | 1, 'Anna@Malmo.se', 'wrong-password-guess', `203.0.113.${i}`);
+      const res = await login((i % 2) as 0 | 1, 'Anna@Malmo.se', 'wrong-password-guess');
       expect(res.status, `attempt ${i + 1}`).toBe(401);
     }
-    // The right password no longer helps: the limit is on attempts, not on failures.
-    const refused = await login(1, 'anna@malmo.se', TEST_PASSWORD, '203.0.113.99');
+    // The right password no longer helps from there: the limit is on attempts, not on failures.
+    const refused = await login(1, 'anna@malmo.se', TEST_PASSWORD);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toBe('720');
     expect(((await refused.json()) as { detail: string }).detail).toBe(
       'Too many sign-in attempts for this account. Wait 12 minutes and try again.',
     );
-    // Another account from the same addresses is not affected.
+    // The same account from another address is not locked out, nor is another account here.
+    expect((await login(0, 'anna@malmo.se', TEST_PASSWORD, '192.0.2.55')).status).toBe(200);
     await addStaffUser(ctx.store, { email: 'bo@malmo.se', role: 'analyst' });
-    expect((await login(0, 'bo@malmo.se', TEST_PASSWORD, '203.0.113.1')).status).toBe(200);
+    expect((await login(0, 'bo@malmo.se', TEST_PASSWORD)).status).toBe(200);
     // The next window starts afresh.
     clock.now = Date.parse(signInWindowStart(START)) + SIGN_IN_WINDOW_MS;
     expect((await login(0, 'anna@malmo.se', TEST_PASSWORD)).status).toBe(200);
   });
 
+  it('should not let guesses from many addresses lock a moderator out of a network they signed in from', async () => {
+    const { ctx, clock, login } = await twoInstances(kind, { ...LIMITS, perAccount: 8 });
+    await addStaffUser(ctx.store, { email: 'mod@malmo.se', role: 'moderator' });
+    // Yesterday the moderator signed in from the office.
+    clock.now = START - 24 * 3_600_000;
+    expect((await login(0, 'mod@malmo.se', TEST_PASSWORD, '198.51.100.20')).status).toBe(200);
+    // Today a botnet guesses from many addresses, each under the per-address limits.
+    clock.now = START;
+    for (let i = 0; i < 10; i++) {
+      const res = await login((i % 2) as 0 | 1, 'mod@malmo.se', 'botnet-guess-xyz', `203.0.113.${i}`);
+      expect(res.status, `guess ${i + 1}`).toBe(i < 8 ? 401 : 429);
+    }
+    // Guessing is bounded: a new address is refused for this account for the rest of the window…
+    const stranger = await login(1, 'mod@malmo.se', 'botnet-guess-xyz', '203.0.113.200');
+    expect(stranger.status).toBe(429);
+    expect(((await stranger.json()) as { detail: string }).detail).toMatch(
+      /^Too many sign-in attempts for this account from networks it has not signed in from\. Sign in from a network you have used before, or wait 12 minutes and try again\.$/,
+    );
+    // …but the moderator at the office signs in as usual.
+    expect((await login(0, 'mod@malmo.se', TEST_PASSWORD, '198.51.100.20')).status).toBe(200);
+  }, 60_000);
+
+  it('should forget a network after 30 days', async () => {
+    const { ctx, clock, login } = await twoInstances(kind, { ...LIMITS, perAccount: 3 });
+    await addStaffUser(ctx.store, { email: 'mod@malmo.se', role: 'moderator' });
+    clock.now = START - 31 * 24 * 3_600_000;
+    expect((await login(0, 'mod@malmo.se', TEST_PASSWORD, '198.51.100.20')).status).toBe(200);
+    clock.now = START;
+    for (let i = 0; i < 3; i++) await login(0, 'mod@malmo.se', 'guess-xyz-guess', `203.0.113.${i}`);
+    expect((await login(0, 'mod@malmo.se', TEST_PASSWORD, '198.51.100.20')).status).toBe(429);
+  });
+
   it('should answer an unknown account exactly as a known one when over the limit', async () => {
-    const { ctx, login } = await twoInstances(kind, { perAccount: 3, perAddress: null });
+    const { ctx, login } = await twoInstances(kind, {
+      perAccountAndAddress: 3,
+      perAccount: null,
+      perAddress: null,
+    });
     await addStaffUser(ctx.store, { email: 'anna@malmo.se', role: 'admin' });
     const answers: string[] = [];
     for (const email of ['anna@malmo.se', 'nobody@malmo.se']) {
@@ -90,7 +128,11 @@ describe.each(STORE_KINDS)('the sign-in limit across two instances on %s', (kind
   });
 
   it('should count attempts from one address across accounts and instances', async () => {
-    const { login } = await twoInstances(kind, { perAccount: null, perAddress: 5 });
+    const { login } = await twoInstances(kind, {
+      perAccountAndAddress: null,
+      perAccount: null,
+      perAddress: 5,
+    });
     for (let i = 0; i < 5; i++) {
       expect((await login((i % 2) as 0 | 1, `person${i}@malmo.se`, 'wrong-guess-xyz')).status).toBe(401);
     }

@@ -9,7 +9,7 @@ import { audit } from '../../auth/audit/index.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../../auth/passwords/index.ts';
 import { crossOriginProblem } from '../../auth/policy/index.ts';
 import { endSession, sessionExpiresAt, startSession } from '../../auth/sessions/index.ts';
-import { countSignInAttempt } from '../../auth/sign-in-limit/index.ts';
+import { countSignInAttempt, rememberSignInNetwork } from '../../auth/sign-in-limit/index.ts';
 import { jsonBody } from '../../http/json-body.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv, StaffPrincipal } from '../../http/types.ts';
@@ -135,6 +135,7 @@ export function auth(deps: ApiDeps) {
         );
       }
       await startSession(c, deps, user, 'password');
+      await rememberSignInNetwork(c, deps, email);
       await audit(c, deps, {
         action: 'session.login',
         targetType: 'staff_user',

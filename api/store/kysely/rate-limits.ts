@@ -9,7 +9,7 @@ import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
 
 type RateLimitStore = Pick<Store, 'addRateLimitHits' | 'expireRateLimits'>;
-type SignInAttemptStore = Pick<Store, 'addSignInAttempts' | 'expireSignInAttempts'>;
+type SignInAttemptStore = Pick<Store, 'addSignInAttempts' | 'expireSignInAttempts' | 'findSignInKeys'>;
 
 /** The tables of counters; both have the columns of {@link Database.rate_limits}. */
 type CounterTable = 'rate_limits' | 'sign_in_attempts';
@@ -28,7 +28,20 @@ export function rateLimitStore(db: Kysely<Database>): RateLimitStore {
 /** The sign-in attempt counters of the store. */
 export function signInAttemptStore(db: Kysely<Database>): SignInAttemptStore {
   const counters = counterStore(db, 'sign_in_attempts');
-  return { addSignInAttempts: counters.add, expireSignInAttempts: counters.expire };
+  return {
+    addSignInAttempts: counters.add,
+    expireSignInAttempts: counters.expire,
+    async findSignInKeys(keys, notBefore) {
+      if (keys.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('sign_in_attempts')
+        .select('key')
+        .where('key', 'in', [...keys])
+        .where('window_start', '>=', notBefore)
+        .execute();
+      return new Set(rows.map((row) => row.key));
+    },
+  };
 }
 
 function counterStore(db: Kysely<Database>, table: CounterTable): Counters {
