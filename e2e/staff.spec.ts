@@ -250,7 +250,7 @@ test('an admin creates a moderator, who sees only what moderators may, and the a
 });
 
 test('too many sign-in attempts are refused with the wait in plain words', async ({ browser }) => {
-  const server = await startServer(BUILDS.a, { SIGN_IN_LIMIT_PER_ACCOUNT: '3' });
+  const server = await startServer(BUILDS.a, { SIGN_IN_LIMIT_PER_ACCOUNT_ADDRESS: '3' });
   const context = await staffContext(browser, server);
   try {
     const page = await context.newPage();
