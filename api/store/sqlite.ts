@@ -49,12 +49,25 @@ const STATEMENT_CACHE_SIZE = 200;
  * Kysely prepares every query anew, and compiling SQL was a tenth of the ingest time.
  * The same SQL text reuses its prepared statement (least recently used dropped first).
  * Safe because Kysely's SQLite driver runs one query at a time on its one connection.
+ *
+ * Also: SQLite itself rolls a transaction back when a write fails with SQLITE_FULL (or an I/O
+ * error). Kysely then sends its own `rollback`, which would fail with "cannot rollback - no
+ * transaction is active" and be thrown instead of the SQLITE_FULL that says what happened.
+ * A rollback with no transaction open is therefore nothing.
  */
 function withStatementCache(database: Database.Database): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
+  const rollback = database.prepare('rollback');
+  const rollbackIfOpen = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => (database.inTransaction ? rollback.run() : { changes: 0, lastInsertRowid: 0 }),
+  };
   return {
     close: () => database.close(),
     prepare(sql) {
+      if (sql === 'rollback') return rollbackIfOpen;
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);
