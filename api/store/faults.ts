@@ -47,8 +47,17 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-/** SQLite and PostgreSQL (53100 disk_full) and the system's way of saying the disk is full. */
-const DISK_FULL_CODES: ReadonlySet<string> = new Set(['SQLITE_FULL', '53100', 'ENOSPC']);
+/**
+ * SQLite's, PostgreSQL's (53100 disk_full) and the system's way of saying the disk is full.
+ * SQLITE_IOERR_SHMSIZE is how SQLite says it when opening: the WAL index (the -shm file)
+ * could not be grown, which SQLite documents as "may indicate … out of space".
+ */
+const DISK_FULL_CODES: ReadonlySet<string> = new Set([
+  'SQLITE_FULL',
+  'SQLITE_IOERR_SHMSIZE',
+  '53100',
+  'ENOSPC',
+]);
 
 /**
  * The database is not there: the socket could not be opened or was cut, or PostgreSQL said it

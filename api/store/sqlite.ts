@@ -1,7 +1,7 @@
 /**
  * The embedded SQLite store: better-sqlite3 under Kysely's SqliteDialect.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -36,10 +36,32 @@ export function openSqliteDatabase(path: string): Database.Database {
   return database;
 }
 
+/**
+ * Free space below this on the database's filesystem still counts as a full disk for the
+ * readiness probe: about one WAL's worth (1000 pages of 4 KB before a checkpoint). A small
+ * probe write alone would pass on a few freed bytes, or in space a failed write left inside
+ * the WAL file, while the next real batch fails again.
+ */
+export const SQLITE_MIN_FREE_BYTES = 4 * 1024 * 1024;
+
 /** The store over the SQLite file at `path`. */
 export function openSqliteStore(path: string): Store {
   const database = withStatementCache(openSqliteDatabase(path));
-  return kyselyStore(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }));
+  const checkSpace =
+    path === ':memory:'
+      ? undefined
+      : () => {
+          const fs = statfsSync(dirname(path));
+          if (fs.bavail * fs.bsize < SQLITE_MIN_FREE_BYTES) {
+            throw Object.assign(
+              new Error(`less than ${SQLITE_MIN_FREE_BYTES} bytes free next to the database`),
+              {
+                code: 'ENOSPC',
+              },
+            );
+          }
+        };
+  return kyselyStore(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), { checkSpace });
 }
 
 /** Distinct SQL texts kept prepared; the app issues a few dozen shapes. */

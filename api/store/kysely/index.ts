@@ -35,14 +35,15 @@ import { indicatorStore } from './indicators.ts';
 /**
  * Builds a {@link Store} over an open Kysely instance; `close` destroys it. Every method
  * throws a database that is away or a full disk as a StoreUnavailableError (../faults.ts).
+ * `checkSpace` is the store's own look at free disk space, run before the write probe.
  */
-export function kyselyStore(db: Kysely<Database>): Store {
+export function kyselyStore(db: Kysely<Database>, options: { checkSpace?: () => void } = {}): Store {
   return withFaultTracking({
     migrate: () => migrateToLatest(db as Kysely<unknown>),
     close: () => db.destroy(),
     ...catalogueStore(db),
     ...submissionStore(db),
-    ...operationsStore(db),
+    ...operationsStore(db, options.checkSpace),
     ...rateLimitStore(db),
     ...placeNameStore(db),
     ...boundaryVersionStore(db),
