@@ -134,9 +134,10 @@ async function main(log: { current: Logger }): Promise<void> {
 }
 
 /**
- * The exit code when the database is away or its disk is full at start (EX_TEMPFAIL in
- * sysexits.h): nothing is wrong with this release or its configuration, so a supervisor may
- * simply start it again later.
+ * The exit code when the database's disk is full at start (EX_TEMPFAIL in sysexits.h):
+ * nothing is wrong with this release or its configuration, so a supervisor may simply start it
+ * again once space is freed. A database that cannot be reached at start stays exit 1: then it
+ * is most often a wrong DATABASE_URL, which the message names.
  */
 const EXIT_TEMPORARY_FAILURE = 75;
 
@@ -150,13 +151,6 @@ main(log).catch((err: unknown) => {
     log.current.fatal(
       { err, code: fault.code },
       `Kraftsamla cannot start: the disk holding the database is full (${fault.code}). Free space there and start again.`,
-    );
-    process.exit(EXIT_TEMPORARY_FAILURE);
-  }
-  if (fault?.kind === 'database-unavailable') {
-    log.current.fatal(
-      { err, code: fault.code },
-      `Kraftsamla cannot start: the database cannot be reached (${fault.code}). Start it again once the database is back.`,
     );
     process.exit(EXIT_TEMPORARY_FAILURE);
   }
