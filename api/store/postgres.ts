@@ -2,9 +2,18 @@
  * The PostgreSQL store: Kysely's PostgresDialect over a pg Pool. The queries are the same
  * portable ones the SQLite store runs (./kysely); only connecting differs.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type PostgresDialectConfig,
+  PostgresDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { type PostgresConfig, redactUrl } from '../config/index.ts';
+import { classifyStoreError } from './faults.ts';
 import { kyselyStore } from './kysely/index.ts';
 import type { Database as Schema } from './schema.ts';
 import type { Store } from './types.ts';
@@ -52,7 +61,34 @@ export function openPostgresDatabase(config: PostgresConfig): Kysely<Schema> {
   });
   // The pool re-emits an idle client's error here; the client's own listener reported it.
   pool.on('error', () => {});
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Schema>({ dialect: new FaultTolerantPostgresDialect({ pool }) });
+}
+
+/**
+ * Kysely's PostgresDialect, except that a ROLLBACK which fails because the connection broke is
+ * nothing: the server ends a transaction whose session ended, and the pool discards the broken
+ * client on release. Without this, "Client has encountered a connection error and is not
+ * queryable" from the rollback would be thrown instead of the error that said why (57P01 …).
+ */
+class FaultTolerantPostgresDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new (class extends PostgresDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        try {
+          await super.rollbackTransaction(connection);
+        } catch (err) {
+          if (classifyStoreError(err)?.kind !== 'database-unavailable') throw err;
+        }
+      }
+    })(this.#config);
+  }
 }
 
 /** How often at most a lost connection is reported: a restart breaks every connection at once. */
