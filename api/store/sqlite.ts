@@ -53,12 +53,8 @@ export function openSqliteStore(path: string): Store {
       : () => {
           const fs = statfsSync(dirname(path));
           if (fs.bavail * fs.bsize < SQLITE_MIN_FREE_BYTES) {
-            throw Object.assign(
-              new Error(`less than ${SQLITE_MIN_FREE_BYTES} bytes free next to the database`),
-              {
-                code: 'ENOSPC',
-              },
-            );
+            const message = `less than ${SQLITE_MIN_FREE_BYTES} bytes free next to the database`;
+            throw Object.assign(new Error(message), { code: 'ENOSPC' });
           }
         };
   return kyselyStore(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), { checkSpace });
