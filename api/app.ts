@@ -13,6 +13,7 @@ import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/in
 import type { BoundarySet } from './domain/tagging/index.ts';
 import { isClientAbort } from './http/client-abort.ts';
 import { problem } from './http/problem.ts';
+import { storeFaultResponder } from './http/store-fault.ts';
 import type { ApiDeps, AppEnv } from './http/types.ts';
 import { type Logger, loggableError, requestLog, silentLogger } from './logging/index.ts';
 import { createMetrics, httpMetrics, type Metrics } from './metrics/index.ts';
@@ -20,6 +21,7 @@ import { fullPath } from './openapi/index.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
 import { resources } from './routes/index.ts';
 import { requestIdentity, securityHeaders } from './security/index.ts';
+import { asStoreFault, StoreUnavailableError } from './store/faults.ts';
 import type { Store } from './store/index.ts';
 
 /** What the app is built from. */
@@ -129,6 +131,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(serveClient(config.staticDir));
 
   app.notFound((c) => problem(c, 404, `Nothing at ${c.req.path}.`));
+  const storeFault = storeFaultResponder(logger);
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500)
       return problem(c, err.status, err.message || undefined);
@@ -136,6 +139,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       logger.info({ reqId: c.var.requestId }, 'request body cut off by the client');
       return problem(c, 400, 'The request ended before its body was complete.');
     }
+    // The database away or its disk full: not the request's fault, and over in a while.
+    // The store already says so; an error wrapped on the way is recognised by its cause.
+    const fault = asStoreFault(err);
+    if (fault instanceof StoreUnavailableError) return storeFault(c, fault);
     // Logged with the request id for operators (the request line follows with the route);
     // the body says nothing about the cause or the input.
     logger.error({ reqId: c.var.requestId, err: loggableError(err) }, 'request failed');

@@ -22,6 +22,7 @@ import { createMetrics } from './metrics/index.ts';
 import { WINDOW_MS, windowStart } from './rate-limit/index.ts';
 import { seed } from './seed/index.ts';
 import { gracefulShutdown } from './shutdown/index.ts';
+import { classifyStoreError } from './store/faults.ts';
 import { openStore } from './store/index.ts';
 
 /** In-flight requests get this long to finish on shutdown before the process exits anyway. */
@@ -140,11 +141,27 @@ async function main(log: { current: Logger }): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/**
+ * The exit code when the database's disk is full at start (EX_TEMPFAIL in sysexits.h):
+ * nothing is wrong with this release or its configuration, so a supervisor may simply start it
+ * again once space is freed. A database that cannot be reached at start stays exit 1: then it
+ * is most often a wrong DATABASE_URL, which the message names.
+ */
+const EXIT_TEMPORARY_FAILURE = 75;
+
 // Until the configuration is read, problems are logged at the default level.
 const log = { current: createLogger() };
 main(log).catch((err: unknown) => {
   // Start-up errors come from configuration, files and the database, not from participants'
   // input, so they are logged whole.
+  const fault = classifyStoreError(err);
+  if (fault?.kind === 'disk-full') {
+    log.current.fatal(
+      { err, code: fault.code },
+      `Kraftsamla cannot start: the disk holding the database is full (${fault.code}). Free space there and start again.`,
+    );
+    process.exit(EXIT_TEMPORARY_FAILURE);
+  }
   log.current.fatal({ err }, 'Kraftsamla failed to start');
   process.exit(1);
 });

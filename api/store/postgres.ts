@@ -2,9 +2,18 @@
  * The PostgreSQL store: Kysely's PostgresDialect over a pg Pool. The queries are the same
  * portable ones the SQLite store runs (./kysely); only connecting differs.
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type PostgresDialectConfig,
+  PostgresDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { type PostgresConfig, redactUrl } from '../config/index.ts';
+import { classifyStoreError } from './faults.ts';
 import { kyselyStore } from './kysely/index.ts';
 import type { Database as Schema } from './schema.ts';
 import type { Store } from './types.ts';
@@ -40,12 +49,71 @@ export function postgresPoolConfig(config: PostgresConfig): pg.PoolConfig {
 /** A Kysely instance over a new pool for `config`; `destroy()` closes the pool. */
 export function openPostgresDatabase(config: PostgresConfig): Kysely<Schema> {
   const pool = new pg.Pool(postgresPoolConfig(config));
-  // An idle connection that breaks (server restart, network) is reported here; without a
-  // listener Node would crash the process. The pool drops it and opens a new one on demand.
-  pool.on('error', (err) => {
-    console.error(`PostgreSQL connection lost (${err.message}); the pool will reconnect.`);
+  const report = connectionLossReporter();
+  // A connection that breaks (server restart, failover, network) emits 'error' on its client,
+  // and an 'error' event without a listener ends the process. The pool listens only while a
+  // client is idle; a client checked out by Kysely (a query running, or between the queries
+  // of a transaction) has no listener of its own. So every client gets one for its whole
+  // life, as soon as it is made. Its query fails on its own (the caller answers 503), and the
+  // pool discards the broken client when it is released and opens new ones on demand.
+  pool.on('connect', (client) => {
+    client.on('error', report);
   });
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  // The pool re-emits an idle client's error here; the client's own listener reported it.
+  pool.on('error', () => {});
+  return new Kysely<Schema>({ dialect: new FaultTolerantPostgresDialect({ pool }) });
+}
+
+/**
+ * Kysely's PostgresDialect, except that a ROLLBACK which fails because the connection broke is
+ * nothing: the server ends a transaction whose session ended, and the pool discards the broken
+ * client on release. Without this, "Client has encountered a connection error and is not
+ * queryable" from the rollback would be thrown instead of the error that said why (57P01 …).
+ */
+class FaultTolerantPostgresDialect extends PostgresDialect {
+  readonly #config: PostgresDialectConfig;
+
+  constructor(config: PostgresDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new (class extends PostgresDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        try {
+          await super.rollbackTransaction(connection);
+        } catch (err) {
+          if (classifyStoreError(err)?.kind !== 'database-unavailable') throw err;
+        }
+      }
+    })(this.#config);
+  }
+}
+
+/** How often at most a lost connection is reported: a restart breaks every connection at once. */
+const LOSS_REPORT_INTERVAL_MS = 5_000;
+
+/**
+ * Reports lost connections on stderr (the store has no logger), one line per interval with
+ * how many more were lost, so a restart under load is one line and not one per connection.
+ */
+function connectionLossReporter(now: () => number = Date.now): (err: Error) => void {
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let unreported = 0;
+  return (err) => {
+    if (now() - lastAt < LOSS_REPORT_INTERVAL_MS) {
+      unreported += 1;
+      return;
+    }
+    const more = unreported > 0 ? ` (and ${unreported} more since the last report)` : '';
+    const code = (err as { code?: string }).code;
+    console.error(
+      `PostgreSQL connection lost${code ? ` (${code})` : ''}: ${err.message}${more}; the pool will reconnect.`,
+    );
+    lastAt = now();
+    unreported = 0;
+  };
 }
 
 /** The store over the PostgreSQL database in `config`. */

@@ -1,7 +1,7 @@
 /**
  * The embedded SQLite store: better-sqlite3 under Kysely's SqliteDialect.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -36,10 +36,28 @@ export function openSqliteDatabase(path: string): Database.Database {
   return database;
 }
 
+/**
+ * Free space below this on the database's filesystem still counts as a full disk for the
+ * readiness probe: about one WAL's worth (1000 pages of 4 KB before a checkpoint). A small
+ * probe write alone would pass on a few freed bytes, or in space a failed write left inside
+ * the WAL file, while the next real batch fails again.
+ */
+export const SQLITE_MIN_FREE_BYTES = 4 * 1024 * 1024;
+
 /** The store over the SQLite file at `path`. */
 export function openSqliteStore(path: string): Store {
   const database = withStatementCache(openSqliteDatabase(path));
-  return kyselyStore(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }));
+  const checkSpace =
+    path === ':memory:'
+      ? undefined
+      : () => {
+          const fs = statfsSync(dirname(path));
+          if (fs.bavail * fs.bsize < SQLITE_MIN_FREE_BYTES) {
+            const message = `less than ${SQLITE_MIN_FREE_BYTES} bytes free next to the database`;
+            throw Object.assign(new Error(message), { code: 'ENOSPC' });
+          }
+        };
+  return kyselyStore(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), { checkSpace });
 }
 
 /** Distinct SQL texts kept prepared; the app issues a few dozen shapes. */
@@ -49,12 +67,25 @@ const STATEMENT_CACHE_SIZE = 200;
  * Kysely prepares every query anew, and compiling SQL was a tenth of the ingest time.
  * The same SQL text reuses its prepared statement (least recently used dropped first).
  * Safe because Kysely's SQLite driver runs one query at a time on its one connection.
+ *
+ * Also: SQLite itself rolls a transaction back when a write fails with SQLITE_FULL (or an I/O
+ * error). Kysely then sends its own `rollback`, which would fail with "cannot rollback - no
+ * transaction is active" and be thrown instead of the SQLITE_FULL that says what happened.
+ * A rollback with no transaction open is therefore nothing.
  */
 function withStatementCache(database: Database.Database): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
+  const rollback = database.prepare('rollback');
+  const rollbackIfOpen = {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => (database.inTransaction ? rollback.run() : { changes: 0, lastInsertRowid: 0 }),
+  };
   return {
     close: () => database.close(),
     prepare(sql) {
+      if (sql === 'rollback') return rollbackIfOpen;
       let statement = cache.get(sql);
       if (statement) {
         cache.delete(sql);

@@ -15,6 +15,7 @@ import type {
 } from '../../common/wire/index.ts';
 import type { AuthMethod, Role } from '../../common/wire/staff.ts';
 import type { FlagKind } from '../domain/checks/types.ts';
+import type { StoreFault } from './faults.ts';
 
 /** A delområde as stored: code, display name, stadsområde and other names people use for it. */
 export interface AreaRecord {
@@ -584,6 +585,16 @@ export interface Store {
   ping(): Promise<void>;
   /** Migrations this code knows that the database has not run yet, in order (for /readyz). */
   pendingMigrations(): Promise<string[]>;
+  /**
+   * A small committed write that leaves nothing behind; rejects when the database cannot
+   * write (its disk is full). For /readyz after a write failed for lack of space.
+   */
+  probeWrite(): Promise<void>;
+  /**
+   * The fault (database away, disk full) the last failing call met, until `ping()` (for
+   * "away") or `probeWrite()` succeeds; null when there is none (./faults.ts).
+   */
+  fault(): StoreFault | null;
 
   /** Adds the areas that are missing; existing ones (maybe edited by staff) are left alone. */
   seedAreas(areas: readonly AreaRecord[]): Promise<void>;

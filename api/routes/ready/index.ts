@@ -1,14 +1,17 @@
 /**
- * GET /readyz: this instance can serve: the database answers and its schema is current.
+ * GET /readyz: this instance can serve: the database answers, its schema is current, and it
+ * can write (after a write failed for lack of space, until a probe write succeeds).
  * A load balancer sends traffic only to instances that say so; /healthz only says the
  * process is alive (restart it if not).
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { problem } from '../../http/problem.ts';
+import { STORE_FAULT_DETAIL } from '../../http/store-fault.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import { loggableError } from '../../logging/index.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
+import { RETRY_AFTER_SECONDS } from '../../store/faults.ts';
 
 /** A database slower than this to answer a trivial query counts as not reachable. */
 export const READY_TIMEOUT_MS = 2_000;
@@ -23,10 +26,12 @@ export const spec: ResourceSpec = {
       access: 'public',
       path: '/',
       summary: 'Readiness',
-      description: 'Ready when the database answers and every migration this version knows has run.',
+      description:
+        'Ready when the database answers and every migration this version knows has run, and, after a ' +
+        'write failed because the disk is full, once a probe write succeeds again.',
       responses: {
         200: { description: 'Ready', schema: v.object({ status: v.literal('ready') }) },
-        503: { description: 'Database unreachable or migrations pending', problem: true },
+        503: { description: 'Database unreachable, its disk full, or migrations pending', problem: true },
       },
     },
   ],
@@ -38,6 +43,17 @@ export function ready(deps: Pick<ApiDeps, 'store' | 'logger'>) {
   let migrated = false;
   return new Hono<AppEnv>().get('/', async (c) => {
     c.header('Cache-Control', 'no-store');
+    // A write failed for lack of space: reads still work, so only a write shows it is over.
+    if (deps.store.fault()?.kind === 'disk-full') {
+      try {
+        await withTimeout(deps.store.probeWrite());
+      } catch (err) {
+        deps.logger.warn({ reqId: c.var.requestId, err: loggableError(err) }, 'database disk full');
+        return problem(c, 503, STORE_FAULT_DETAIL['disk-full'], {
+          headers: { 'Retry-After': String(RETRY_AFTER_SECONDS['disk-full']) },
+        });
+      }
+    }
     try {
       if (migrated) {
         await withTimeout(deps.store.ping());
@@ -54,7 +70,9 @@ export function ready(deps: Pick<ApiDeps, 'store' | 'logger'>) {
       }
     } catch (err) {
       deps.logger.warn({ reqId: c.var.requestId, err: loggableError(err) }, 'database not reachable');
-      return problem(c, 503, 'The database cannot be reached.');
+      return problem(c, 503, 'The database cannot be reached.', {
+        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS['database-unavailable']) },
+      });
     }
     return c.json({ status: 'ready' as const });
   });

@@ -43,6 +43,12 @@ export const spec: ResourceSpec = {
             'Retry-After says when to send again.',
           problem: true,
         },
+        503: {
+          description:
+            'The database cannot be reached or its disk is full; nothing in this request was acknowledged. ' +
+            'Send the same batch again after Retry-After seconds.',
+          problem: true,
+        },
       },
     },
   ],

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../migrations.ts';
+import { withFaultTracking } from '../faults.ts';
 import type { Database } from '../schema.ts';
 import type { Store } from '../types.ts';
 import { boundaryVersionStore } from './boundary-versions.ts';
@@ -31,14 +32,18 @@ import { aggregateStore } from './aggregates.ts';
 import { exportStore } from './exports.ts';
 import { indicatorStore } from './indicators.ts';
 
-/** Builds a {@link Store} over an open Kysely instance; `close` destroys it. */
-export function kyselyStore(db: Kysely<Database>): Store {
-  return {
+/**
+ * Builds a {@link Store} over an open Kysely instance; `close` destroys it. Every method
+ * throws a database that is away or a full disk as a StoreUnavailableError (../faults.ts).
+ * `checkSpace` is the store's own look at free disk space, run before the write probe.
+ */
+export function kyselyStore(db: Kysely<Database>, options: { checkSpace?: () => void } = {}): Store {
+  return withFaultTracking({
     migrate: () => migrateToLatest(db as Kysely<unknown>),
     close: () => db.destroy(),
     ...catalogueStore(db),
     ...submissionStore(db),
-    ...operationsStore(db),
+    ...operationsStore(db, options.checkSpace),
     ...rateLimitStore(db),
     ...placeNameStore(db),
     ...boundaryVersionStore(db),
@@ -61,5 +66,5 @@ export function kyselyStore(db: Kysely<Database>): Store {
     ...aggregateStore(db),
     ...exportStore(db),
     ...indicatorStore(db),
-  };
+  });
 }
