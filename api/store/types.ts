@@ -449,7 +449,8 @@ export type ChangeOutcome<T> =
   | { status: 'not-found' };
 
 /** Where redaction takes a submission's text: `title`, `text`, `organisation` or `answers.<questionId>`. */
-export type RedactionField = 'title' | 'text' | 'organisation' | `answers.${string}`;
+/** A free-text field (common/wire/free-text.ts): where its text is stored is in kysely/redaction-fields.ts. */
+export type RedactionField = 'title' | 'text' | 'organisation' | 'otherText' | `answers.${string}`;
 
 /**
  * `restricted`: the original is kept in a separate table for admins (release on request after a
