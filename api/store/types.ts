@@ -905,6 +905,12 @@ export interface PublicFilter {
   kind?: SubmissionKind | undefined;
   /** The primary delområde (the submission's current primary tag). */
   areaCode?: string | undefined;
+  /**
+   * With `areaCode`: only items about one of these insatser (null: no insats). The public
+   * listing passes the insatser whose cell with that delområde the open data publishes at 5 or
+   * more, so filtering by area finds no item of a "fewer than 5" cell (docs/open-data.md).
+   */
+  areaInsatser?: readonly (string | null)[] | undefined;
 }
 
 /** Where a public page starts: just after this item (newest first). Holds no submission id. */
