@@ -16,7 +16,14 @@
  * - At most MAX_EDGE px on the longer side and MAX_OUTPUT_BYTES out; animations keep their first
  *   frame only.
  */
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
+
+/** sharp loads libvips (seconds on a busy machine): only when the first image comes, not at start. */
+let loaded: Promise<(input: Buffer, options: SharpOptions) => Sharp> | undefined;
+const sharpOf = () => {
+  loaded ??= import('sharp').then((m) => m.default);
+  return loaded;
+};
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 
@@ -56,6 +63,7 @@ export async function reencodeImage(type: ImageType, data: Uint8Array): Promise<
   if (sniffed === undefined) return refuse(`this is not a ${type} image`);
   if (sniffed !== type) return refuse(`this is a ${sniffed} image, not ${type}; send it as ${sniffed}`);
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const sharp = await sharpOf();
   // failOn 'error': a warning (e.g. bytes after the end of a JPEG, as phones write them) is no
   // reason to refuse, since those bytes are not kept anyway; a picture that cannot be decoded is.
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', pages: 1 } as const;
