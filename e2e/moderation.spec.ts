@@ -281,7 +281,9 @@ test('a moderator filters, redacts, rejects, approves and answers; the participa
     await expect(page).not.toContainText('Köp billiga skor');
     await expect(page).not.toContainText(TEXT.general);
     await expect(heard.filter({ hasText: TEXT.benches })).toContainText(ANSWER);
-    await expect(heard.filter({ hasText: TEXT.lights })).toContainText('Möllevången');
+    // Its delområde is not named: its cell (Möllevången × this insats) is not yet published at 5 or
+    // more, and naming it would let the count of the listing say exactly how few (docs/open-data.md).
+    await expect(heard.filter({ hasText: TEXT.lights })).not.toContainText('Möllevången');
     await expect(page).toContainText('[borttaget] betyder att staden har tagit bort en personlig uppgift.');
     // People's texts find their own direction (Arabic in a Swedish page, and the reverse).
     await expect(heard.locator('.heard-text').first()).toHaveAttribute('dir', 'auto');

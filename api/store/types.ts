@@ -450,7 +450,8 @@ export type ChangeOutcome<T> =
   | { status: 'not-found' };
 
 /** Where redaction takes a submission's text: `title`, `text`, `organisation` or `answers.<questionId>`. */
-export type RedactionField = 'title' | 'text' | 'organisation' | `answers.${string}`;
+/** A free-text field (common/wire/free-text.ts): where its text is stored is in kysely/redaction-fields.ts. */
+export type RedactionField = 'title' | 'text' | 'organisation' | 'otherText' | `answers.${string}`;
 
 /**
  * `restricted`: the original is kept in a separate table for admins (release on request after a
@@ -921,6 +922,12 @@ export interface PublicFilter {
   kind?: SubmissionKind | undefined;
   /** The primary delområde (the submission's current primary tag). */
   areaCode?: string | undefined;
+  /**
+   * With `areaCode`: only items about one of these insatser (null: no insats). The public
+   * listing passes the insatser whose cell with that delområde the open data publishes at 5 or
+   * more, so filtering by area finds no item of a "fewer than 5" cell (docs/open-data.md).
+   */
+  areaInsatser?: readonly (string | null)[] | undefined;
 }
 
 /** Where a public page starts: just after this item (newest first). Holds no submission id. */

@@ -260,6 +260,8 @@ export function withRedactions(item: SubmissionItem, redacted: RedactedFields): 
     else if (next.respondent.organisation !== undefined)
       next.respondent = { ...next.respondent, organisation: redacted.organisation };
   }
+  if (redacted.otherText !== undefined && next.schemaVersion === 2 && next.otherText !== undefined)
+    next.otherText = redacted.otherText;
   const answers = redacted.answers;
   if (answers !== undefined && next.schemaVersion === 1 && next.answers) {
     next.answers = next.answers.map((a) => {

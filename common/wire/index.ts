@@ -278,6 +278,8 @@ export const ReceiptStatus = v.object({
       title: v.optional(v.string()),
       text: v.optional(v.string()),
       organisation: v.optional(v.string()),
+      /** A proposal's description of "other" offers or asks. */
+      otherText: v.optional(v.string()),
       answers: v.optional(v.record(v.string(), v.string())),
     }),
   ),

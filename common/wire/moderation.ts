@@ -8,6 +8,7 @@
  * so a count shown, a page listed and a bulk action applied all mean the same items.
  */
 import * as v from 'valibot';
+import { FREE_TEXT_FIELDS, isFreeTextField } from './free-text.ts';
 import {
   AGE_BANDS,
   LocalizedText,
@@ -243,13 +244,14 @@ export const SubmissionPatchResult = v.object({
 });
 export type SubmissionPatchResult = v.InferOutput<typeof SubmissionPatchResult>;
 
-/** `title`, `text`, `organisation` (its name), or `answers.<questionId>` (a short-text answer). */
+/**
+ * A free-text field of a submission (./free-text.ts, derived from the submission schemas):
+ * `title`, `text`, `organisation` (its name), `otherText` (a proposal's "other"), or
+ * `answers.<questionId>` (a short-text answer).
+ */
 export const RedactionField = v.pipe(
   v.string(),
-  v.regex(
-    /^(title|text|organisation|answers\.[A-Za-z0-9_-]{1,64})$/,
-    'must be title, text, organisation or answers.<questionId>',
-  ),
+  v.check(isFreeTextField, `must be ${FREE_TEXT_FIELDS.join(', ')} or answers.<questionId>`),
 );
 /** POST /api/staff/submissions/:id/redactions: spans (UTF-16 offsets, `end` exclusive) to replace. */
 export const RedactionRequest = v.strictObject({

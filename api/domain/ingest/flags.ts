@@ -1,46 +1,58 @@
 /**
- * Automatic checks at ingest (api/domain/checks): each free-text field of an item (title, text,
- * short-text answers) is checked for personnummer, phone numbers, e-mail addresses, links and
- * offensive words, and the whole text against what the same device sent in the last minutes.
+ * Automatic checks at ingest (api/domain/checks): each free-text field of an item (every string
+ * the wire schema leaves free: title, text, organisation, a proposal's "other", short-text
+ * answers) is checked for personnummer, phone numbers, e-mail addresses, links and offensive words, and the whole text against what the same device sent in the last minutes.
  * Runs before the store's transaction (it is CPU work and one read); the flags are then written
  * in the same transaction as their submission. A flag never rejects anything.
  */
 import { checkText, NEAR_DUPLICATE_DEFAULTS, nearDuplicate, type RecentSubmission } from '../checks/index.ts';
 import type { CatalogueQuestion, NewSubmission, Store, SubmissionFlag } from '../../store/index.ts';
 import { joinFreeTexts } from '../../store/moderation.ts';
+import {
+  ANSWER_PATH,
+  FREE_TEXT_FIELDS,
+  FREE_TEXT_PATHS,
+  storedField,
+} from '../../../common/wire/free-text.ts';
 
 /** A free-text field of an item, named as flags and redaction name it. */
 export interface FreeTextField {
-  /** `title`, `text`, `organisation` or `answers.<questionId>`. */
+  /** `title`, `text`, `organisation`, `otherText` or `answers.<questionId>` (see FREE_TEXT_FIELDS). */
   field: string;
   text: string;
   questionId?: string;
 }
 
+/** The values at a dotted path of `item` (`organisation.name`); arrays are not walked here. */
+function at(item: unknown, path: string): unknown {
+  let value: unknown = item;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /**
- * The item's non-empty free-text fields: title, text, the organisation's name (typed by the
- * person, so it may hold a phone number or a personnummer), answers to text questions.
+ * The item's non-empty free-text fields, whatever its version: every path the wire schema leaves
+ * free (common/wire/free-text.ts: title, text, the organisation's name, a proposal's "other"
+ * text, …), and answers to text questions. A text field added to a new version is checked here
+ * without a change.
  */
 export function freeTextFields(
   item: {
-    title?: string | undefined;
-    text?: string | undefined;
     answers?: readonly { questionId: string; questionVersion: number; value: unknown }[] | undefined;
-    /** Version 1: the respondent's organisation. */
-    respondent?: { organisation?: string | undefined } | undefined;
-    /** Version 2 (proposals): the organisation's name. */
-    organisation?: { name: string } | undefined;
-  },
+  } & Record<string, unknown>,
   questions: ReadonlyMap<string, CatalogueQuestion> | undefined,
 ): FreeTextField[] {
   const fields: FreeTextField[] = [];
   const add = (field: string, text: unknown, questionId?: string) => {
-    if (typeof text === 'string' && text.trim() !== '')
+    if (typeof text === 'string' && text.trim() !== '' && !fields.some((f) => f.field === field))
       fields.push({ field, text, ...(questionId === undefined ? {} : { questionId }) });
   };
-  add('title', item.title);
-  add('text', item.text);
-  add('organisation', item.organisation?.name ?? item.respondent?.organisation);
+  const paths = FREE_TEXT_PATHS.filter((p) => p !== ANSWER_PATH);
+  for (const field of FREE_TEXT_FIELDS)
+    for (const path of paths) if (storedField(path) === field) add(field, at(item, path));
   for (const a of item.answers ?? []) {
     if (questions?.get(`${a.questionId}@${a.questionVersion}`)?.kind === 'text')
       add(`answers.${a.questionId}`, a.value, a.questionId);

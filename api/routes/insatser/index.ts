@@ -37,7 +37,7 @@ export const spec: ResourceSpec = {
       path: '/:id/image',
       summary: 'The image of a published insats',
       description:
-        'Metadata stripped when stored. The ETag is the hash of the image; the insats in the catalogue ' +
+        'Decoded and encoded anew when stored: pixels only, no metadata. The ETag is the hash of the image; the insats in the catalogue ' +
         'carries the same hash (`image.hash`), so a changed image changes the catalogue too.',
       responses: {
         200: { description: 'The image (image/jpeg, image/png or image/webp)' },

@@ -9,9 +9,11 @@ import {
   STORE_KINDS,
   staffHeaders,
   type TestApp,
+  TRYGGARE,
   testApp,
 } from '../../test/index.ts';
 import { ownComment } from '../staff-queue/testing.ts';
+import { fillCells } from './testing.ts';
 
 const PNR = '19811218-9876';
 const EMAIL = 'anna.svensson@example.se';
@@ -23,6 +25,11 @@ describe.each(STORE_KINDS)('GET /api/public/submissions on %s', (kind) => {
     t = await testApp({ kind, config: { rateLimit: { perDevice: null, perAddress: 40 } } });
     await addStaffUser(t.store, { email: 'moderator@malmo.se', role: 'moderator' });
     moderator = await signIn(t.app, 'moderator@malmo.se');
+    // Cells published at 5 or more, so their items are listed with their delområde.
+    await fillCells(t, [
+      { area: '11321', insats: TRYGGARE.insatsId },
+      { area: '11320', insats: TRYGGARE.insatsId },
+    ]);
   });
   afterAll(async () => {
     await t.close();

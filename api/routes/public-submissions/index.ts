@@ -20,6 +20,7 @@ import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 import type { PublicCursor, PublicSubmissionRecord } from '../../store/index.ts';
 import { stockholmDay } from '../../domain/local-time/index.ts';
+import { type ShownCells, shownCells } from './cells.ts';
 
 /**
  * Caches may keep a page but must ask again before each use: an item hidden or redacted after
@@ -57,7 +58,9 @@ export const spec: ResourceSpec = {
       summary: 'Approved comments, proposals and answers, with the official answers',
       description:
         'Newest first. Query: `insats` (an insats id, or `none` for items with no insats: new ideas), ' +
-        '`kind` (one kind of item), `area` (a delområde code: the primary one), `limit` ' +
+        '`kind` (one kind of item), `area` (a delområde code: the primary one; an item is shown with ' +
+        'its delområde, and found by `area`, only when its cell, insats × delområde, is published at 5 ' +
+        "or more in today's open data, else its `area` is null), `limit` " +
         `(1–${MAX_PUBLIC_LIMIT}, default ${DEFAULT_PUBLIC_LIMIT}), \`cursor\` (the \`next\` of the previous page).`,
       responses: {
         200: { description: 'One page', schema: PublicSubmissionPage },
@@ -84,8 +87,12 @@ function decodeCursor(raw: string): PublicCursor | undefined {
   return { receivedAt, key };
 }
 
-/** What the public sees of an item: named fields only, so nothing the store adds later leaks. */
-function toPublic(r: PublicSubmissionRecord): PublicSubmission {
+/**
+ * What the public sees of an item: named fields only, so nothing the store adds later leaks. The
+ * delområde only where its cell is published at 5 or more (./cells.ts); else null, as for an
+ * item in no delområde.
+ */
+function toPublic(r: PublicSubmissionRecord, cells: ShownCells): PublicSubmission {
   return {
     key: r.key,
     kind: r.kind,
@@ -98,7 +105,10 @@ function toPublic(r: PublicSubmissionRecord): PublicSubmission {
       r.kind === 'proposal' && r.proposal
         ? { offers: [...r.proposal.offers], asks: [...r.proposal.asks] }
         : null,
-    area: r.area === null ? null : { code: r.area.code, name: r.area.name },
+    area:
+      r.area === null || !cells.has(r.area.code, r.insatsId)
+        ? null
+        : { code: r.area.code, name: r.area.name },
     day: stockholmDay(r.createdAt),
     answer: r.answer === null ? null : { text: r.answer.text, answeredAt: r.answer.answeredAt },
   };
@@ -106,6 +116,7 @@ function toPublic(r: PublicSubmissionRecord): PublicSubmission {
 
 /** The public-submissions resource. */
 export function publicSubmissions(deps: ApiDeps) {
+  const cellsToday = shownCells(deps);
   return new Hono<AppEnv>().get(
     '/',
     // Per request and client address, counted apart from submissions and receipt look-ups.
@@ -124,17 +135,20 @@ export function publicSubmissions(deps: ApiDeps) {
           errors: [{ path: 'cursor', message: 'is not a cursor from a previous page' }],
         });
       }
+      const cells = await cellsToday();
       const page = await deps.store.listPublicSubmissions(
         {
           // `none`: no insats (an insats is never given that id).
           insatsId: q.insats === 'none' ? null : q.insats,
           kind: q.kind,
           areaCode: q.area,
+          // By area, only the items that are listed with that area.
+          areaInsatser: q.area === undefined ? undefined : cells.insatserIn(q.area),
         },
         { after, limit: q.limit },
       );
       const body = JSON.stringify({
-        items: page.items.map(toPublic),
+        items: page.items.map((r) => toPublic(r, cells)),
         next: page.next === null ? null : encodeCursor(page.next),
       } satisfies PublicSubmissionPage);
       const etag = weakEtag(body);

@@ -12,6 +12,7 @@ import {
   testApp,
 } from '../../test/index.ts';
 import { proposalItem } from '../../test/proposal.ts';
+import { fillCells } from './testing.ts';
 
 describe.each(STORE_KINDS)('GET /api/public/submissions with proposals on %s', (kind) => {
   let t: TestApp;
@@ -20,6 +21,11 @@ describe.each(STORE_KINDS)('GET /api/public/submissions with proposals on %s', (
     t = await testApp({ kind });
     await addStaffUser(t.store, { email: 'moderator@malmo.se', role: 'moderator' });
     moderator = await signIn(t.app, 'moderator@malmo.se');
+    // Cells published at 5 or more, so their items are listed with their delområde.
+    await fillCells(t, [
+      { area: '11319', insats: TRYGGARE.insatsId },
+      { area: '11320', insats: null },
+    ]);
   });
   afterAll(async () => {
     await t.close();
@@ -70,7 +76,7 @@ describe.each(STORE_KINDS)('GET /api/public/submissions with proposals on %s', (
       '0701234567',
       item.id,
       item.deviceId,
-      // Not shown to moderators yet, so never published.
+      // What "other" means is checked and redactable for moderators, but never published.
       'Hjälp att nå föräldrar',
       'Inte granskad än',
     ]) {

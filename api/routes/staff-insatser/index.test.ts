@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Insats } from '../../../common/wire/index.ts';
 import type { SensitiveWarning } from '../../../common/wire/insatser-admin.ts';
+import {
+  contains,
+  hugePng,
+  jpegThenGpsJpeg,
+  jpegTurnedByExif,
+  jpegWithGps,
+  jpegWithTrailer,
+  pngWithTrailer,
+  SECRET,
+  webpWithUnknownChunk,
+} from '../../domain/insatser/test-images.ts';
 import type { StaffInsats, StaffQuestion } from '../../store/index.ts';
 import {
   addStaffUser,
@@ -54,6 +66,12 @@ describe.each(STORE_KINDS)('staff insatser on %s', (kind) => {
       method,
       headers: staffHeaders(who, body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const putImage = (id: string, body: Uint8Array, type: string, who = moderator) =>
+    t.app.request(`/api/staff/insatser/${id}/image`, {
+      method: 'PUT',
+      headers: staffHeaders(who, { 'Content-Type': type }),
+      body: new Uint8Array(body),
     });
   const catalogue = async () =>
     ((await (await t.app.request('/api/insatser')).json()) as { insatser: Insats[] }).insatser;
@@ -340,18 +358,16 @@ describe.each(STORE_KINDS)('staff insatser on %s', (kind) => {
 
   it('should store an image without its metadata, serve it once published, and refuse wrong types and sizes', async () => {
     const insats = await draft();
-    const jpeg = jpegWithExif();
-    const put = (body: Uint8Array<ArrayBuffer>, type: string, who = moderator) =>
-      t.app.request(`/api/staff/insatser/${insats.id}/image`, {
-        method: 'PUT',
-        headers: staffHeaders(who, { 'Content-Type': type }),
-        body,
-      });
-    expect((await put(jpeg, 'image/jpeg', analyst)).status).toBe(403);
-    expect((await put(jpeg, 'image/gif')).status).toBe(415);
-    expect((await put(new Uint8Array(1_000_001), 'image/png')).status).toBe(413);
-    expect((await put(jpeg, 'image/png')).status).toBe(400);
-    const stored = await put(jpeg, 'image/jpeg');
+    const jpeg = await jpegWithGps();
+    expect((await putImage(insats.id, jpeg, 'image/jpeg', analyst)).status).toBe(403);
+    expect((await putImage(insats.id, jpeg, 'image/gif')).status).toBe(415);
+    expect((await putImage(insats.id, Buffer.alloc(1_000_001), 'image/png')).status).toBe(413);
+    const wrongType = await putImage(insats.id, jpeg, 'image/png');
+    expect(wrongType.status).toBe(400);
+    expect(((await wrongType.json()) as { detail: string }).detail).toBe(
+      'This is a image/jpeg image, not image/png; send it as image/jpeg.',
+    );
+    const stored = await putImage(insats.id, jpeg, 'image/jpeg');
     expect(stored.status).toBe(200);
     // Drafts' images are not public.
     expect((await t.app.request(`/api/insatser/${insats.id}/image`)).status).toBe(404);
@@ -361,7 +377,7 @@ describe.each(STORE_KINDS)('staff insatser on %s', (kind) => {
     expect(image.headers.get('Content-Type')).toBe('image/jpeg');
     const bytes = Buffer.from(await image.arrayBuffer());
     expect(bytes.includes(Buffer.from('Exif'))).toBe(false);
-    expect(bytes.includes(Buffer.from('SECRET-GPS'))).toBe(false);
+    expect(contains(bytes, SECRET)).toBe(false);
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     const etag = image.headers.get('ETag') ?? '';
     expect(
@@ -374,24 +390,50 @@ describe.each(STORE_KINDS)('staff insatser on %s', (kind) => {
     expect(`"${inCatalogue.image?.hash}"`).toBe(etag);
     expect(await audit(insats.id)).toContain('insats.image');
   });
+
+  it('should store and serve only the pixels of images that carry more after the picture', async () => {
+    const insats = await draft();
+    await request('POST', `/api/staff/insatser/${insats.id}/publish`, undefined, moderator);
+    for (const [name, type, input] of [
+      ['JPEG followed by a JPEG with GPS', 'image/jpeg', await jpegThenGpsJpeg()],
+      ['JPEG with trailing bytes', 'image/jpeg', await jpegWithTrailer()],
+      ['PNG with trailing bytes', 'image/png', await pngWithTrailer()],
+      ['WebP with an unknown chunk', 'image/webp', await webpWithUnknownChunk()],
+    ] as const) {
+      expect((await putImage(insats.id, input, type)).status, name).toBe(200);
+      for (const path of [`/api/insatser/${insats.id}/image`, `/api/staff/insatser/${insats.id}/image`]) {
+        const res = await t.app.request(path, { headers: staffHeaders(moderator) });
+        const served = new Uint8Array(await res.arrayBuffer());
+        expect(contains(served, SECRET), `${name} at ${path}`).toBe(false);
+        expect(imageEndsAtLastByte(type, served), name).toBe(true);
+        expect((await sharp(served).metadata()).exif, name).toBeUndefined();
+      }
+      const stored = await t.store.getInsatsImage(insats.id, { publishedOnly: true });
+      expect(contains(stored?.data ?? new Uint8Array(), SECRET), name).toBe(false);
+    }
+  });
+
+  it('should store a photo turned the way its Exif orientation says, and refuse a huge PNG before decoding it', async () => {
+    const insats = await draft();
+    expect((await putImage(insats.id, await jpegTurnedByExif(), 'image/jpeg')).status).toBe(200);
+    const stored = await t.store.getInsatsImage(insats.id, { publishedOnly: false });
+    const meta = await sharp(stored?.data).metadata();
+    expect([meta.width, meta.height, meta.orientation]).toEqual([20, 40, undefined]);
+    const top = await sharp(stored?.data).extract({ left: 5, top: 5, width: 1, height: 1 }).raw().toBuffer();
+    expect(top[0]).toBeGreaterThan(200); // red on top, as the phone showed it
+
+    const huge = await putImage(insats.id, hugePng(), 'image/png');
+    expect(huge.status).toBe(400);
+    expect(((await huge.json()) as { detail: string }).detail).toContain('40000 × 40000 pixels');
+    // The image before is kept.
+    expect((await t.store.getInsatsImage(insats.id, { publishedOnly: false }))?.data).toEqual(stored?.data);
+  });
 });
 
-/** A tiny JPEG-shaped file: SOI, an Exif APP1 holding a marker text, a comment, a scan, EOI. */
-function jpegWithExif(): Uint8Array<ArrayBuffer> {
-  const segment = (marker: number, payload: Buffer) =>
-    Buffer.concat([
-      Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
-      payload,
-    ]);
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0xff, 0xd8]),
-      segment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-      segment(0xe1, Buffer.from('Exif\0\0SECRET-GPS', 'latin1')),
-      segment(0xfe, Buffer.from('a comment', 'latin1')),
-      segment(0xdb, Buffer.alloc(65)),
-      segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
-      Buffer.from([0x12, 0x34, 0xff, 0xd9]),
-    ]),
-  );
+/** Whether the file ends where its format says the image ends: nothing after it. */
+function imageEndsAtLastByte(type: string, data: Uint8Array): boolean {
+  const b = Buffer.from(data);
+  if (type === 'image/jpeg') return b[b.length - 2] === 0xff && b[b.length - 1] === 0xd9;
+  if (type === 'image/png') return b.subarray(b.length - 8, b.length - 4).toString('latin1') === 'IEND';
+  return b.readUInt32LE(4) === b.length - 8;
 }

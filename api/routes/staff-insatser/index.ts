@@ -13,7 +13,7 @@ import {
   MAX_IMAGE_BYTES,
   NamndInput,
 } from '../../../common/wire/insatser-admin.ts';
-import { type ImageType, stripImageMetadata } from '../../domain/insatser/image.ts';
+import { type ImageType, reencodeImage } from '../../domain/insatser/image.ts';
 import { jsonBody } from '../../http/json-body.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
@@ -25,6 +25,8 @@ import { questionRoutes } from './questions.ts';
 export { spec } from './spec.ts';
 
 const MAX_INSATS_BYTES = 128 * 1024;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The staff-insatser resource. */
 export function staffInsatser(deps: ApiDeps) {
@@ -89,8 +91,9 @@ export function staffInsatser(deps: ApiDeps) {
         if (!(IMAGE_TYPES as readonly string[]).includes(type)) {
           return problem(c, 415, `Send the image as ${IMAGE_TYPES.join(', ')}.`);
         }
-        const stripped = stripImageMetadata(type as ImageType, new Uint8Array(await c.req.arrayBuffer()));
-        if (!stripped.ok) return problem(c, 400, `${stripped.message}.`);
+        // Only the pixels are stored: decoded and encoded anew, never the bytes as they came.
+        const stripped = await reencodeImage(type as ImageType, new Uint8Array(await c.req.arrayBuffer()));
+        if (!stripped.ok) return problem(c, 400, `${capitalise(stripped.message)}.`);
         const id = c.req.param('id');
         const outcome = await deps.store.setInsatsImage(
           id,

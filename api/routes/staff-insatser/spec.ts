@@ -126,8 +126,10 @@ export const spec: ResourceSpec = {
       summary: 'Store the image of an insats',
       description:
         `The body is the image (Content-Type image/jpeg, image/png or image/webp, at most ${MAX_IMAGE_BYTES} bytes). ` +
-        'Metadata (Exif, GPS, XMP, text chunks) is stripped before it is stored; an image that cannot be ' +
-        'parsed is refused. Audited (`insats.image`). Needs X-CSRF-Token.',
+        'It is decoded and encoded anew (same type): only the pixels are kept, turned per its Exif ' +
+        'orientation, at most 2048 px on the longer side; no metadata, no second picture, no trailing bytes. ' +
+        'Refused: bytes that are not the type sent, more than 24 megapixels (before decoding), an image ' +
+        'that cannot be decoded. Audited (`insats.image`). Needs X-CSRF-Token.',
       responses: {
         200: { description: 'The stored image', schema: ImageInfo },
         400: { description: 'Not a valid image of that type', problem: true },

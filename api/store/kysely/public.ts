@@ -137,6 +137,13 @@ function conditions(
   // primary_area is kept equal to the current primary tag's area (ingest, staff, re-tagging)
   // and indexed, unlike a lookup in the tags of every row.
   if (filter.areaCode !== undefined) c.push(eb('submissions.primary_area', '=', filter.areaCode));
+  if (filter.areaCode !== undefined && filter.areaInsatser !== undefined) {
+    const ids = filter.areaInsatser.filter((i): i is string => i !== null);
+    const either: Expression<SqlBool>[] = [];
+    if (ids.length > 0) either.push(eb('submissions.insats_id', 'in', ids));
+    if (filter.areaInsatser.includes(null)) either.push(eb('submissions.insats_id', 'is', null));
+    c.push(either.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(either));
+  }
   return c;
 }
 

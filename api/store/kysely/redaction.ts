@@ -16,6 +16,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { isFreeTextField } from '../../../common/wire/free-text.ts';
 import { REDACTED_HASH_PREFIX, REDACTION_PLACEHOLDER } from '../moderation.ts';
 import type { Database } from '../schema.ts';
 import type {
@@ -28,12 +29,11 @@ import type {
 } from '../types.ts';
 import { auditRow, insertAudit } from './audit.ts';
 import { withRetry } from './retry.ts';
+import { storedText } from './redaction-fields.ts';
 import { flagsOf } from './submission-parts.ts';
 import { writeFirst } from './write-lock.ts';
 
 type RedactionStore = Pick<Store, 'redactSubmission' | 'getRestrictedOriginals'>;
-
-const ANSWER_FIELD = /^answers\.([A-Za-z0-9_-]{1,64})$/;
 
 /** A span to replace. */
 interface Span {
@@ -131,8 +131,7 @@ async function redact(
   mode: RedactionMode,
   actor: AuditActor,
 ): Promise<RedactionOutcome> {
-  const answer = ANSWER_FIELD.exec(field)?.[1];
-  if (field !== 'title' && field !== 'text' && field !== 'organisation' && answer === undefined)
+  if (!isFreeTextField(field))
     return { status: 'invalid', message: `${field} is not a field that holds text` };
   await writeFirst(trx, postgres);
   let gallringsbeslut: string | undefined;
@@ -146,48 +145,23 @@ async function redact(
     if (value.mode !== 'purge' || !value.gallringsbeslut) return { status: 'purge-not-allowed' };
     gallringsbeslut = value.gallringsbeslut;
   }
-  let q = trx.selectFrom('submissions').select(['id', 'title', 'text', 'organisation']).where('id', '=', id);
+  let q = trx.selectFrom('submissions').select('id').where('id', '=', id);
   if (postgres) q = q.forUpdate();
   const submission = await q.executeTakeFirst();
   if (!submission) return { status: 'not-found' };
 
-  let original: string | null;
-  if (answer === undefined) {
-    original = submission[field === 'title' ? 'title' : field === 'organisation' ? 'organisation' : 'text'];
-  } else {
-    const row = await trx
-      .selectFrom('submission_answers')
-      .select('value')
-      .where('submission_id', '=', id)
-      .where('question_id', '=', answer)
-      .executeTakeFirst();
-    const value = row ? (JSON.parse(row.value) as unknown) : null;
-    original = typeof value === 'string' ? value : null;
-  }
+  const stored = await storedText(trx, id, field);
+  if (stored === 'not-a-field')
+    return { status: 'invalid', message: `${field} is not a field that holds text` };
+  const original = stored.text;
   if (original === null) return { status: 'invalid', message: `${field} holds no text` };
   const problem = spanProblem(spans, original.length);
   if (problem) return { status: 'invalid', message: problem };
 
   const { text, shift } = replaceSpans(original, spans);
   const hash = `${REDACTED_HASH_PREFIX}${randomBytes(16).toString('hex')}`;
-  if (answer === undefined) {
-    await trx
-      .updateTable('submissions')
-      .set({
-        [field === 'title' ? 'title' : field === 'organisation' ? 'organisation' : 'text']: text,
-        content_hash: hash,
-      })
-      .where('id', '=', id)
-      .execute();
-  } else {
-    await trx
-      .updateTable('submission_answers')
-      .set({ value: JSON.stringify(text) })
-      .where('submission_id', '=', id)
-      .where('question_id', '=', answer)
-      .execute();
-    await trx.updateTable('submissions').set({ content_hash: hash }).where('id', '=', id).execute();
-  }
+  await stored.write(text);
+  await trx.updateTable('submissions').set({ content_hash: hash }).where('id', '=', id).execute();
 
   // Flags on a redacted span go; later ones in the field move with the text.
   const flags = (await flagsOf(trx, [id])).get(id) ?? [];

@@ -195,7 +195,7 @@ async function redactedFields(
   const redactedIds = [...new Set(redactions.map((r) => r.submission_id))];
   const rows = await db
     .selectFrom('submissions')
-    .select(['id', 'title', 'text', 'organisation'])
+    .select(['id', 'title', 'text', 'organisation', 'offers'])
     .where('id', 'in', redactedIds)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -214,6 +214,9 @@ async function redactedFields(
     if (field === 'title' || field === 'text' || field === 'organisation') {
       const value = row[field];
       if (value !== null) fields[field] = value;
+    } else if (field === 'otherText') {
+      const value = row.offers === null ? null : (JSON.parse(row.offers) as ProposalDetails).otherText;
+      if (value) fields.otherText = value;
     } else if (field.startsWith('answers.')) {
       const questionId = field.slice('answers.'.length);
       const raw = answers.get(`${id} ${questionId}`);

@@ -10,7 +10,7 @@
  *   accepted and counted against its question version, but marked.
  * - `namnder`: the responsible committees staff pick from; the six of the city's decision are
  *   seeded, admins add others.
- * - `insats_images`: one image per insats, metadata stripped, base64 text (portable: SQLite
+ * - `insats_images`: one image per insats, metadata stripped (re-encoded since; see api/domain/insatser/image.ts), base64 text (portable: SQLite
  *   and PostgreSQL share text, not a binary type Kysely maps the same way on both).
  */
 import { type Kysely, type Migration, sql } from 'kysely';

@@ -263,7 +263,7 @@ const en: StaffMessages = {
   'queue.reason': 'Reason:',
   'queue.offers': 'Offers:',
   'queue.asks': 'Asks for:',
-  'queue.otherText': 'Other:',
+  'queue.fieldOtherText': 'Other (what they offer or ask for)',
   'resource.premises': 'Premises',
   'resource.volunteers': 'Volunteers',
   'resource.staff-time': 'Staff time',

@@ -266,7 +266,7 @@ const sv = {
   'queue.reason': 'Skäl:',
   'queue.offers': 'Erbjuder:',
   'queue.asks': 'Önskar:',
-  'queue.otherText': 'Annat:',
+  'queue.fieldOtherText': 'Annat (det de erbjuder eller önskar)',
   'resource.premises': 'Lokaler',
   'resource.volunteers': 'Volontärer',
   'resource.staff-time': 'Personaltid',

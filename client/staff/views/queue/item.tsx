@@ -19,9 +19,10 @@ import { ReasonForm } from './reason.tsx';
 import { fieldFlags, shiftFlags } from './segments.ts';
 import { type FieldSelection, selectionIn } from './selection.ts';
 
-/** The text of `field` (`title`, `text`, `organisation`, `answers.<questionId>`) in `item`. */
+/** The text of `field` (`title`, `text`, `organisation`, `otherText`, `answers.<questionId>`) in `item`. */
 export function fieldText(item: QueueItem, field: string): string {
   if (field === 'title') return item.title ?? '';
+  if (field === 'otherText') return item.proposal?.otherText ?? '';
   if (field === 'text') return item.text ?? '';
   if (field === 'organisation') return item.organisation ?? '';
   const id = field.slice('answers.'.length);
@@ -32,6 +33,8 @@ function withFieldText(item: QueueItem, field: string, text: string): QueueItem 
   if (field === 'title') return { ...item, title: text };
   if (field === 'text') return { ...item, text };
   if (field === 'organisation') return { ...item, organisation: text };
+  if (field === 'otherText')
+    return item.proposal ? { ...item, proposal: { ...item.proposal, otherText: text } } : item;
   const id = field.slice('answers.'.length);
   return {
     ...item,
@@ -75,6 +78,9 @@ export function Item(props: ItemProps) {
   // Typed by the person, so checked and redactable like the texts (shown here, not under "who").
   if (item.organisation)
     fields.push({ field: 'organisation', label: t('queue.fieldOrganisation'), text: item.organisation });
+  // What a proposal's "other" offer or ask means: free text too.
+  if (item.proposal?.otherText)
+    fields.push({ field: 'otherText', label: t('queue.fieldOtherText'), text: item.proposal.otherText });
   for (const a of item.textAnswers)
     fields.push({
       field: `answers.${a.questionId}`,
@@ -312,13 +318,12 @@ export function Item(props: ItemProps) {
   );
 }
 
-/** What a proposal offers and asks for, and what its "other" means: "Erbjuder: … · Önskar: …". */
+/** What a proposal offers and asks for: "Erbjuder: … · Önskar: …" (the "other" text is a field above). */
 function ProposalLine({ proposal }: { proposal: NonNullable<QueueItem['proposal']> }) {
   const parts: { label: string; text: string }[] = [];
   const names = (list: readonly ProposalResource[]) => list.map((r) => t(`resource.${r}`)).join(', ');
   if (proposal.offers.length > 0) parts.push({ label: t('queue.offers'), text: names(proposal.offers) });
   if (proposal.asks.length > 0) parts.push({ label: t('queue.asks'), text: names(proposal.asks) });
-  if (proposal.otherText) parts.push({ label: t('queue.otherText'), text: proposal.otherText });
   if (parts.length === 0) return null;
   return (
     <p class="queue-proposal" data-testid="item-proposal">
