@@ -261,7 +261,7 @@ export function withRedactions(item: SubmissionItem, redacted: RedactedFields): 
       next.respondent = { ...next.respondent, organisation: redacted.organisation };
   }
   const answers = redacted.answers;
-  if (answers !== undefined && next.schemaVersion === 1 && next.answers) {
+  if (answers !== undefined && next.schemaVersion !== 2 && next.answers) {
     next.answers = next.answers.map((a) => {
       const text = answers[a.questionId];
       return text !== undefined && typeof a.value === 'string' ? { ...a, value: text } : a;
