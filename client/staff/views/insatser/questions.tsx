@@ -7,7 +7,7 @@ import { type Outcome, problemOutcome, StatusRegion } from '../../components/out
 import { t } from '../../i18n/index.ts';
 import { me } from '../../session.ts';
 import type { PerLang } from './draft.ts';
-import { QuestionForm, type QuestionDraft, questionBody } from './question-form.tsx';
+import { QuestionForm, type QuestionDraft, questionBody, type ScaleDraft } from './question-form.tsx';
 
 type StaffQuestion = StaffInsats['questions'][number];
 
@@ -46,6 +46,12 @@ function draftOfQuestion(q: StaffQuestion | undefined): QuestionDraft {
       { label: perLang(undefined) },
     ],
     audience: q?.audience ?? 'everyone',
+    scale: {
+      min: perLang(q?.scale?.min),
+      max: perLang(q?.scale?.max),
+      middle: [0, 1, 2].map((i) => perLang(q?.scale?.middle?.[i] ?? undefined)) as ScaleDraft['middle'],
+      dontKnow: q?.scale?.dontKnow ?? false,
+    },
     typoFix: false,
   };
 }
