@@ -9,23 +9,9 @@ import {
   type ScaleLabels,
   scaleStepLabel,
 } from '../../../common/wire/index.ts';
+import { DONT_KNOW_WORDS } from '../../../common/wire/scale-words.ts';
 
-/**
- * The faces' generic words in Swedish, English and Arabic: a scale question saved without words
- * of its own gets these (the same the participant catalogue shows for `face.1`…`face.5`).
- */
-export const GENERIC_SCALE: ScaleLabels = {
-  min: { sv: 'Jättedåligt', en: 'Very bad', ar: 'سيئ جدًا' },
-  max: { sv: 'Jättebra', en: 'Very good', ar: 'جيد جدًا' },
-  middle: [
-    { sv: 'Dåligt', en: 'Bad', ar: 'سيئ' },
-    { sv: 'Mittemellan', en: 'In between', ar: 'متوسط' },
-    { sv: 'Bra', en: 'Good', ar: 'جيد' },
-  ],
-};
-
-/** How summaries and exports name a "don't know" answer (the participant screen says the same). */
-export const DONT_KNOW_WORDS: LocalizedText = { sv: 'Vet inte', ar: 'لا أعرف', en: "Don't know" };
+export { DONT_KNOW_WORDS, GENERIC_SCALE } from '../../../common/wire/scale-words.ts';
 
 /**
  * The options of a scale question version as summaries count them: the steps 1–5 with the
