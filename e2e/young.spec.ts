@@ -113,7 +113,7 @@ test('a young person on a small phone answers some questions, skips one, and is 
   await expectQuestionScreen(page, 3, 4, 'Fråga 3 av 4');
   await expectPhoneFriendly(page, 'question 3');
   await expectNoViolations(page, 'question 3 (sv)');
-  await main.getByRole('radio', { name: 'Bra', exact: true }).check();
+  await main.getByRole('radio', { name: 'Mycket lätt', exact: true }).check();
   await next(page, 'Nästa');
 
   // 4 of 4: short text.

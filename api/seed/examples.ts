@@ -4,9 +4,30 @@
  * Every one is flagged `example: true` and says "Exempel:" in its Swedish title, so no
  * one mistakes it for a real commitment by the city.
  */
-import type { Insats, LocalizedText, Question } from '../../common/wire/index.ts';
+import type { Insats, LocalizedText, Question, ScaleLabels } from '../../common/wire/index.ts';
 
 const t = (sv: string, en: string, ar: string): LocalizedText => ({ sv, en, ar });
+
+/** A scale question's words; the same the 0011 migration gives these questions on older databases. */
+const inBetween = t('Mittemellan', 'In between', 'بين بين');
+const SCALES: Record<string, ScaleLabels> = {
+  'uis-latt': {
+    min: t('Mycket svårt', 'Very hard', 'صعب جدًا'),
+    max: t('Mycket lätt', 'Very easy', 'سهل جدًا'),
+    middle: [null, inBetween, null],
+    dontKnow: true,
+  },
+  'prao-hjalp': {
+    min: t('Ingen hjälp', 'No help', 'لا مساعدة'),
+    max: t('Mycket hjälp', 'A lot of help', 'مساعدة كثيرة'),
+  },
+  'trygg-kvall': {
+    min: t('Inte alls trygg', 'Not safe at all', 'لا أشعر بالأمان أبدًا'),
+    max: t('Mycket trygg', 'Very safe', 'أشعر بأمان كبير'),
+    middle: [null, inBetween, null],
+    dontKnow: true,
+  },
+};
 
 function q(
   id: string,
@@ -21,6 +42,7 @@ function q(
     text,
     audience: 'everyone',
     ...(options ? { options: options.map(([optionId, label]) => ({ id: optionId, label })) } : {}),
+    ...(kind === 'scale' && SCALES[id] ? { scale: SCALES[id] } : {}),
   };
 }
 

@@ -69,3 +69,54 @@ describe('migrations', () => {
     expect(await describeSchema(postgres)).toEqual(onSqlite);
   });
 });
+
+describe.each(STORE_KINDS)('0011 scale words on %s', (kind) => {
+  it('should give older scale questions the words their answers were given to, and the examples fitting words', async () => {
+    const ctx = await testStore({ kind, exampleContent: true });
+    stores.push(ctx);
+    // As stored before 0011: a scale question's data had no words. One of a staff-made insats
+    // (generic words) and the example's (fitting words); a choice question gets none.
+    const old = (text: string) => JSON.stringify({ text: { sv: text }, audience: 'everyone' });
+    await ctx.query(
+      "INSERT INTO insatser (id, status, published, example, data, updated_at, lifecycle) VALUES ('parken', 'ongoing', 1, 0, '{}', '2026-01-01', 'published')",
+    );
+    await ctx.query(
+      "INSERT INTO questions (id, version, insats_id, position, kind, data, created_at, hidden) VALUES ('q-parken', 1, 'parken', 0, 'scale', ?, '2026-01-01', 0)",
+      old('Hur trygg är parken?'),
+    );
+    await ctx.query(
+      "UPDATE questions SET data = ? WHERE id = 'trygg-kvall'",
+      old('Hur trygg känner du dig?'),
+    );
+    const choiceBefore = await ctx.query<{ data: string }>(
+      "SELECT data FROM questions WHERE id = 'trygg-ute'",
+    );
+    await ctx.query("DELETE FROM kysely_migration WHERE name = '0011_scale_words'");
+
+    const again = ctx.reopen();
+    await again.migrate();
+
+    const data = async (id: string) =>
+      JSON.parse(
+        (await ctx.query<{ data: string }>('SELECT data FROM questions WHERE id = ?', id))[0]?.data ?? '{}',
+      ) as {
+        text: { sv: string };
+        scale?: { min: { sv: string; ar?: string }; max: { sv: string }; dontKnow?: boolean };
+      };
+    const parken = await data('q-parken');
+    expect(parken.text.sv).toBe('Hur trygg är parken?');
+    expect(parken.scale?.min).toEqual({ sv: 'Jättedåligt', ar: 'سيئ جدًا', en: 'Very bad' });
+    expect(parken.scale?.max.sv).toBe('Jättebra');
+    expect(parken.scale?.dontKnow).toBeUndefined();
+    const kvall = await data('trygg-kvall');
+    expect([kvall.scale?.min.sv, kvall.scale?.max.sv, kvall.scale?.dontKnow]).toEqual([
+      'Inte alls trygg',
+      'Mycket trygg',
+      true,
+    ]);
+    expect(await ctx.query("SELECT data FROM questions WHERE id = 'trygg-ute'")).toEqual(choiceBefore);
+    // The catalogue devices fetch has the words.
+    const insats = (await again.listPublishedInsatser()).find((i) => i.id === 'parken');
+    expect(insats?.questions[0]?.scale?.max.sv).toBe('Jättebra');
+  });
+});

@@ -23,6 +23,7 @@ import { moderation } from './migrations/0007_moderation.ts';
 import { insatserAdmin } from './migrations/0008_insatser_admin.ts';
 import { proposals } from './migrations/0009_proposals.ts';
 import { insights } from './migrations/0010_insights.ts';
+import { scaleWords } from './migrations/0011_scale_words.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -177,6 +178,7 @@ export const migrations: Record<string, Migration> = {
   '0008_insatser_admin': insatserAdmin,
   '0009_proposals': proposals,
   '0010_insights': insights,
+  '0011_scale_words': scaleWords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

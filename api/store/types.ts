@@ -10,6 +10,7 @@ import type {
   QuestionKind,
   ReceiptStatus,
   RespondentGroup,
+  ScaleLabels,
   SubmissionKind,
   TagSource,
 } from '../../common/wire/index.ts';
@@ -74,6 +75,8 @@ export interface CatalogueQuestion {
   version: number;
   kind: QuestionKind;
   optionIds: readonly string[];
+  /** Scale questions: whether this version offers "don't know". */
+  dontKnow?: boolean;
 }
 
 /** What ingest checks items against, for the insatser and areas a batch mentions. */
@@ -1036,6 +1039,8 @@ export interface QuestionContent {
   kind: QuestionKind;
   text: LocalizedText;
   options?: { id: string; label: LocalizedText }[] | undefined;
+  /** Scale questions only: the version's words (see ScaleLabels in common/wire). */
+  scale?: ScaleLabels | undefined;
   audience: 'everyone' | 'youth';
 }
 
@@ -1364,6 +1369,8 @@ export interface QuestionVersionRecord {
   hidden: boolean;
   text: LocalizedText;
   options: { id: string; label: LocalizedText }[];
+  /** Scale questions: the version's words. */
+  scale?: ScaleLabels | undefined;
 }
 
 /** One stored value of an indicator, with the delområden a reporting-area value covers. */

@@ -117,6 +117,8 @@ const ar: Messages = {
   'face.3': 'متوسط',
   'face.4': 'جيد',
   'face.5': 'جيد جدًا',
+  'scale.step': '{n} من {total}',
+  'scale.dontKnow': 'لا أعرف',
 
   'about.title': 'عنك',
   'about.intro': 'هذا يساعد المدينة على فهم من أجاب. لا نسأل عن اسمك.',

@@ -119,6 +119,8 @@ const en: Messages = {
   'face.3': 'In between',
   'face.4': 'Good',
   'face.5': 'Very good',
+  'scale.step': '{n} of {total}',
+  'scale.dontKnow': 'Don’t know',
 
   'about.title': 'About you',
   'about.intro': 'This helps the city understand who answered. We do not ask for your name.',

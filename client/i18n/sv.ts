@@ -122,6 +122,8 @@ const sv = {
   'face.3': 'Mittemellan',
   'face.4': 'Bra',
   'face.5': 'Jättebra',
+  'scale.step': '{n} av {total}',
+  'scale.dontKnow': 'Vet inte',
 
   'about.title': 'Om dig',
   'about.intro': 'Då förstår staden vem som har svarat. Vi frågar inte efter ditt namn.',

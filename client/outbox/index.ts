@@ -263,7 +263,7 @@ export function withRedactions(item: SubmissionItem, redacted: RedactedFields): 
   if (redacted.otherText !== undefined && next.schemaVersion === 2 && next.otherText !== undefined)
     next.otherText = redacted.otherText;
   const answers = redacted.answers;
-  if (answers !== undefined && next.schemaVersion === 1 && next.answers) {
+  if (answers !== undefined && next.schemaVersion !== 2 && next.answers) {
     next.answers = next.answers.map((a) => {
       const text = answers[a.questionId];
       return text !== undefined && typeof a.value === 'string' ? { ...a, value: text } : a;

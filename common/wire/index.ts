@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 
 /** The submission schema version this build of the client writes for answers and comments (proposals: {@link PROPOSAL_SCHEMA_VERSION}). */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 3;
 /** Largest accepted request body for a batch, in bytes. */
 export const MAX_BATCH_BYTES = 1_000_000;
 /** Items per batch. */
@@ -90,57 +90,92 @@ export const Location = v.pipe(
   ),
 );
 
+/** The shape the checks of an answer or a comment (versions 1 and 3) look at. */
+type AnswerOrComment = {
+  kind: SubmissionKind;
+  insatsId?: string | undefined;
+  answers?: unknown[] | undefined;
+  text?: string | undefined;
+  title?: string | undefined;
+  respondent: { ageBand?: AgeBand | undefined };
+  contact?: unknown;
+  location: { point?: unknown };
+};
+/** The cross-field rules of versions 1 and 3, each with its message (shared, so they stay equal). */
+const answerOrCommentRules = {
+  insats: [
+    (s: AnswerOrComment) => s.kind !== 'answer' || s.insatsId !== undefined,
+    'an answer needs insatsId',
+  ],
+  answers: [
+    (s: AnswerOrComment) => s.kind !== 'answer' || (s.answers?.length ?? 0) > 0,
+    'an answer needs at least one answer',
+  ],
+  text: [
+    (s: AnswerOrComment) => s.kind === 'answer' || (s.text ?? '').trim() !== '',
+    'a comment or proposal needs text',
+  ],
+  title: [
+    (s: AnswerOrComment) => s.kind !== 'proposal' || (s.title ?? '') !== '',
+    'a proposal needs a title',
+  ],
+  contact: [
+    (s: AnswerOrComment) => s.respondent.ageBand !== 'under13' || s.contact === undefined,
+    'no contact details are accepted from children under 13',
+  ],
+  point: [
+    (s: AnswerOrComment) => s.respondent.ageBand !== 'under13' || s.location.point === undefined,
+    'no location point is accepted from children under 13',
+  ],
+} as const;
+
+/** The fields of an answer or a comment, as versions 1 and 3 share them (all but the answers). */
+const answerOrCommentEntries = {
+  id: v.pipe(v.string(), v.uuid('must be a UUID')),
+  kind: v.picklist(SUBMISSION_KINDS),
+  insatsId: v.optional(id),
+  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS), noNul)),
+  title: v.optional(shortString(200)),
+  respondent: Respondent,
+  contact: v.optional(Contact),
+  location: Location,
+  deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
+  locale: v.pipe(
+    v.string(),
+    v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv'),
+  ),
+  createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
+};
+
 /** Version 1 of a submission, as a device writes it. */
 export const SubmissionV1 = v.pipe(
   v.strictObject({
     schemaVersion: v.literal(1),
-    id: v.pipe(v.string(), v.uuid('must be a UUID')),
-    kind: v.picklist(SUBMISSION_KINDS),
-    insatsId: v.optional(id),
+    ...answerOrCommentEntries,
     answers: v.optional(v.pipe(v.array(Answer), v.maxLength(50))),
-    text: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS), noNul)),
-    title: v.optional(shortString(200)),
-    respondent: Respondent,
-    contact: v.optional(Contact),
-    location: Location,
-    deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
-    locale: v.pipe(
-      v.string(),
-      v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv'),
-    ),
-    createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
   }),
   v.forward(
-    v.check((s) => s.kind !== 'answer' || s.insatsId !== undefined, 'an answer needs insatsId'),
+    v.check((s) => answerOrCommentRules.insats[0](s), answerOrCommentRules.insats[1]),
     ['insatsId'],
   ),
   v.forward(
-    v.check(
-      (s) => s.kind !== 'answer' || (s.answers?.length ?? 0) > 0,
-      'an answer needs at least one answer',
-    ),
+    v.check((s) => answerOrCommentRules.answers[0](s), answerOrCommentRules.answers[1]),
     ['answers'],
   ),
   v.forward(
-    v.check((s) => s.kind === 'answer' || (s.text ?? '').trim() !== '', 'a comment or proposal needs text'),
+    v.check((s) => answerOrCommentRules.text[0](s), answerOrCommentRules.text[1]),
     ['text'],
   ),
   v.forward(
-    v.check((s) => s.kind !== 'proposal' || (s.title ?? '') !== '', 'a proposal needs a title'),
+    v.check((s) => answerOrCommentRules.title[0](s), answerOrCommentRules.title[1]),
     ['title'],
   ),
   v.forward(
-    v.check(
-      (s) => s.respondent.ageBand !== 'under13' || s.contact === undefined,
-      'no contact details are accepted from children under 13',
-    ),
+    v.check((s) => answerOrCommentRules.contact[0](s), answerOrCommentRules.contact[1]),
     ['contact'],
   ),
   v.forward(
-    v.check(
-      (s) => s.respondent.ageBand !== 'under13' || s.location.point === undefined,
-      'no location point is accepted from children under 13',
-    ),
+    v.check((s) => answerOrCommentRules.point[0](s), answerOrCommentRules.point[1]),
     ['location', 'point'],
   ),
 );
@@ -219,11 +254,60 @@ export const SubmissionV2 = v.pipe(
 );
 export type SubmissionV2 = v.InferOutput<typeof SubmissionV2>;
 
+/** The answer of a scale question whose version offers "don't know" ("Vet inte"), from version 3 on. */
+export const DONT_KNOW = 'dont-know';
+
+/** An answer as version 3 writes it: as in version 1, or {@link DONT_KNOW} for a scale question. */
+export const AnswerV3 = v.strictObject({
+  questionId: id,
+  questionVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  value: v.union([v.literal(DONT_KNOW), AnswerValue]),
+});
+export type AnswerV3 = v.InferOutput<typeof AnswerV3>;
+
+/**
+ * Version 3: an answer or a comment, as version 1, except that a scale answer may be
+ * {@link DONT_KNOW} where the question version offers it (the server checks that against the
+ * catalogue). Version 1 stays accepted: a V1 scale answer is always a step 1–5.
+ */
+export const SubmissionV3 = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(3),
+    ...answerOrCommentEntries,
+    answers: v.optional(v.pipe(v.array(AnswerV3), v.maxLength(50))),
+  }),
+  v.forward(
+    v.check((s) => answerOrCommentRules.insats[0](s), answerOrCommentRules.insats[1]),
+    ['insatsId'],
+  ),
+  v.forward(
+    v.check((s) => answerOrCommentRules.answers[0](s), answerOrCommentRules.answers[1]),
+    ['answers'],
+  ),
+  v.forward(
+    v.check((s) => answerOrCommentRules.text[0](s), answerOrCommentRules.text[1]),
+    ['text'],
+  ),
+  v.forward(
+    v.check((s) => answerOrCommentRules.title[0](s), answerOrCommentRules.title[1]),
+    ['title'],
+  ),
+  v.forward(
+    v.check((s) => answerOrCommentRules.contact[0](s), answerOrCommentRules.contact[1]),
+    ['contact'],
+  ),
+  v.forward(
+    v.check((s) => answerOrCommentRules.point[0](s), answerOrCommentRules.point[1]),
+    ['location', 'point'],
+  ),
+);
+export type SubmissionV3 = v.InferOutput<typeof SubmissionV3>;
+
 /**
  * Any submission the server accepts. Later versions are added here as new variants;
  * old ones are never removed while a device might still hold them.
  */
-export const SubmissionItem = v.variant('schemaVersion', [SubmissionV1, SubmissionV2]);
+export const SubmissionItem = v.variant('schemaVersion', [SubmissionV1, SubmissionV2, SubmissionV3]);
 export type SubmissionItem = v.InferOutput<typeof SubmissionItem>;
 
 /** Body of `POST /api/submissions`. Items are validated one by one, so this only checks the envelope. */
@@ -294,12 +378,41 @@ export const LocalizedText = v.objectWithRest({ sv: v.string() }, v.string());
 export type LocalizedText = v.InferOutput<typeof LocalizedText>;
 
 export const QuestionOption = v.object({ id: v.string(), label: LocalizedText });
+
+/**
+ * The words of a scale question version: the end labels (steps 1 and 5), optional words for the
+ * middle steps 2–4 (null where a step has none), and whether "don't know" is offered. These are
+ * what is shown and read out beside the faces, and what summaries and exports name the steps by.
+ */
+export const ScaleLabels = v.object({
+  min: LocalizedText,
+  max: LocalizedText,
+  middle: v.optional(
+    v.tuple([v.nullable(LocalizedText), v.nullable(LocalizedText), v.nullable(LocalizedText)]),
+  ),
+  dontKnow: v.optional(v.boolean()),
+});
+export type ScaleLabels = v.InferOutput<typeof ScaleLabels>;
+
+/** The steps of a scale question, as answers and counts name them. */
+export const SCALE_STEPS = ['1', '2', '3', '4', '5'] as const;
+
+/** The words of step `step` (1–5) of a scale, or null when the step has none (a middle step). */
+export function scaleStepLabel(scale: ScaleLabels | undefined, step: number): LocalizedText | null {
+  if (!scale) return null;
+  if (step === 1) return scale.min;
+  if (step === 5) return scale.max;
+  return scale.middle?.[step - 2] ?? null;
+}
+
 export const Question = v.object({
   id: v.string(),
   version: v.number(),
   kind: v.picklist(QUESTION_KINDS),
   text: LocalizedText,
   options: v.optional(v.array(QuestionOption)),
+  /** Scale questions: the version's words (absent in catalogues cached before they existed). */
+  scale: v.optional(ScaleLabels),
   audience: v.picklist(['everyone', 'youth']),
 });
 export type Question = v.InferOutput<typeof Question>;

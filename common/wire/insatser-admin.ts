@@ -3,7 +3,7 @@
  * /api/staff/insatser and /api/staff/namnder.
  */
 import * as v from 'valibot';
-import { AreaCode, DIMENSIONS, INSATS_STATUSES, QUESTION_KINDS } from './index.ts';
+import { AreaCode, DIMENSIONS, INSATS_STATUSES, QUESTION_KINDS, ScaleLabels } from './index.ts';
 
 export const INSATS_KINDS = ['kraftsamlande', 'local-development'] as const;
 export const INSATS_LIFECYCLES = ['draft', 'published', 'unpublished', 'archived'] as const;
@@ -80,23 +80,43 @@ export type InsatsPatch = v.InferOutput<typeof InsatsPatch>;
 
 const questionOption = v.strictObject({ id: v.optional(optionId), label: TextInput(200) });
 
-/** Body of `POST /api/staff/insatser/:id/questions`. Options (2–20) for single and multiple only. */
+/**
+ * The words of a scale question: end labels (Swedish required), optional words for the middle
+ * steps 2–4 (null: the face alone), and whether "don't know" is offered. Changing any of them on
+ * an answered question makes a new version, as other changes do.
+ */
+export const ScaleInput = v.strictObject({
+  min: TextInput(100),
+  max: TextInput(100),
+  middle: v.optional(
+    v.tuple([v.nullable(TextInput(100)), v.nullable(TextInput(100)), v.nullable(TextInput(100))]),
+  ),
+  dontKnow: v.optional(v.boolean(), false),
+});
+export type ScaleInput = v.InferOutput<typeof ScaleInput>;
+
+/**
+ * Body of `POST /api/staff/insatser/:id/questions`. Options (2–20) for single and multiple only;
+ * `scale` for scale only (without it, the generic words of the faces).
+ */
 export const QuestionInput = v.strictObject({
   kind: v.picklist(QUESTION_KINDS),
   text: TextInput(500),
   options: v.optional(v.pipe(v.array(questionOption), v.maxLength(20))),
+  scale: v.optional(ScaleInput),
   audience: v.optional(v.picklist(QUESTION_AUDIENCES), 'everyone'),
 });
 export type QuestionInput = v.InferOutput<typeof QuestionInput>;
 
 /**
  * Body of `PATCH /api/staff/insatser/:id/questions/:qid`: the parts given replace. `typoFix`
- * (admins only): no new version even if answered; kind and option ids must stay.
+ * (admins only): no new version even if answered; kind, option ids and "don't know" must stay.
  */
 export const QuestionPatch = v.strictObject({
   kind: v.optional(v.picklist(QUESTION_KINDS)),
   text: v.optional(TextInput(500)),
   options: v.optional(v.pipe(v.array(questionOption), v.maxLength(20))),
+  scale: v.optional(ScaleInput),
   audience: v.optional(v.picklist(QUESTION_AUDIENCES)),
   typoFix: v.optional(v.boolean(), false),
 });
@@ -128,6 +148,7 @@ export const StaffQuestion = v.object({
   kind: v.picklist(QUESTION_KINDS),
   text: LocalizedOut,
   options: v.optional(v.array(v.object({ id: v.string(), label: LocalizedOut }))),
+  scale: v.optional(ScaleLabels),
   audience: v.picklist(QUESTION_AUDIENCES),
   position: v.number(),
   hidden: v.boolean(),

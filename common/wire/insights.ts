@@ -99,7 +99,10 @@ export interface AnswerDistribution {
     hidden: boolean;
     /** Submissions that answered this version. */
     answered: number;
-    /** Choice options (in the question's order) or scale steps '1'…'5'; none for short text. */
+    /**
+     * Choice options (in the question's order), or scale steps '1'…'5' with that version's words
+     * (null: a middle step without words) then 'dont-know' where offered; none for short text.
+     */
     options: { id: string; label: LocalizedText | null; count: number }[];
   }[];
 }

@@ -131,7 +131,10 @@ export interface PublicAnswerSummary extends PublicationInfo {
     /** 'single' | 'multiple' | 'scale' (short-text questions are not summarised here). */
     kind: string;
     text: LocalizedText;
-    /** Options in the question's order, or scale steps '1'…'5' (label null). */
+    /**
+     * Options in the question's order, or scale steps '1'…'5' with the version's words (null: a
+     * middle step without words) then 'dont-know' where the version offers it.
+     */
     options: ({ id: string; label: LocalizedText | null } & ProtectedCount)[];
   }[];
 }

@@ -50,7 +50,7 @@ describe('SubmissionItem versions', () => {
   });
 
   it('should refuse a version it does not know', () => {
-    expect(pathsOf({ ...v2, schemaVersion: 3 })).toEqual(['schemaVersion']);
+    expect(pathsOf({ ...v2, schemaVersion: 4 })).toEqual(['schemaVersion']);
   });
 
   it.each([

@@ -58,7 +58,8 @@ async function aboutYouAndSend(page: Page, send: RegExp): Promise<string> {
 
 /**
  * Answers every question of the first insats on the start screen: the first option of choice
- * questions, "Bra" on face scales, a sentence in text questions. Returns the submission id.
+ * questions, "Mittemellan" on face scales (else the first face), a sentence in text questions.
+ * Returns the submission id.
  */
 export async function answerFirstInsats(page: Page): Promise<string> {
   await openFirstInsats(page);
@@ -75,7 +76,7 @@ export async function answerFirstInsats(page: Page): Promise<string> {
     await expect(
       main.getByRole('radio').or(main.getByRole('textbox')).or(main.getByRole('checkbox')).first(),
     ).toBeVisible();
-    const face = main.getByRole('radio', { name: 'Bra', exact: true });
+    const face = main.getByRole('radio', { name: 'Mittemellan', exact: true });
     const textbox = main.getByRole('textbox');
     if (await face.count()) await face.check();
     else if (await textbox.count()) await textbox.fill('Fler aktiviteter på kvällarna.');

@@ -7,6 +7,7 @@
  * approved items: pending, rejected and hidden items' texts are blank, as the public and the
  * leak test expect. The device id and cell are never exported.
  */
+import { DONT_KNOW, scaleStepLabel } from '../../../common/wire/index.ts';
 import type { Role } from '../../../common/wire/staff.ts';
 import type {
   AreaRecord,
@@ -14,6 +15,7 @@ import type {
   ExportSubmissionRow,
   QuestionVersionRecord,
 } from '../../store/types.ts';
+import { DONT_KNOW_WORDS } from '../insatser/scale.ts';
 import { stockholmDay } from '../local-time/index.ts';
 import type { Cell } from './csv.ts';
 
@@ -125,9 +127,14 @@ export function answerCells(
     labels = row.value.map((id) => label(id) ?? String(id)).join('|');
   } else if (typeof row.value === 'number') {
     value = row.value;
+    // A scale step by the words of the version answered (none for a middle step without words).
+    if (q?.kind === 'scale') labels = scaleStepLabel(q.scale, row.value)?.sv ?? null;
   } else if (typeof row.value === 'string') {
     // A short-text answer (or one whose question is unknown) is free text.
-    if (q === undefined || q.kind === 'text')
+    if (q?.kind === 'scale' && row.value === DONT_KNOW) {
+      value = row.value;
+      labels = DONT_KNOW_WORDS.sv;
+    } else if (q === undefined || q.kind === 'text')
       value = mayReadText(role, row.moderationStatus) ? row.value : null;
     else {
       value = row.value;

@@ -2,7 +2,7 @@
  * Checks a schema-valid item against the catalogue: is the insats open, are the questions
  * its questions, does each value fit its question, is the chosen area a real delområde.
  */
-import type { FieldError, SubmissionItem } from '../../../common/wire/index.ts';
+import { DONT_KNOW, type FieldError, type SubmissionItem } from '../../../common/wire/index.ts';
 import type { Catalogue, CatalogueQuestion } from '../../store/index.ts';
 import { checkProposal } from './proposal.ts';
 
@@ -40,14 +40,21 @@ export function checkAgainstCatalogue(item: SubmissionItem, catalogue: Catalogue
       });
       return;
     }
-    const problem = valueProblem(question, answer.value);
+    const problem = valueProblem(question, answer.value, item.schemaVersion);
     if (problem !== undefined) errors.push({ path: `${path}.value`, message: problem });
   });
   return errors;
 }
 
-/** Why a value does not fit its question, or undefined when it does. */
-function valueProblem(question: CatalogueQuestion, value: unknown): string | undefined {
+/**
+ * Why a value does not fit its question, or undefined when it does. "Don't know" is an answer
+ * only from schema version 3 on, and only to a scale question version that offers it.
+ */
+function valueProblem(
+  question: CatalogueQuestion,
+  value: unknown,
+  schemaVersion: number,
+): string | undefined {
   const isOption = (v: unknown) => typeof v === 'string' && question.optionIds.includes(v);
   switch (question.kind) {
     case 'single':
@@ -57,6 +64,9 @@ function valueProblem(question: CatalogueQuestion, value: unknown): string | und
         return 'must be a list of options of this question';
       return new Set(value).size === value.length ? undefined : 'must not name an option twice';
     case 'scale':
+      if (value === DONT_KNOW && schemaVersion >= 3) {
+        return question.dontKnow ? undefined : 'this version of the question does not offer "don\'t know"';
+      }
       return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5
         ? undefined
         : 'must be a whole number from 1 to 5';

@@ -11,6 +11,7 @@ import {
   SubmissionItem,
   type SubmissionResult,
   type SubmissionV1,
+  type SubmissionV3,
 } from '../../../common/wire/index.ts';
 import type { Catalogue, NewSubmission, SaveOutcome, Store, StoredTag } from '../../store/index.ts';
 import { sameContent } from '../../store/moderation.ts';
@@ -61,7 +62,7 @@ export async function ingestBatch(
     ({ item }) =>
       item.text ||
       item.title ||
-      (item.schemaVersion === 1 && item.answers?.some((a) => typeof a.value === 'string')),
+      (item.schemaVersion !== 2 && item.answers?.some((a) => typeof a.value === 'string')),
   );
   const gazetteer = anyFreeText ? await gazetteerOf(ctx.store) : undefined;
   const receivedAt = (ctx.now?.() ?? new Date()).toISOString();
@@ -125,7 +126,7 @@ function wireTags(tags: readonly StoredTag[]): { areaCode: string; source: Store
 }
 
 function toRecord(
-  item: SubmissionV1,
+  item: SubmissionV1 | SubmissionV3,
   hash: string,
   receivedAt: string,
   catalogue: Catalogue,

@@ -21,6 +21,7 @@ import {
 } from '../../../common/wire/insights.ts';
 import type { AggregateFilter, AreaRecord, Store } from '../../store/index.ts';
 import { ANSWERED_OPTION } from '../../store/types.ts';
+import { scaleOptions } from '../insatser/scale.ts';
 import { stockholmDay } from '../local-time/index.ts';
 import { addDays, dayMs, daysBetween, weekSeries } from './weeks.ts';
 
@@ -165,7 +166,7 @@ async function districtCounts(
 /**
  * The answer distributions of one insats under a resolved filter: every question version that
  * has answers (or is current), in position order; options in the question's order (scale: the
- * steps 1–5, short text: none).
+ * steps 1–5 by the words of that version, then "don't know" where offered; short text: none).
  */
 export async function buildAnswerDistribution(
   store: Pick<Store, 'countAnswers' | 'listQuestionVersions'>,
@@ -184,7 +185,7 @@ export async function buildAnswerDistribution(
       const at = (option: string) => n.get(`${q.id}@${q.version} ${option}`) ?? 0;
       const options: { id: string; label: LocalizedText | null; count: number }[] =
         q.kind === 'scale'
-          ? ['1', '2', '3', '4', '5'].map((id) => ({ id, label: null, count: at(id) }))
+          ? scaleOptions(q.scale).map((o) => ({ ...o, count: at(o.id) }))
           : q.kind === 'text'
             ? []
             : q.options.map((o) => ({ id: o.id, label: o.label, count: at(o.id) }));

@@ -11,11 +11,10 @@ import type {
   PublicationInfo,
 } from '../../../common/wire/open-data.ts';
 import { areaGeometries } from '../../domain/exports/geojson.ts';
+import { scaleOptions } from '../../domain/insatser/scale.ts';
 import { buildCounts, protect, publicationAt } from '../../domain/open-data/index.ts';
 import type { ApiDeps } from '../../http/types.ts';
 import type { AggregateFilter } from '../../store/types.ts';
-
-const SCALE_STEPS = ['1', '2', '3', '4', '5'];
 
 /** The filter of a publication: everything made up to the end of the previous day, by primary tag. */
 const filterOf = (info: PublicationInfo, insats?: string): AggregateFilter => ({
@@ -88,7 +87,7 @@ export async function computeAnswers(
       kind: q.kind,
       text: q.text,
       options: (q.kind === 'scale'
-        ? SCALE_STEPS.map((id) => ({ id, label: null }))
+        ? scaleOptions(q.scale)
         : q.options.map((o) => ({ id: o.id, label: o.label }))
       ).map((o) => ({ ...o, ...protect(count.get(`${q.id}@${q.version}\n${o.id}`) ?? 0) })),
     })),

@@ -147,7 +147,15 @@ describe.each(STORE_KINDS)('GET /api/staff/dashboard on %s', (kind) => {
     expect(vad?.answered).toBe(1);
     expect(vad?.options.filter((o) => o.count > 0).map((o) => o.id)).toEqual(['ljus', 'platser']);
     const kvall = body.questions.find((q) => q.questionId === 'trygg-kvall');
-    expect(kvall?.options.map((o) => o.count)).toEqual([0, 0, 1, 0, 0]);
+    // The steps by the words of the version answered, then "don't know" (offered, not answered).
+    expect(kvall?.options.map((o) => [o.id, o.label?.sv ?? null, o.count])).toEqual([
+      ['1', 'Inte alls trygg', 0],
+      ['2', null, 0],
+      ['3', 'Mittemellan', 1],
+      ['4', null, 0],
+      ['5', 'Mycket trygg', 0],
+      ['dont-know', 'Vet inte', 0],
+    ]);
     // Filtered to the resident in Glostorp: only their answer.
     const one = await get<AnswerDistribution>(
       '/answers?insats=exempel-tryggare-malmo&group=resident&from=2026-10-01',

@@ -38,6 +38,7 @@ export function questionRoutes(app: Hono<AppEnv>, deps: ApiDeps): void {
           kind: body.kind,
           text: body.text,
           options: withOptionIds(body.options),
+          ...(body.scale ? { scale: body.scale } : {}),
           audience: body.audience,
         },
         auditActor(c, deps),
@@ -71,10 +72,13 @@ export function questionRoutes(app: Hono<AppEnv>, deps: ApiDeps): void {
           ? withOptionIds(patch.options)
           : current.options
         : undefined;
+      // A scale keeps its words unless new ones are given (another kind has none).
+      const scale = kind === 'scale' ? (patch.scale ?? current.scale) : undefined;
       const content: QuestionContent = {
         kind,
         text: patch.text ?? current.text,
         ...(options ? { options } : {}),
+        ...(scale ? { scale } : {}),
         audience: patch.audience ?? current.audience,
       };
       const outcome = await deps.store.updateQuestion(

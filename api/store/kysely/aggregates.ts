@@ -28,6 +28,7 @@
  * (`area_code IN (…)`, an index range) instead of pattern-matching every row.
  */
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { DONT_KNOW } from '../../../common/wire/index.ts';
 import { stockholmDay } from '../../domain/local-time/index.ts';
 import type { Database } from '../schema.ts';
 import { AREA_MONTHS, AREA_SETS, DAYS, MONTHS } from './aggregate-keys.ts';
@@ -343,7 +344,7 @@ async function addContributions(
   }
 }
 
-/** What one answer counts as: chosen option ids, the scale step, or '' for a short text. */
+/** What one answer counts as: chosen option ids, the scale step (or "don't know"), or '' for a short text. */
 function optionsOf(kind: string | undefined, value: unknown): string[] {
   switch (kind) {
     case 'single':
@@ -353,7 +354,8 @@ function optionsOf(kind: string | undefined, value: unknown): string[] {
         ? [...new Set(value.filter((v): v is string => typeof v === 'string'))]
         : [];
     case 'scale':
-      return typeof value === 'number' ? [String(value)] : [];
+      // "Don't know" is counted under its own key, apart from the steps (never averaged in).
+      return typeof value === 'number' ? [String(value)] : value === DONT_KNOW ? [DONT_KNOW] : [];
     case 'text':
       return [''];
     default:

@@ -118,7 +118,12 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
                 insats_id: id,
                 position,
                 kind: q.kind,
-                data: JSON.stringify({ text: q.text, options: q.options, audience: q.audience }),
+                data: JSON.stringify({
+                  text: q.text,
+                  options: q.options,
+                  scale: q.scale,
+                  audience: q.audience,
+                }),
                 created_at: now,
               })
               .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
@@ -247,12 +252,13 @@ async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
     if (lifecycle !== 'published') closed.add(id);
   }
   for (const q of questions) {
-    const options = (JSON.parse(q.data) as Pick<Question, 'options'>).options ?? [];
+    const data = JSON.parse(q.data) as Pick<Question, 'options' | 'scale'>;
     catalogue.insatser.get(q.insats_id)?.set(`${q.id}@${q.version}`, {
       id: q.id,
       version: q.version,
       kind: q.kind as CatalogueQuestion['kind'],
-      optionIds: options.map((o) => o.id),
+      optionIds: (data.options ?? []).map((o) => o.id),
+      ...(data.scale?.dontKnow ? { dontKnow: true } : {}),
     });
   }
   for (const { code } of await db.selectFrom('areas').select('code').execute()) catalogue.areaCodes.add(code);

@@ -8,7 +8,7 @@
  * is a coarse string range in SQL (a day either side) and the exact Stockholm day here.
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
-import type { LocalizedText } from '../../../common/wire/index.ts';
+import type { LocalizedText, ScaleLabels } from '../../../common/wire/index.ts';
 import { stockholmDay } from '../../domain/local-time/index.ts';
 import type { Database, SubmissionsTable } from '../schema.ts';
 import type { ExportFilter, ExportSubmissionRow, QuestionVersionRecord, Store } from '../types.ts';
@@ -197,6 +197,7 @@ export function exportStore(db: Kysely<Database>): ExportStore {
         const data = JSON.parse(r.data) as {
           text: LocalizedText;
           options?: { id: string; label: LocalizedText }[];
+          scale?: ScaleLabels;
         };
         return {
           insatsId: r.insats_id,
@@ -206,6 +207,7 @@ export function exportStore(db: Kysely<Database>): ExportStore {
           hidden: r.hidden === 1,
           text: data.text,
           options: data.options ?? [],
+          ...(data.scale ? { scale: data.scale } : {}),
         };
       });
     },

@@ -8,6 +8,7 @@
  * Order and hiding are not part of a version: they apply to every version of the id.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { GENERIC_SCALE, normalisedScale, scaleProblem } from '../../domain/insatser/scale.ts';
 import type { Database } from '../schema.ts';
 import type { QuestionContent, StaffQuestion, Store } from '../types.ts';
 import { auditRow, insertAudit } from './audit.ts';
@@ -21,6 +22,8 @@ type QuestionStore = Pick<Store, 'addQuestion' | 'updateQuestion' | 'reorderQues
 /** Why `q` cannot be stored, or undefined when it can. */
 export function questionContentProblem(q: QuestionContent): string | undefined {
   if (q.text.sv.trim() === '') return 'text needs Swedish (sv)';
+  const scale = scaleProblem(q.kind, q.scale);
+  if (scale) return scale;
   const choice = q.kind === 'single' || q.kind === 'multiple';
   const options = q.options ?? [];
   if (!choice) return options.length > 0 ? `options: a ${q.kind} question has none` : undefined;
@@ -107,6 +110,13 @@ export function questionStore(db: Kysely<Database>): QuestionStore {
             message: 'a typo fix changes texts only: the kind and the options (their ids) stay',
           };
         }
+        // What a device may answer must not change under answers already given.
+        if (typoFix && (content.scale?.dontKnow ?? false) !== (before.scale?.dontKnow ?? false)) {
+          return {
+            status: 'invalid' as const,
+            message: 'a typo fix changes texts only: whether "don\'t know" is offered stays',
+          };
+        }
         const newVersion = !typoFix && (before.answers > 0 || seen);
         const version = newVersion ? before.version + 1 : before.version;
         if (newVersion) {
@@ -124,6 +134,7 @@ export function questionStore(db: Kysely<Database>): QuestionStore {
         }
         const after: StaffQuestion = { ...before, ...content, version };
         if (!content.options) delete after.options;
+        if (!content.scale) delete after.scale;
         const action = typoFix ? 'question.typo-fix' : newVersion ? 'question.version' : 'question.update';
         await insertAudit(trx, [
           auditRow(
@@ -211,19 +222,25 @@ async function insertVersion(
     .execute();
 }
 
-/** `questions.data`, in the shape the catalogue reads (text, options, audience). */
+/** `questions.data`, in the shape the catalogue reads (text, options, scale, audience). */
 function dataOf(q: QuestionContent): string {
-  return JSON.stringify({ text: q.text, options: q.options, audience: q.audience });
+  return JSON.stringify({ text: q.text, options: q.options, scale: q.scale, audience: q.audience });
 }
 
-/** Texts in a stable language order: equal content compares equal. */
+/**
+ * Texts in a stable language order: equal content compares equal. A scale question without
+ * words of its own gets the faces' generic words; words on another kind are left for
+ * {@link questionContentProblem} to refuse.
+ */
 function normalised(q: QuestionContent): QuestionContent {
+  const scale = q.kind === 'scale' ? (q.scale ?? GENERIC_SCALE) : q.scale;
   return {
     kind: q.kind,
     text: ordered(q.text),
     ...(q.options && q.options.length > 0
       ? { options: q.options.map((o) => ({ id: o.id, label: ordered(o.label) })) }
       : {}),
+    ...(scale ? { scale: normalisedScale(scale, ordered) } : {}),
     audience: q.audience,
   };
 }

@@ -120,6 +120,7 @@ export function questionContent(q: QuestionContent & { version?: number }) {
     kind: q.kind,
     text: q.text,
     ...(q.options ? { options: q.options } : {}),
+    ...(q.scale ? { scale: q.scale } : {}),
     audience: q.audience,
   };
 }

@@ -11,7 +11,7 @@ import { submitDraft } from '../../save/submit.ts';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { localized, t } from '../../i18n/index.ts';
 import { ageBand, group } from '../../state/device.ts';
-import { MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
+import { DONT_KNOW, MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
 import './style.css';
 
 type Value = string | number | string[];
@@ -91,7 +91,12 @@ function QuestionStep({
     return (
       <fieldset class="question-set" aria-describedby={describedBy}>
         {legend}
-        <FaceScale name={name} value={typeof value === 'number' ? value : undefined} onChange={onChange} />
+        <FaceScale
+          name={name}
+          value={typeof value === 'number' || value === DONT_KNOW ? value : undefined}
+          scale={question.scale}
+          onChange={onChange}
+        />
         {hint}
       </fieldset>
     );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DONT_KNOW } from '../../../common/wire/index.ts';
 import type { PublicAnswerSummary } from '../../../common/wire/open-data.ts';
 import { L } from '../../components/localized/index.tsx';
-import { type MessageKey, t } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import '../open-data/counts.css';
 import { protectedCount } from '../open-data/format.ts';
 
@@ -14,10 +15,15 @@ type State =
 type Question = PublicAnswerSummary['questions'][number];
 type Option = Question['options'][number];
 
-/** An option's label: its text, or for a face scale the step's words ("Bra"). */
+/**
+ * An option's label: its text; for a face scale the words of the version answered ("Mycket
+ * trygg", "Vet inte"), or the step's place ("3 av 5") where that step has no words.
+ */
 function OptionLabel({ option, kind }: { option: Option; kind: string }) {
   if (option.label) return <L text={option.label} />;
-  if (kind === 'scale' && /^[1-5]$/.test(option.id)) return <>{t(`face.${option.id}` as MessageKey)}</>;
+  if (kind === 'scale' && /^[1-5]$/.test(option.id))
+    return <>{t('scale.step', { n: option.id, total: 5 })}</>;
+  if (kind === 'scale' && option.id === DONT_KNOW) return <>{t('scale.dontKnow')}</>;
   return <>{option.id}</>;
 }
 

@@ -36,6 +36,12 @@ export function Answers({
   );
 }
 
+/** A row's name: a scale step as its number and the version's words ("1 – Inte alls trygg"). */
+function optionLabel(kind: string, id: string, words: string): string {
+  if (kind !== 'scale' || !/^[1-5]$/.test(id)) return words || id;
+  return words ? `${id} – ${words}` : id;
+}
+
 function QuestionAnswers({ question: q }: { question: Question }) {
   const lang = staffLanguage.value;
   const text = (l: Record<string, string> | null) => (l ? l[lang] || l.sv || '' : '');
@@ -57,7 +63,11 @@ function QuestionAnswers({ question: q }: { question: Question }) {
           id={id}
           caption={`${heading} (${meta})`}
           labelHeading={q.kind === 'scale' ? t('dashboard.scaleStep', { n: '1–5' }) : t('dashboard.option')}
-          rows={q.options.map((o) => ({ key: o.id, label: o.label ? text(o.label) : o.id, count: o.count }))}
+          rows={q.options.map((o) => ({
+            key: o.id,
+            label: optionLabel(q.kind, o.id, text(o.label)),
+            count: o.count,
+          }))}
           total={q.answered}
         />
       )}

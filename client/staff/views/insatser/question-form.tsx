@@ -10,17 +10,27 @@ type Kind = StaffInsats['questions'][number]['kind'];
 const KINDS: readonly Kind[] = ['single', 'multiple', 'scale', 'text'];
 const choice = (kind: Kind) => kind === 'single' || kind === 'multiple';
 
+/** The words of a scale question: ends, middle steps 2–4 (blank: the face alone), "don't know". */
+export interface ScaleDraft {
+  min: PerLang;
+  max: PerLang;
+  middle: [PerLang, PerLang, PerLang];
+  dontKnow: boolean;
+}
+
 /** What the question form edits. */
 export interface QuestionDraft {
   kind: Kind;
   text: PerLang;
   options: { id?: string; label: PerLang }[];
   audience: 'everyone' | 'youth';
+  scale: ScaleDraft;
   typoFix: boolean;
 }
 
-/** The body for POST and PATCH (without typoFix): options only for choice kinds. */
+/** The body for POST and PATCH (without typoFix): options only for choice kinds, words only for scales. */
 export function questionBody(draft: QuestionDraft): Record<string, unknown> {
+  const { scale } = draft;
   return {
     kind: draft.kind,
     text: localized(draft.text) ?? { sv: '' },
@@ -32,8 +42,45 @@ export function questionBody(draft: QuestionDraft): Record<string, unknown> {
           })),
         }
       : {}),
+    ...(draft.kind === 'scale'
+      ? {
+          scale: {
+            min: localized(scale.min) ?? { sv: '' },
+            max: localized(scale.max) ?? { sv: '' },
+            middle: scale.middle.map((m) => (m.sv.trim() ? localized(m) : null)),
+            dontKnow: scale.dontKnow,
+          },
+        }
+      : {}),
     audience: draft.audience,
   };
+}
+
+/** The scale's word fields, in the order of the steps: 1, the middle ones, 5. */
+const SCALE_FIELDS = [
+  ['min', 1],
+  ['middle.0', 2],
+  ['middle.1', 3],
+  ['middle.2', 4],
+  ['max', 5],
+] as const;
+
+function scaleWord(scale: ScaleDraft, field: (typeof SCALE_FIELDS)[number][0]): PerLang {
+  if (field === 'min' || field === 'max') return scale[field];
+  return scale.middle[Number(field.slice(-1))] as PerLang;
+}
+
+function withScaleWord(
+  scale: ScaleDraft,
+  field: (typeof SCALE_FIELDS)[number][0],
+  lang: keyof PerLang,
+  value: string,
+): ScaleDraft {
+  const next = { ...scaleWord(scale, field), [lang]: value };
+  if (field === 'min' || field === 'max') return { ...scale, [field]: next };
+  const middle = [...scale.middle] as ScaleDraft['middle'];
+  middle[Number(field.slice(-1))] = next;
+  return { ...scale, middle };
 }
 
 /** Adds or changes one question; asks the server for sensitive-topic warnings while typing. */
@@ -78,6 +125,10 @@ export function QuestionForm({
       draft.options.forEach((o, i) => {
         if (!o.label.sv.trim()) mine[`options.${i}.sv`] = t('insats.missing');
       });
+    }
+    if (draft.kind === 'scale') {
+      if (!draft.scale.min.sv.trim()) mine['scale.min.sv'] = t('insats.missing');
+      if (!draft.scale.max.sv.trim()) mine['scale.max.sv'] = t('insats.missing');
     }
     setErrors(mine);
     if (Object.keys(mine).length > 0) {
@@ -162,9 +213,39 @@ export function QuestionForm({
                   onInput={(v) => setOption(i, lang, v)}
                 />
               ))}
+            {draft.kind === 'scale' &&
+              SCALE_FIELDS.map(([field, step]) => (
+                <LangText
+                  key={field}
+                  id={`${id}-scale-${field.replace('.', '-')}-${lang}`}
+                  label={
+                    step === 1
+                      ? t('questions.scaleMin')
+                      : step === 5
+                        ? t('questions.scaleMax')
+                        : t('questions.scaleStep', { n: step })
+                  }
+                  lang={lang}
+                  maxLength={100}
+                  value={scaleWord(draft.scale, field)[lang]}
+                  error={errors[`scale.${field}.${lang}`]}
+                  onInput={(v) => set({ scale: withScaleWord(draft.scale, field, lang, v) })}
+                />
+              ))}
           </>
         )}
       </LangFieldsets>
+      {draft.kind === 'scale' && (
+        <div class="check">
+          <input
+            type="checkbox"
+            id={`${id}-dont-know`}
+            checked={draft.scale.dontKnow}
+            onChange={(e) => set({ scale: { ...draft.scale, dontKnow: e.currentTarget.checked } })}
+          />
+          <label for={`${id}-dont-know`}>{t('questions.scaleDontKnow')}</label>
+        </div>
+      )}
       {choice(draft.kind) && (
         <div class="actions">
           {errors.options && <ErrorText message={errors.options} />}

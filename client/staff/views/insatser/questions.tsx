@@ -7,7 +7,9 @@ import { type Outcome, problemOutcome, StatusRegion } from '../../components/out
 import { t } from '../../i18n/index.ts';
 import { me } from '../../session.ts';
 import type { PerLang } from './draft.ts';
-import { QuestionForm, type QuestionDraft, questionBody } from './question-form.tsx';
+import type { ScaleLabels } from '../../../../common/wire/index.ts';
+import { GENERIC_SCALE } from '../../../../common/wire/scale-words.ts';
+import { QuestionForm, type QuestionDraft, questionBody, type ScaleDraft } from './question-form.tsx';
 
 type StaffQuestion = StaffInsats['questions'][number];
 
@@ -37,6 +39,16 @@ const perLang = (text: Record<string, string> | undefined): PerLang => ({
   ar: text?.ar ?? '',
 });
 
+/** A scale's words as the form edits them; a new scale question (or another kind) starts with the generic ones. */
+function scaleDraft(scale: ScaleLabels): ScaleDraft {
+  return {
+    min: perLang(scale.min),
+    max: perLang(scale.max),
+    middle: [0, 1, 2].map((i) => perLang(scale.middle?.[i] ?? undefined)) as ScaleDraft['middle'],
+    dontKnow: scale.dontKnow ?? false,
+  };
+}
+
 function draftOfQuestion(q: StaffQuestion | undefined): QuestionDraft {
   return {
     kind: q?.kind ?? 'single',
@@ -46,6 +58,7 @@ function draftOfQuestion(q: StaffQuestion | undefined): QuestionDraft {
       { label: perLang(undefined) },
     ],
     audience: q?.audience ?? 'everyone',
+    scale: scaleDraft(q?.scale ?? GENERIC_SCALE),
     typoFix: false,
   };
 }
