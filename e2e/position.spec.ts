@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 import { expectNoViolations } from './support/axe.ts';
 import { expect, test, waitForServiceWorker } from './support/fixtures.ts';
-import { chooseArea, openStart } from './support/journeys.ts';
+import { acceptPrivacyIfAsked, chooseArea, openStart } from './support/journeys.ts';
 
 /**
  * "Where am I": the phone's position (Playwright's geolocation emulation) is named as a
@@ -189,4 +189,83 @@ test('offline after a first visit: the position is named from the map the servic
   await expect(page.getByText('Ditt område: Hermodsdal')).toBeVisible();
   expect(await insatserUnder(page, 'I ditt område')).toEqual(['Exempel: Prao i år 8']);
   await context.setOffline(false);
+});
+
+/** What this device saved, oldest first: each item's location and the tags the server gave it. */
+async function savedLocations(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ state: string; location: unknown; tags?: unknown }[]>((resolve, reject) => {
+        const open = indexedDB.open('kraftsamla');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('outbox').objectStore('outbox').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            const records = all.result as {
+              queuedAt: number;
+              state: string;
+              item: { location: unknown };
+              tags?: unknown;
+            }[];
+            db.close();
+            resolve(
+              records
+                .sort((a, b) => a.queuedAt - b.queuedAt)
+                .map((r) => ({ state: r.state, location: r.item.location, tags: r.tags })),
+            );
+          };
+        };
+      }),
+  );
+}
+
+/** Writes a general comment from the start screen (an in-app link: the point lives in memory). */
+async function comment(page: Page, text: string, age: '16–19' | 'Under 13'): Promise<void> {
+  await page.getByRole('link', { name: 'Skriv om något annat i ditt område' }).click();
+  await acceptPrivacyIfAsked(page);
+  await page.getByRole('textbox', { name: 'Din kommentar' }).fill(text);
+  const change = page.getByRole('button', { name: 'Ändra', exact: true });
+  if (await change.isVisible()) await change.click();
+  await page.getByRole('radio', { name: 'Ung person' }).check();
+  await page.getByRole('radio', { name: age }).check();
+  await page.getByRole('button', { name: /skicka kommentaren/i }).click();
+  await page.waitForURL(/\/sparat\//);
+}
+
+test('the confirmed area and the point go with what is sent; under 13, no point and no position button', async ({
+  page,
+}) => {
+  await openStart(page);
+  await usePosition(page);
+  await page.getByRole('button', { name: 'Stämmer', exact: true }).click();
+  await expect(page.getByText('Ditt område: Södra Sofielund')).toBeVisible();
+
+  await comment(page, 'Mer ljus vid parken.', '16–19');
+  // The server tags the point itself (it stays the authority) and agrees with the device.
+  await expect.poll(async () => (await savedLocations(page))[0]?.state).toBe('sent');
+  const [first] = await savedLocations(page);
+  expect(first?.location).toEqual({
+    areaCode: '11319',
+    point: { lat: SODRA_SOFIELUND.latitude, lon: SODRA_SOFIELUND.longitude },
+    pointConsentVersion: expect.any(String),
+  });
+  expect(first?.tags).toEqual(
+    expect.arrayContaining([
+      { areaCode: '11319', source: 'chosen' },
+      { areaCode: '11319', source: 'point' },
+    ]),
+  );
+
+  await page.getByRole('link', { name: 'Kraftsamla' }).click();
+  await expect(page.getByRole('button', { name: 'Sluta använda min position' })).toBeVisible();
+  await comment(page, 'Fler bänkar.', 'Under 13');
+  const [, second] = await savedLocations(page);
+  expect(second?.location).toEqual({ areaCode: '11319' });
+  await page.getByRole('link', { name: 'Kraftsamla' }).click();
+  await expect(page.getByText('Ditt område: Södra Sofielund')).toBeVisible();
+  await page.getByRole('button', { name: 'Byt område' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Sök område' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Använd min position' })).toHaveCount(0);
 });
