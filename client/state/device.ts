@@ -39,6 +39,16 @@ export async function chooseArea(code: string | undefined): Promise<void> {
   } else await deleteMeta('areaCode');
 }
 
+/**
+ * The person confirmed the area their position is in: it is their chosen area, exactly as if
+ * picked from the list (remembered, orders the insatser), and the point stays in memory to go
+ * with what they send under the position consent (the server still tags it itself).
+ */
+export async function confirmPositionArea(code: string, value: { lat: number; lon: number }): Promise<void> {
+  await chooseArea(code);
+  if (ageBand.value !== 'under13') point.value = value;
+}
+
 export function setPoint(value: { lat: number; lon: number } | undefined): void {
   point.value = value;
   if (value && areaCode.value) void chooseArea(undefined);

@@ -5,9 +5,9 @@
  *   (deep links included) from the precached index.html, so the app opens with no connection.
  * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map): network first with a
  *   short timeout, the cached copy when the network fails. Online, the browser revalidates with the
- *   ETag, so an unchanged map costs a 304. The map is not fetched at install (most people never open
- *   it): it is kept once seen (client/components/area-map/data.ts asks again once this worker
- *   controls the page, so a map first seen before that is kept too).
+ *   ETag, so an unchanged map costs a 304. All of them are fetched at install, the map too (~14 KB
+ *   gzip, once): "Use my position" names the area from it on the device, and must work offline
+ *   after a first visit on which the map was never opened.
  * - Background Sync (`sync` event, Chromium): runs the same syncOutbox as the page, under the same
  *   cross-tab lock.
  * - Updates: a new version WAITS until the page sends {type: 'SKIP_WAITING'} (the person pressed
@@ -36,7 +36,7 @@ interface SyncEvent extends ExtendableEvent {
 const BUILD_ID = __BUILD_ID__;
 const SYNC_TAG = 'kraftsamla-outbox';
 const CATALOGUE_CACHE = 'kraftsamla-catalogue';
-const CATALOGUE_URLS = ['/api/areas', '/api/insatser', '/api/privacy'];
+const CATALOGUE_URLS = ['/api/areas', '/api/areas/map', '/api/insatser', '/api/privacy'];
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();

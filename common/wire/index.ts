@@ -470,6 +470,24 @@ export const AreaMap = v.object({
       label: v.tuple([v.number(), v.number()]),
     }),
   ),
+  /**
+   * How a latitude and longitude become viewBox units, so the device can find the area it is in
+   * (client/components/position): Transverse Mercator on GRS80 with these parameters gives
+   * easting E and northing N in metres; then x = (E − originE) / unitMetres and
+   * y = (originN − N) / unitMetres. Absent from maps stored before it was added.
+   */
+  grid: v.optional(
+    v.object({
+      crs: v.string(),
+      lon0: v.number(),
+      k0: v.number(),
+      falseEasting: v.number(),
+      falseNorthing: v.number(),
+      originE: v.number(),
+      originN: v.number(),
+      unitMetres: v.number(),
+    }),
+  ),
 });
 export type AreaMap = v.InferOutput<typeof AreaMap>;
 

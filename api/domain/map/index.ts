@@ -24,7 +24,7 @@ import { poleOfInaccessibility } from './label.ts';
  * The format of the stored map: bump it when the algorithm or its settings change, so every
  * boundary version's map is computed again instead of the old one being served.
  */
-export const MAP_FORMAT = 'svg-3008-v1';
+export const MAP_FORMAT = 'svg-3008-v2';
 /**
  * Metres per viewBox unit: whole metres. Finer is invisible (the city's 17 km across a 390 px
  * phone screen is ~45 m a pixel, ~11 m zoomed in 4×) and costs bytes.
@@ -55,6 +55,21 @@ export interface AreaMapData {
   viewBox: [number, number, number, number];
   /** Sorted by code. */
   areas: AreaShape[];
+  /** The projection and the viewBox's origin on the grid (see `grid` of the AreaMap wire type). */
+  grid: AreaMapGrid;
+}
+
+/** How latitude and longitude map to viewBox units: SWEREF 99 13 30, then shifted and scaled. */
+export interface AreaMapGrid {
+  crs: 'EPSG:3008';
+  lon0: number;
+  k0: number;
+  falseEasting: number;
+  falseNorthing: number;
+  /** Grid easting and northing (metres) of the viewBox's x 0, y 0. */
+  originE: number;
+  originN: number;
+  unitMetres: number;
 }
 
 /** A boundary set the map cannot be drawn from. */
@@ -143,7 +158,20 @@ export function buildAreaMap(geojson: unknown, options: AreaMapOptions = {}): Ar
   });
   const width = Math.round((maxE - minE) / unitMetres) + 2 * margin;
   const height = Math.round((maxN - minN) / unitMetres) + 2 * margin;
-  return { viewBox: [0, 0, width, height], areas: shapes };
+  // x = round((e − minE) / unit) + margin, so the origin is minE − margin × unit (likewise y,
+  // downwards from maxN). Millimetres are plenty: the coordinates themselves are whole metres.
+  const mm = (v: number) => Math.round(v * 1000) / 1000;
+  const grid: AreaMapGrid = {
+    crs: 'EPSG:3008',
+    lon0: 13.5,
+    k0: 1,
+    falseEasting: 150_000,
+    falseNorthing: 0,
+    originE: mm(minE - margin * unitMetres),
+    originN: mm(maxN + margin * unitMetres),
+    unitMetres,
+  };
+  return { viewBox: [0, 0, width, height], areas: shapes, grid };
 }
 
 /**

@@ -207,6 +207,10 @@ export function AreaPicker() {
             focusChosen.current = true;
             setEditing(false);
           }}
+          onChooseOther={() => {
+            setView('list');
+            requestAnimationFrame(() => searchRef.current?.focus());
+          }}
         />
       )}
     </div>

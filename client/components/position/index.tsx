@@ -1,17 +1,38 @@
 import { useRef, useState } from 'preact/hooks';
+import type { Whereabouts } from '../../../common/geo/locate.ts';
 import { t } from '../../i18n/index.ts';
-import { setPoint } from '../../state/device.ts';
+import { confirmPositionArea, setPoint } from '../../state/device.ts';
 
-type Step = 'idle' | 'consent' | 'locating' | 'denied' | 'unsupported';
+type Step = 'idle' | 'consent' | 'locating' | 'denied' | 'unsupported' | 'answer';
+
+type Chunk = typeof import('./answer.tsx');
+let chunk: Promise<Chunk> | undefined;
 
 /**
  * "Use my position": first a plain-language consent (what is used; the exact point is not kept),
- * then the browser's geolocation. Not shown to children under 13 (the API refuses their points).
+ * then the browser's geolocation, then the area it is in, named on the device (./answer.tsx,
+ * loaded only now) for the person to confirm or change. Not shown to children under 13 (the API
+ * refuses their points).
  */
-export function PositionChooser({ onDone }: { onDone: () => void }) {
+export function PositionChooser({
+  onDone,
+  onChooseOther,
+}: {
+  onDone: () => void;
+  onChooseOther: () => void;
+}) {
   const [step, setStep] = useState<Step>('idle');
+  const [answer, setAnswer] = useState<
+    { where: Whereabouts; point: { lat: number; lon: number }; view: Chunk } | undefined
+  >(undefined);
   const consentHeading = useRef<HTMLHeadingElement>(null);
   const startButton = useRef<HTMLButtonElement>(null);
+
+  const usePoint = (value: { lat: number; lon: number }) => {
+    setPoint(value);
+    setStep('idle');
+    onDone();
+  };
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -19,17 +40,51 @@ export function PositionChooser({ onDone }: { onDone: () => void }) {
       return;
     }
     setStep('locating');
+    chunk ??= import('./answer.tsx');
     navigator.geolocation.getCurrentPosition(
-      (pos) => {
+      async (pos) => {
         const round = (n: number) => Math.round(n * 1e6) / 1e6;
-        setPoint({ lat: round(pos.coords.latitude), lon: round(pos.coords.longitude) });
-        setStep('idle');
-        onDone();
+        const value = { lat: round(pos.coords.latitude), lon: round(pos.coords.longitude) };
+        let view: Chunk | undefined;
+        let where: Whereabouts | undefined;
+        try {
+          view = await (chunk as Promise<Chunk>);
+          where = await view.findArea(pos.coords.latitude, pos.coords.longitude, pos.coords.accuracy);
+        } catch {
+          chunk = undefined;
+        }
+        // No map on this device (and no connection to fetch it): the point is used as before, and
+        // the server names the area when what the person sends arrives.
+        if (!view || !where) usePoint(value);
+        else {
+          setAnswer({ where, point: value, view });
+          setStep('answer');
+        }
       },
       () => setStep('denied'),
       { enableHighAccuracy: false, timeout: 20_000, maximumAge: 60_000 },
     );
   };
+
+  if (step === 'answer' && answer) {
+    const { PositionAnswer } = answer.view;
+    return (
+      <PositionAnswer
+        where={answer.where}
+        onConfirm={(code) => {
+          void confirmPositionArea(code, answer.point);
+          setAnswer(undefined);
+          setStep('idle');
+          onDone();
+        }}
+        onOther={() => {
+          setAnswer(undefined);
+          setStep('idle');
+          onChooseOther();
+        }}
+      />
+    );
+  }
 
   if (step === 'consent') {
     return (
