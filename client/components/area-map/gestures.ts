@@ -15,7 +15,10 @@ import { type Box, centreOf, type Point, viewAt, zoomAround } from './geometry.t
 
 /** Moves shorter than this (CSS px) are a tap that wobbled, not a drag. */
 const DRAG_SLOP = 8;
-/** How long after a drag or pinch a click is taken to be its end, not a tap (ms). */
+/**
+ * How long after a drag or pinch a click is taken to be its end, not a tap (ms). A new touch
+ * ends it sooner; the limit is for clicks that come without one (a screen reader's).
+ */
 const AFTER_GESTURE_MS = 400;
 
 /** The name tip: the area under the finger, at a position in the map's box (CSS px). */
@@ -88,6 +91,8 @@ export function useGestures(options: GestureOptions) {
 
   const onPointerDown = (e: PointerEvent) => {
     const { zoom, view } = latest.current;
+    // A new touch: its click is a tap, however soon after the last drag it comes.
+    if (e.isPrimary) gestureEnd.current = -Infinity;
     // A mouse only drags a zoomed-in map; its clicks and other buttons stay clicks.
     if (e.pointerType === 'mouse' && (zoom === 1 || e.button !== 0)) return;
     // The first finger or the mouse starts a new gesture, whatever the last one left behind
