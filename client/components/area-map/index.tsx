@@ -37,7 +37,7 @@ import {
   type Point,
   viewAt,
 } from './geometry.ts';
-import { boundsOf, decodePath, LINE_EM, placeLabels } from './labels.ts';
+import { boundsOf, decodePath, LINE_EM, type PlacedLabel, placeLabels } from './labels.ts';
 import { colourOf, NO_VALUE, scaleClasses } from './scale.ts';
 import './style.css';
 
@@ -108,6 +108,9 @@ export function AreaMap(props: AreaMapProps) {
   const [zoom, setZoom] = useState(opening.zoom);
   const [centre, setCentre] = useState<Point>(opening.centre);
   const [pxWidth, setPxWidth] = useState(360);
+  /** Where the zoom buttons sit over the map, in CSS px from its top left: no names under them. */
+  const [controls, setControls] = useState<Box | undefined>(undefined);
+  const controlsRef = useRef<HTMLDivElement>(null);
   const [labelPx, setLabelPx] = useState(LABEL_PX);
   const svgRef = useRef<SVGSVGElement>(null);
   const typed = useRef({ text: '', at: 0 });
@@ -151,7 +154,10 @@ export function AreaMap(props: AreaMapProps) {
     const svg = svgRef.current;
     if (!svg) return;
     const measure = () => {
-      setPxWidth(svg.getBoundingClientRect().width || 360);
+      const box = svg.getBoundingClientRect();
+      setPxWidth(box.width || 360);
+      const c = controlsRef.current?.getBoundingClientRect();
+      setControls(c ? [c.left - box.left, c.top - box.top, c.width, c.height] : undefined);
       const rootPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       setLabelPx((LABEL_PX * rootPx) / 16);
     };
@@ -241,7 +247,21 @@ export function AreaMap(props: AreaMapProps) {
   const hatch = `${uid}-hatch`;
   const em = labelPx * unit;
   const [vx, vy, vw, vh] = view;
-  const inView = ({ x, y }: { x: number; y: number }) => x >= vx && x <= vx + vw && y >= vy && y <= vy + vh;
+  // A name is written only whole: inside the view and clear of the zoom buttons.
+  const hidden =
+    controls &&
+    ([vx + controls[0] * unit, vy + controls[1] * unit, controls[2] * unit, controls[3] * unit] as const);
+  const whole = ({ x, y, width, height }: PlacedLabel) => {
+    const [left, top, right, bottom] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
+    if (left < vx || top < vy || right > vx + vw || bottom > vy + vh) return false;
+    return (
+      !hidden ||
+      right < hidden[0] ||
+      left > hidden[0] + hidden[2] ||
+      bottom < hidden[1] ||
+      top > hidden[1] + hidden[3]
+    );
+  };
   const tip = gestures.tip;
 
   return (
@@ -299,7 +319,7 @@ export function AreaMap(props: AreaMapProps) {
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: names drawn for sighted people, never focusable; each area button has its name */}
           <g aria-hidden="true" class="labels" font-size={em} stroke-width={3 * unit}>
             {placed
-              .filter((p) => p.code !== named?.code && inView(p))
+              .filter((p) => p.code !== named?.code && whole(p))
               .map((p) => (
                 <text key={p.code} x={p.x} y={p.y} text-anchor="middle" dominant-baseline="central">
                   {p.lines.map((line, i) => (
@@ -357,7 +377,7 @@ export function AreaMap(props: AreaMapProps) {
             {nameOf(tip.code)}
           </div>
         )}
-        <div class="map-zoom">
+        <div class="map-zoom" ref={controlsRef}>
           <button
             type="button"
             class="btn btn-secondary"

@@ -52,7 +52,9 @@ describe('writing names where they fit', () => {
   it('should write a name only when the area is wide and tall enough at this text size', () => {
     const wide = area('1', 'Holma', rect(0, 0, 1000, 400), [500, 200]);
     // "Holma" is about 5 × 0.6 em wide: 60 units at 20 units an em, 600 at 200.
-    expect(placeLabels([wide], 20)).toEqual([{ code: '1', x: 500, y: 200, lines: ['Holma'] }]);
+    expect(placeLabels([wide], 20)).toEqual([
+      { code: '1', x: 500, y: 200, lines: ['Holma'], width: 60, height: 24 },
+    ]);
     expect(placeLabels([wide], 400)).toEqual([]);
   });
 

@@ -82,12 +82,14 @@ export interface LabelInput {
   name: string;
 }
 
-/** A name placed on the map: centred on (x, y), one or two lines. */
+/** A name placed on the map: centred on (x, y), one or two lines, in a box of width × height. */
 export interface PlacedLabel {
   code: string;
   x: number;
   y: number;
   lines: string[];
+  width: number;
+  height: number;
 }
 
 /** Average width of a character of the map's bold sans-serif, in ems (a little generous). */
@@ -143,7 +145,7 @@ export function placeLabels(areas: readonly LabelInput[], em: number): PlacedLab
       const box: Box = [x - w / 2, ly - h / 2, w, h];
       if (boxes.some((b) => overlaps(b, box))) continue;
       boxes.push(box);
-      placed.push({ code: a.code, x, y: ly, lines });
+      placed.push({ code: a.code, x, y: ly, lines, width: w, height: h });
       break;
     }
   }
