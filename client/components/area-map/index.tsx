@@ -37,7 +37,8 @@ import {
   type Point,
   viewAt,
 } from './geometry.ts';
-import { boundsOf, decodePath, LINE_EM, type PlacedLabel, placeLabels } from './labels.ts';
+import { boundsOf, decodePath, placeLabels } from './labels.ts';
+import { NameLayer, type Position, PositionMarker } from './layers.tsx';
 import { colourOf, NO_VALUE, scaleClasses } from './scale.ts';
 import './style.css';
 
@@ -65,7 +66,7 @@ export interface AreaMapProps {
    * The person's position, when they have shared it: in map units (the viewBox's metres), with
    * how far off it may be (metres), drawn as a marker in a circle of that radius.
    */
-  position?: { x: number; y: number; accuracy?: number } | undefined;
+  position?: Position | undefined;
 }
 
 /** Zoom steps; 8× shows about 2 km of the city across a phone. */
@@ -95,6 +96,7 @@ export function AreaMap(props: AreaMapProps) {
     return data.areas.map((a) => a.code).sort((a, b) => collator.compare(names[a] ?? a, names[b] ?? b));
   }, [data, names]);
   const shapes = useMemo(() => new Map(data.areas.map((a) => [a.code, a])), [data]);
+  const ordered = useMemo(() => byName.flatMap((code) => shapes.get(code) ?? []), [byName, shapes]);
   const rings = useMemo(() => new Map(data.areas.map((a) => [a.code, decodePath(a.d)])), [data]);
 
   const startAt = () => (selected && labels.has(selected) ? selected : nearest(labels, centreOf(full)));
@@ -246,22 +248,6 @@ export function AreaMap(props: AreaMapProps) {
   const named = ringed ?? chosen;
   const hatch = `${uid}-hatch`;
   const em = labelPx * unit;
-  const [vx, vy, vw, vh] = view;
-  // A name is written only whole: inside the view and clear of the zoom buttons.
-  const hidden =
-    controls &&
-    ([vx + controls[0] * unit, vy + controls[1] * unit, controls[2] * unit, controls[3] * unit] as const);
-  const whole = ({ x, y, width, height }: PlacedLabel) => {
-    const [left, top, right, bottom] = [x - width / 2, y - height / 2, x + width / 2, y + height / 2];
-    if (left < vx || top < vy || right > vx + vw || bottom > vy + vh) return false;
-    return (
-      !hidden ||
-      right < hidden[0] ||
-      left > hidden[0] + hidden[2] ||
-      bottom < hidden[1] ||
-      top > hidden[1] + hidden[3]
-    );
-  };
   const tip = gestures.tip;
 
   return (
@@ -289,47 +275,29 @@ export function AreaMap(props: AreaMapProps) {
             </pattern>
           </defs>
           <g>
-            {byName
-              .map((code) => shapes.get(code))
-              .map(
-                (a) =>
-                  a && (
-                    // biome-ignore lint/a11y/noStaticElementInteractions: role="button" when it has onClick
-                    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-pressed only with role="button"
-                    <path
-                      key={a.code}
-                      d={a.d}
-                      data-code={a.code}
-                      class="area"
-                      fill={values ? colourOf(classes, values[a.code]) : undefined}
-                      role={interactive ? 'button' : undefined}
-                      aria-label={interactive ? accessibleName(a.code) : undefined}
-                      aria-pressed={interactive ? a.code === selected : undefined}
-                      tabindex={interactive ? (a.code === active ? 0 : -1) : undefined}
-                      onClick={interactive ? () => choose(a.code) : undefined}
-                      onFocus={() => {
-                        setFocused(a.code);
-                        setActive(a.code);
-                      }}
-                      onBlur={() => setFocused((f) => (f === a.code ? undefined : f))}
-                    />
-                  ),
-              )}
+            {ordered.map((a) => (
+              // biome-ignore lint/a11y/noStaticElementInteractions: role="button" when it has onClick
+              // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-pressed only with role="button"
+              <path
+                key={a.code}
+                d={a.d}
+                data-code={a.code}
+                class="area"
+                fill={values ? colourOf(classes, values[a.code]) : undefined}
+                role={interactive ? 'button' : undefined}
+                aria-label={interactive ? accessibleName(a.code) : undefined}
+                aria-pressed={interactive ? a.code === selected : undefined}
+                tabindex={interactive ? (a.code === active ? 0 : -1) : undefined}
+                onClick={interactive ? () => choose(a.code) : undefined}
+                onFocus={() => {
+                  setFocused(a.code);
+                  setActive(a.code);
+                }}
+                onBlur={() => setFocused((f) => (f === a.code ? undefined : f))}
+              />
+            ))}
           </g>
-          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: names drawn for sighted people, never focusable; each area button has its name */}
-          <g aria-hidden="true" class="labels" font-size={em} stroke-width={3 * unit}>
-            {placed
-              .filter((p) => p.code !== named?.code && whole(p))
-              .map((p) => (
-                <text key={p.code} x={p.x} y={p.y} text-anchor="middle" dominant-baseline="central">
-                  {p.lines.map((line, i) => (
-                    <tspan key={line} x={p.x} y={p.y + (i - (p.lines.length - 1) / 2) * LINE_EM * em}>
-                      {line}
-                    </tspan>
-                  ))}
-                </text>
-              ))}
-          </g>
+          <NameLayer placed={placed} view={view} unit={unit} em={em} controls={controls} skip={named?.code} />
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: drawings over the areas, never focusable */}
           <g aria-hidden="true" class="marks">
             {chosen && (
@@ -356,21 +324,7 @@ export function AreaMap(props: AreaMapProps) {
               </text>
             )}
           </g>
-          {position && (
-            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group is not interactive; the marker is a named picture
-            <g class="position" role="img" aria-label={t('map.position')}>
-              {position.accuracy !== undefined && position.accuracy > 0 && (
-                <circle class="position-accuracy" cx={position.x} cy={position.y} r={position.accuracy} />
-              )}
-              <circle
-                class="position-dot"
-                cx={position.x}
-                cy={position.y}
-                r={8 * unit}
-                stroke-width={3 * unit}
-              />
-            </g>
-          )}
+          {position && <PositionMarker position={position} unit={unit} />}
         </svg>
         {tip && (
           <div class="map-tip" aria-hidden="true" style={`--x: ${tip.x}px; top: ${tip.y}px`}>
