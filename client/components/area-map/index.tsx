@@ -274,7 +274,8 @@ export function AreaMap(props: AreaMapProps) {
               <rect class="hatch-line" width={2.5 * unit} height={7 * unit} />
             </pattern>
           </defs>
-          <g>
+          {/* Place names are Swedish in every language, as in the list. */}
+          <g lang={values ? undefined : 'sv'}>
             {ordered.map((a) => (
               // biome-ignore lint/a11y/noStaticElementInteractions: role="button" when it has onClick
               // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-pressed only with role="button"
@@ -299,7 +300,7 @@ export function AreaMap(props: AreaMapProps) {
           </g>
           <NameLayer placed={placed} view={view} unit={unit} em={em} controls={controls} skip={named?.code} />
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: drawings over the areas, never focusable */}
-          <g aria-hidden="true" class="marks">
+          <g aria-hidden="true" class="marks" lang="sv">
             {chosen && (
               <>
                 <path d={chosen.d} fill={`url(#${hatch})`} />
@@ -327,7 +328,7 @@ export function AreaMap(props: AreaMapProps) {
           {position && <PositionMarker position={position} unit={unit} />}
         </svg>
         {tip && (
-          <div class="map-tip" aria-hidden="true" style={`--x: ${tip.x}px; top: ${tip.y}px`}>
+          <div class="map-tip" aria-hidden="true" lang="sv" style={`--x: ${tip.x}px; top: ${tip.y}px`}>
             {nameOf(tip.code)}
           </div>
         )}

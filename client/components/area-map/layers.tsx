@@ -42,7 +42,7 @@ export function NameLayer({ placed, view, unit, em, controls, skip }: NameLayerP
   };
   return (
     // biome-ignore lint/a11y/noAriaHiddenOnFocusable: names drawn for sighted people, never focusable; each area button has its name
-    <g aria-hidden="true" class="labels" font-size={em} stroke-width={3 * unit}>
+    <g aria-hidden="true" class="labels" lang="sv" font-size={em} stroke-width={3 * unit}>
       {placed
         .filter((p) => p.code !== skip && whole(p))
         .map((p) => (
