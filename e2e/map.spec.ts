@@ -1,5 +1,7 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { CDPSession, Locator, Page, TestInfo } from '@playwright/test';
+import { CATALOGUES } from './support/a11y-participant.ts';
 import { expectNoViolations } from './support/axe.ts';
-import type { Locator, Page } from '@playwright/test';
 import { expect, test, waitForServiceWorker } from './support/fixtures.ts';
 import { openStart } from './support/journeys.ts';
 
@@ -134,6 +136,8 @@ test('the map works offline once it has been seen', async ({ page, context }) =>
 test('the map has no axe violations, in Swedish and in Arabic (where it is not mirrored)', async ({
   page,
 }) => {
+  // Four axe scans of a page with 136 areas: well over the default minute on a busy machine.
+  test.slow();
   await openStart(page);
   const map = await openMap(page);
   await expectNoViolations(page, 'start, map');
@@ -151,4 +155,228 @@ test('the map has no axe violations, in Swedish and in Arabic (where it is not m
   await expect(arabicMap).toBeVisible();
   await expect(page.locator('.area-map')).toHaveCSS('direction', 'ltr');
   await expectNoViolations(page, 'start in Arabic, map');
+});
+
+// ---------------------------------------------------------------------------------------------
+// On a phone: 360 × 640 CSS px, a touch screen, fingers sent to Chromium as touch events (CDP).
+
+type Finger = { x: number; y: number };
+
+/** Sends one touch event with these fingers down (ids by position in the list). */
+async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', fingers: Finger[]) {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: fingers.map((f, id) => ({ x: f.x, y: f.y, id, radiusX: 4, radiusY: 4, force: 1 })),
+  });
+}
+
+/** Two fingers `from` px apart around `at`, moved apart to `to` px in a few steps, then lifted. */
+async function pinch(cdp: CDPSession, at: Finger, from: number, to: number) {
+  const fingers = (gap: number) => [
+    { x: at.x - gap / 2, y: at.y },
+    { x: at.x + gap / 2, y: at.y },
+  ];
+  await touch(cdp, 'touchStart', fingers(from));
+  for (let i = 1; i <= 8; i++) await touch(cdp, 'touchMove', fingers(from + ((to - from) * i) / 8));
+  await touch(cdp, 'touchEnd', []);
+}
+
+/** The map's viewBox, [x, y, width, height]. */
+async function viewBoxOf(map: Locator): Promise<number[]> {
+  return ((await map.getAttribute('viewBox')) ?? '').split(' ').map(Number);
+}
+
+/** The names written on the map (not the focused or chosen one), with their boxes on screen. */
+async function writtenNames(page: Page) {
+  return page.locator('.area-map .labels text').evaluateAll((texts) =>
+    texts.map((t) => {
+      const r = t.getBoundingClientRect();
+      return { name: (t.textContent ?? '').trim(), x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+/** The centre of an area's label point on screen: inside the area, unlike its box's centre. */
+async function insideOf(map: Locator, name: string): Promise<Finger> {
+  const box = await map.getByRole('button', { name, exact: true }).boundingBox();
+  if (!box) throw new Error(`${name} is not drawn`);
+  return map.evaluate(
+    (svg, { name: n, box: b }) => {
+      const el = svg.querySelector(`[aria-label="${n}"]`);
+      // Walk the box's middle line and take the first point that is in the area.
+      for (let i = 1; i < 40; i++) {
+        const x = b.x + (b.width * i) / 40;
+        const y = b.y + b.height / 2;
+        if (document.elementFromPoint(x, y) === el) return { x, y };
+      }
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    },
+    { name, box },
+  );
+}
+
+/** Attaches a screenshot of the screen to the test's report. */
+async function attach(page: Page, testInfo: TestInfo, file: string): Promise<string> {
+  const shot = testInfo.outputPath(file);
+  await page.screenshot({ path: shot });
+  await testInfo.attach(file, { path: shot, contentType: 'image/png' });
+  return shot;
+}
+
+/** Attaches a screenshot, and copies it to docs/screenshots on request. */
+async function shoot(page: Page, testInfo: TestInfo, file: string) {
+  const shot = await attach(page, testInfo, file);
+  // The copy in docs/ only on request, so a test run leaves the tree clean.
+  if (process.env.UPDATE_DOC_SCREENSHOTS) {
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(shot, `docs/screenshots/${file}`);
+  }
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+  // Several axe scans of 136 areas and a language switch: more than the default minute on a busy machine.
+  test.describe.configure({ timeout: 180_000 });
+  const sv = CATALOGUES.sv;
+
+  test('a person reads the names on the map, pinches to zoom, feels for an area and taps it', async ({
+    page,
+  }, testInfo) => {
+    await openStart(page);
+    const map = await openMap(page);
+    // Touch wording: tap, hold, pinch; nothing about Tab or arrow keys.
+    const hint = page.locator('#area-map-hint');
+    await expect(hint).toHaveText(sv['map.hintTouch']);
+    await expect(hint).not.toContainText('Tab');
+    await expect(map).toHaveCSS('touch-action', 'none');
+
+    // At the default zoom the whole city is shown, and the names of the large outer areas fit.
+    const whole = await viewBoxOf(map);
+    const svgBox = await map.boundingBox();
+    if (!svgBox) throw new Error('the map is not laid out');
+    const first = await writtenNames(page);
+    expect(first.length, 'names written at the default zoom').toBeGreaterThan(0);
+    expect(first.map((n) => n.name)).toContain('Lockarp');
+    const zoomButtons = await page.locator('.map-zoom').boundingBox();
+    if (!zoomButtons) throw new Error('no zoom buttons');
+    /** Every name readable (at least 12 px), whole on the map and not under the zoom buttons. */
+    const expectWhole = (names: typeof first) => {
+      for (const n of names) {
+        expect(n.height, n.name).toBeGreaterThanOrEqual(12);
+        expect(n.x, n.name).toBeGreaterThanOrEqual(svgBox.x);
+        expect(n.x + n.width, n.name).toBeLessThanOrEqual(svgBox.x + svgBox.width);
+        expect(n.y, n.name).toBeGreaterThanOrEqual(svgBox.y);
+        expect(n.y + n.height, n.name).toBeLessThanOrEqual(svgBox.y + svgBox.height);
+        const clear =
+          n.x + n.width <= zoomButtons.x ||
+          n.y >= zoomButtons.y + zoomButtons.height ||
+          n.x >= zoomButtons.x + zoomButtons.width;
+        expect(clear, `${n.name} under the zoom buttons`).toBe(true);
+      }
+    };
+    expectWhole(first);
+    await attach(page, testInfo, 'map-phone-whole-city.png');
+    // The names are drawn for the eye only: each area button already carries its name.
+    await expect(page.locator('.area-map .labels')).toHaveAttribute('aria-hidden', 'true');
+
+    // Two fingers spread apart over the middle of the map zoom in around them ...
+    const cdp = await page.context().newCDPSession(page);
+    const middle = { x: svgBox.x + svgBox.width / 2, y: svgBox.y + svgBox.height / 2 };
+    await pinch(cdp, middle, 40, 160);
+    await expect.poll(async () => (await viewBoxOf(map))[2]).toBeLessThan((whole[2] as number) / 2);
+    const zoomed = await viewBoxOf(map);
+    // ... and more names fit, none running into another.
+    const more = await writtenNames(page);
+    expect(more.length).toBeGreaterThan(first.length);
+    expectWhole(more);
+    await attach(page, testInfo, 'map-phone-pinched.png');
+    for (const [i, a] of more.entries())
+      for (const b of more.slice(i + 1)) {
+        const apart =
+          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${a.name} and ${b.name} overlap`).toBe(true);
+      }
+
+    // One finger drags the map (the view moves) without choosing anything.
+    await touch(cdp, 'touchStart', [middle]);
+    for (let i = 1; i <= 5; i++) await touch(cdp, 'touchMove', [{ x: middle.x - 12 * i, y: middle.y }]);
+    await touch(cdp, 'touchEnd', []);
+    await expect.poll(async () => (await viewBoxOf(map))[0]).toBeGreaterThan(zoomed[0] as number);
+    await expect(page.getByText(/^Ditt område:/)).toHaveCount(0);
+
+    // Back to the whole city with the − button (for people who cannot pinch).
+    const zoomOut = page.getByRole('button', { name: sv['map.zoomOut'] });
+    for (let i = 0; i < 4 && (await zoomOut.getAttribute('aria-disabled')) !== 'true'; i++)
+      await zoomOut.click();
+    await expect.poll(async () => (await viewBoxOf(map))[2]).toBe(whole[2]);
+
+    // While a finger is on the map, the name of the area under it is shown above it.
+    const tip = page.locator('.map-tip');
+    const onSofielund = await insideOf(map, 'Södra Sofielund');
+    await touch(cdp, 'touchStart', [onSofielund]);
+    await expect(tip).toHaveText('Södra Sofielund');
+    await expect(tip).toHaveAttribute('aria-hidden', 'true');
+    const tipBox = await tip.boundingBox();
+    expect(tipBox && tipBox.y + tipBox.height).toBeLessThan(onSofielund.y);
+    // Moving the finger names the area it is over now; lifting it there chooses nothing.
+    const onMollevangen = await insideOf(map, 'Möllevången');
+    await touch(cdp, 'touchMove', [onMollevangen]);
+    await expect(tip).toHaveText('Möllevången');
+    await touch(cdp, 'touchEnd', []);
+    await expect(tip).toHaveCount(0);
+    await expect(page.getByText(/^Ditt område:/)).toHaveCount(0);
+
+    // A tap chooses.
+    await page.touchscreen.tap(onSofielund.x, onSofielund.y);
+    await expect(page.getByText('Ditt område: Södra Sofielund')).toBeVisible();
+  });
+
+  test('a screen reader meets the areas in name order; no axe violations; opened on the chosen area', async ({
+    page,
+  }, testInfo) => {
+    await openStart(page);
+    let map = await openMap(page);
+
+    // The accessibility tree lists the areas alphabetically (Swedish order: å, ä, ö last).
+    const tree = await map.ariaSnapshot();
+    const order = [...tree.matchAll(/- button "([^"]+)"/g)].map((m) => m[1] as string);
+    expect(order).toHaveLength(136);
+    expect(order).toEqual(order.toSorted(new Intl.Collator('sv').compare));
+    await expectNoViolations(page, 'start on a phone, map');
+
+    // Choosing an area and changing it again opens the map zoomed in on that area.
+    await map.getByRole('button', { name: 'Södra Sofielund', exact: true }).click();
+    await page.getByRole('button', { name: 'Byt område' }).click();
+    await page.getByRole('button', { name: sv['area.viewMap'], exact: true }).click();
+    map = theMap(page);
+    await expect(map.locator('path.area')).toHaveCount(136);
+    const [, , width] = await viewBoxOf(map);
+    expect(width).toBeLessThan(17_279 / 3);
+    const chosen = await map.getByRole('button', { name: 'Södra Sofielund', exact: true }).boundingBox();
+    const svgBox = await map.boundingBox();
+    if (!chosen || !svgBox) throw new Error('not drawn');
+    expect(chosen.x).toBeGreaterThan(svgBox.x);
+    expect(chosen.x + chosen.width).toBeLessThan(svgBox.x + svgBox.width);
+    expect(chosen.y).toBeGreaterThan(svgBox.y);
+    expect(chosen.y + chosen.height).toBeLessThan(svgBox.y + svgBox.height);
+    // Around it, its neighbours' names.
+    const around = (await writtenNames(page)).map((n) => n.name);
+    expect(around.length, around.join(', ')).toBeGreaterThanOrEqual(4);
+    await expectNoViolations(page, 'start on a phone, map on the chosen area');
+    await page.locator('#area-map-hint').scrollIntoViewIfNeeded();
+    await map.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await shoot(page, testInfo, 'map-sv.png');
+
+    // In Arabic: the same map, not mirrored, with the touch wording in Arabic.
+    await page.getByLabel('Språk (Language)').selectOption('ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const ar = CATALOGUES.ar;
+    const arabicMap = page.getByRole('group', { name: ar['map.label'] });
+    await expect(arabicMap).toBeVisible();
+    await expect(page.locator('#area-map-hint')).toHaveText(ar['map.hintTouch']);
+    await expect(page.locator('.area-map')).toHaveCSS('direction', 'ltr');
+    await expectNoViolations(page, 'start on a phone in Arabic, map');
+    await arabicMap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await shoot(page, testInfo, 'map-ar.png');
+  });
 });

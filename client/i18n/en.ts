@@ -42,6 +42,9 @@ const en: Messages = {
   'map.label': "Map of Malmö's areas",
   'map.hint':
     'Tap your area. With a keyboard: go to the map with Tab. Move with the arrow keys. Choose with Enter.',
+  'map.hintTouch':
+    'Tap your area to choose it. Keep your finger on the map to see the name. Pinch with two fingers to zoom. Drag to move the map.',
+  'map.position': 'You are here',
   'map.selected': 'Chosen: {name}',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',

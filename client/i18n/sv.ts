@@ -45,6 +45,9 @@ const sv = {
   'map.label': 'Karta över Malmös områden',
   'map.hint':
     'Tryck på ditt område. Med tangentbord: gå till kartan med Tab. Flytta med pilarna. Välj med Enter.',
+  'map.hintTouch':
+    'Tryck på ditt område för att välja det. Håll kvar fingret så ser du namnet. Nyp med två fingrar för att zooma. Dra för att flytta kartan.',
+  'map.position': 'Du är här',
   'map.selected': 'Valt: {name}',
   'map.zoomIn': 'Zooma in',
   'map.zoomOut': 'Zooma ut',

@@ -79,3 +79,26 @@ export function isWellInside([px, py]: Point, [x, y, w, h]: Box, margin = 0.1): 
     px >= x + w * margin && px <= x + w * (1 - margin) && py >= y + h * margin && py <= y + h * (1 - margin)
   );
 }
+
+/**
+ * The zoom and centre that show `box` whole with room around it (`padding`: the share of the
+ * view left free, 0.5 = the box fills at most half the view each way), at most `maxZoom`.
+ */
+export function fitBox(full: Box, box: Box, maxZoom: number, padding = 0.5): { zoom: number; centre: Point } {
+  const [, , w0, h0] = full;
+  const [x, y, w, h] = box;
+  const room = 1 - padding;
+  const zoom = Math.min(maxZoom, Math.max(1, Math.min((w0 * room) / (w || 1), (h0 * room) / (h || 1))));
+  return { zoom, centre: [x + w / 2, y + h / 2] };
+}
+
+/**
+ * The centre for zoom `zoom` that keeps the map point `anchor` at `at`, a position in the view
+ * given as shares of its width and height ([0.5, 0.5] the middle): pinching zooms around the
+ * fingers, not around the middle of the map.
+ */
+export function zoomAround(full: Box, zoom: number, anchor: Point, at: Point): Point {
+  const w = full[2] / zoom;
+  const h = full[3] / zoom;
+  return [anchor[0] - at[0] * w + w / 2, anchor[1] - at[1] * h + h / 2];
+}

@@ -3,7 +3,9 @@
  * server). No tiles, no map library: it works offline once the data is cached.
  *
  * Two uses, one component:
- * - **Picker** (`onSelect`): tap an area to choose it. Keyboard: the map is ONE tab stop (a
+ * - **Picker** (`onSelect`): tap an area to choose it. On touch (./gestures.ts): pinch to zoom,
+ *   drag to pan, and while a finger is down the name of the area under it is shown above it.
+ *   Keyboard: the map is ONE tab stop (a
  *   roving tabindex, not 136): Tab lands on the chosen area (or the one in the middle), the arrow
  *   keys move to the neighbouring area in that direction, typing letters jumps to an area by name
  *   (as in a list), Home/End go to the first/last by name, Enter or Space chooses, + and − zoom.
@@ -14,21 +16,29 @@
  *
  * Never mirrored (dir="ltr" also in Arabic): west stays left, and the arrow keys follow the map.
  * The chosen area is hatched and outlined, not only coloured; the focused one has a black and
- * white ring that shows on any fill, and its name is written on the map.
+ * white ring that shows on any fill, and its name is written on the map. Other areas' names are
+ * written where they fit at the current zoom (./labels.ts), as decoration: every area is already
+ * named in the accessibility tree. The areas are in the tree (and the DOM) in name order, as in
+ * the list, so a screen reader meets them alphabetically; everything drawn on top of them (the
+ * chosen area, the focus ring, the names) is a separate layer.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { AreaMap as AreaMapData } from '../../../common/wire/index.ts';
 import { formatNumber, t } from '../../i18n/index.ts';
+import { useGestures } from './gestures.ts';
 import {
   ARROWS,
   type Box,
   centreOf,
+  fitBox,
   isWellInside,
   nearest,
   nextInDirection,
   type Point,
   viewAt,
 } from './geometry.ts';
+import { boundsOf, decodePath, placeLabels } from './labels.ts';
+import { NameLayer, type Position, PositionMarker } from './layers.tsx';
 import { colourOf, NO_VALUE, scaleClasses } from './scale.ts';
 import './style.css';
 
@@ -52,12 +62,19 @@ export interface AreaMapProps {
   legendTitle?: string;
   /** Moves focus to the map's current area once it is drawn (after "Change area"). */
   autoFocus?: boolean;
+  /**
+   * The person's position, when they have shared it: in map units (the viewBox's metres), with
+   * how far off it may be (metres), drawn as a marker in a circle of that radius.
+   */
+  position?: Position | undefined;
 }
 
 /** Zoom steps; 8× shows about 2 km of the city across a phone. */
 const MAX_ZOOM = 8;
 /** Typed letters within this many ms make one search ("sö", "södra s"). */
 const TYPEAHEAD_MS = 800;
+/** The areas' names, in CSS px at the browser's default text size (they follow its text size). */
+const LABEL_PX = 12;
 
 const fold = (s: string) =>
   s
@@ -67,7 +84,8 @@ const fold = (s: string) =>
 
 /** The map. See the module comment for the keyboard model. */
 export function AreaMap(props: AreaMapProps) {
-  const { data, names, label, describedBy, selected, onSelect, values, legendTitle, autoFocus } = props;
+  const { data, names, label, describedBy, selected, onSelect, values, legendTitle, autoFocus, position } =
+    props;
   const formatValue = props.formatValue ?? formatNumber;
   const uid = useId();
   const full = data.viewBox as Box;
@@ -77,23 +95,56 @@ export function AreaMap(props: AreaMapProps) {
     const collator = new Intl.Collator('sv');
     return data.areas.map((a) => a.code).sort((a, b) => collator.compare(names[a] ?? a, names[b] ?? b));
   }, [data, names]);
+  const shapes = useMemo(() => new Map(data.areas.map((a) => [a.code, a])), [data]);
+  const ordered = useMemo(() => byName.flatMap((code) => shapes.get(code) ?? []), [byName, shapes]);
+  const rings = useMemo(() => new Map(data.areas.map((a) => [a.code, decodePath(a.d)])), [data]);
 
   const startAt = () => (selected && labels.has(selected) ? selected : nearest(labels, centreOf(full)));
   const [active, setActive] = useState<string | undefined>(startAt);
   const [focused, setFocused] = useState<string | undefined>();
-  const [zoom, setZoom] = useState(1);
-  const [centre, setCentre] = useState<Point>(() => centreOf(full));
+  // Opened with an area chosen: that area fills the middle of the map, with its neighbours around.
+  const [opening] = useState(() => {
+    const shape = selected ? rings.get(selected) : undefined;
+    return shape ? fitBox(full, boundsOf(shape), MAX_ZOOM) : { zoom: 1, centre: centreOf(full) };
+  });
+  const [zoom, setZoom] = useState(opening.zoom);
+  const [centre, setCentre] = useState<Point>(opening.centre);
   const [pxWidth, setPxWidth] = useState(360);
+  /** Where the zoom buttons sit over the map, in CSS px from its top left: no names under them. */
+  const [controls, setControls] = useState<Box | undefined>(undefined);
+  const controlsRef = useRef<HTMLDivElement>(null);
+  const [labelPx, setLabelPx] = useState(LABEL_PX);
   const svgRef = useRef<SVGSVGElement>(null);
   const typed = useRef({ text: '', at: 0 });
-  const drag = useRef<{ x: number; y: number; centre: Point; moved: boolean; id: number } | undefined>(
-    undefined,
-  );
-  const suppressClick = useRef(false);
 
   const view = viewAt(full, zoom, centre);
   /** viewBox units per CSS pixel: keeps text, hatching and halos the same size at every zoom. */
   const unit = view[2] / pxWidth;
+  const gestures = useGestures({
+    svg: svgRef,
+    full,
+    view,
+    zoom,
+    maxZoom: MAX_ZOOM,
+    setView: (z, c) => {
+      setZoom(z);
+      setCentre(c);
+    },
+  });
+  // Placed again when the zoom or the text size changes, not when the map is only moved.
+  const placed = useMemo(
+    () =>
+      placeLabels(
+        data.areas.map((a) => ({
+          code: a.code,
+          rings: rings.get(a.code) ?? [],
+          label: a.label as Point,
+          name: names[a.code] ?? a.code,
+        })),
+        labelPx * unit,
+      ),
+    [data, rings, names, labelPx, unit],
+  );
   const interactive = onSelect !== undefined;
   const classes = useMemo(() => (values ? scaleClasses(Object.values(values)) : []), [values]);
 
@@ -104,7 +155,14 @@ export function AreaMap(props: AreaMapProps) {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const measure = () => setPxWidth(svg.getBoundingClientRect().width || 360);
+    const measure = () => {
+      const box = svg.getBoundingClientRect();
+      setPxWidth(box.width || 360);
+      const c = controlsRef.current?.getBoundingClientRect();
+      setControls(c ? [c.left - box.left, c.top - box.top, c.width, c.height] : undefined);
+      const rootPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setLabelPx((LABEL_PX * rootPx) / 16);
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -172,34 +230,9 @@ export function AreaMap(props: AreaMapProps) {
     if (handled) e.preventDefault();
   };
 
-  const onPointerDown = (e: PointerEvent) => {
-    if (zoom === 1 || e.button !== 0) return;
-    drag.current = { x: e.clientX, y: e.clientY, centre: centreOf(view), moved: false, id: e.pointerId };
-  };
-  const onPointerMove = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d || d.id !== e.pointerId) return;
-    const dx = e.clientX - d.x;
-    const dy = e.clientY - d.y;
-    if (!d.moved && Math.hypot(dx, dy) < 8) return;
-    if (!d.moved) {
-      d.moved = true;
-      svgRef.current?.setPointerCapture?.(e.pointerId);
-    }
-    setCentre([d.centre[0] - dx * unit, d.centre[1] - dy * unit]);
-  };
-  const onPointerUp = () => {
-    // A drag that moved the map is not a tap on the area where it ended.
-    if (drag.current?.moved) {
-      suppressClick.current = true;
-      setTimeout(() => {
-        suppressClick.current = false;
-      }, 0);
-    }
-    drag.current = undefined;
-  };
   const choose = (code: string) => {
-    if (suppressClick.current) return;
+    // A drag or pinch that ended on an area is not a tap on it.
+    if (gestures.isAfterGesture()) return;
     setActive(code);
     onSelect?.(code);
   };
@@ -209,11 +242,13 @@ export function AreaMap(props: AreaMapProps) {
     const value = values[code];
     return `${nameOf(code)}: ${value === undefined ? t('map.noValue') : formatValue(value)}`;
   };
-  const shape = (code: string | undefined) => (code ? data.areas.find((a) => a.code === code) : undefined);
+  const shape = (code: string | undefined) => (code ? shapes.get(code) : undefined);
   const chosen = shape(selected);
   const ringed = shape(focused);
   const named = ringed ?? chosen;
   const hatch = `${uid}-hatch`;
+  const em = labelPx * unit;
+  const tip = gestures.tip;
 
   return (
     <div class="area-map-wrap">
@@ -225,10 +260,7 @@ export function AreaMap(props: AreaMapProps) {
           aria-label={label}
           aria-describedby={describedBy}
           onKeyDown={onKeyDown}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
+          {...gestures.handlers}
         >
           <defs>
             <pattern
@@ -242,8 +274,9 @@ export function AreaMap(props: AreaMapProps) {
               <rect class="hatch-line" width={2.5 * unit} height={7 * unit} />
             </pattern>
           </defs>
-          <g>
-            {data.areas.map((a) => (
+          {/* Place names are Swedish in every language, as in the list. */}
+          <g lang={values ? undefined : 'sv'}>
+            {ordered.map((a) => (
               // biome-ignore lint/a11y/noStaticElementInteractions: role="button" when it has onClick
               // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-pressed only with role="button"
               <path
@@ -265,8 +298,9 @@ export function AreaMap(props: AreaMapProps) {
               />
             ))}
           </g>
+          <NameLayer placed={placed} view={view} unit={unit} em={em} controls={controls} skip={named?.code} />
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: drawings over the areas, never focusable */}
-          <g aria-hidden="true" class="marks">
+          <g aria-hidden="true" class="marks" lang="sv">
             {chosen && (
               <>
                 <path d={chosen.d} fill={`url(#${hatch})`} />
@@ -291,8 +325,14 @@ export function AreaMap(props: AreaMapProps) {
               </text>
             )}
           </g>
+          {position && <PositionMarker position={position} unit={unit} />}
         </svg>
-        <div class="map-zoom">
+        {tip && (
+          <div class="map-tip" aria-hidden="true" lang="sv" style={`--x: ${tip.x}px; top: ${tip.y}px`}>
+            {nameOf(tip.code)}
+          </div>
+        )}
+        <div class="map-zoom" ref={controlsRef}>
           <button
             type="button"
             class="btn btn-secondary"

@@ -7,17 +7,25 @@ import { areas, loadAreas } from '../../catalogue/index.ts';
 import { t } from '../../i18n/index.ts';
 import { areaCode } from '../../state/device.ts';
 import { areaMap, loadAreaMap } from './data.ts';
-import { AreaMap } from './index.tsx';
+import { AreaMap, type AreaMapProps } from './index.tsx';
 
 export interface MapPickerProps {
   /** Called with the code of the area the person chose (the same as choosing it in the list). */
   onChoose: (code: string) => void;
   /** Focus the chosen area once the map is drawn. */
   autoFocus?: boolean;
+  /** The person's position in map units, when they have shared it (see AreaMap's `position`). */
+  position?: AreaMapProps['position'];
 }
 
+/**
+ * Whether the main pointer is a finger: then the hint speaks of tapping, holding and pinching,
+ * not of Tab and arrow keys (the keys still work, for a keyboard paired with a phone).
+ */
+const isTouch = () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+
 /** The map with its instructions, loading and error states, and "Chosen: X" in words. */
-export function MapPicker({ onChoose, autoFocus }: MapPickerProps) {
+export function MapPicker({ onChoose, autoFocus, position }: MapPickerProps) {
   const state = areaMap.value;
   const list = areas.value.data;
   useEffect(() => {
@@ -42,7 +50,7 @@ export function MapPicker({ onChoose, autoFocus }: MapPickerProps) {
   return (
     <div class="map-picker">
       <p id="area-map-hint" class="hint">
-        {t('map.hint')}
+        {isTouch() ? t('map.hintTouch') : t('map.hint')}
       </p>
       <AreaMap
         data={state.data}
@@ -52,6 +60,7 @@ export function MapPicker({ onChoose, autoFocus }: MapPickerProps) {
         selected={chosen}
         onSelect={onChoose}
         autoFocus={autoFocus}
+        position={position}
       />
       {chosen && <p class="map-chosen">{t('map.selected', { name: names[chosen] ?? chosen })}</p>}
     </div>

@@ -63,6 +63,21 @@ describe('Choropleth', () => {
     expect(html).toMatch(/<th scope="row">Annelund<\/th><td>Väster<\/td>/);
   });
 
+  it('should put the areas in name order, as a screen reader meets them', () => {
+    const before = staffAreas.value;
+    staffAreas.value = {
+      data: [
+        { code: '11111', name: 'Västra Hamnen', district: 'Väster' },
+        { code: '22222', name: 'Öresund', district: 'Väster' },
+        { code: '33333', name: 'Annelund', district: 'Väster' },
+      ],
+    };
+    const html = renderToString(h(Choropleth, { values: new Map(), caption: 'X', legendTitle: 'Antal' }));
+    staffAreas.value = before;
+    const order = [...html.matchAll(/<path[^>]*data-code="(\d+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['33333', '11111', '22222']);
+  });
+
   it('should write the legend in numbers and hatch the areas without a value', () => {
     const values = new Map<string, number | null>([
       ['11111', 2],

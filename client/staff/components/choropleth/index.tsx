@@ -127,6 +127,12 @@ function MapSvg({ uid, data, caption, fillOf, describe, nameOf }: MapSvgProps) {
     const collator = new Intl.Collator('sv');
     return data.areas.map((a) => a.code).sort((a, b) => collator.compare(nameOf(a), nameOf(b)));
   }, [data, nameOf]);
+  // In the DOM (and so the accessibility tree) in name order, as in the table: the focus ring is
+  // a separate layer on top, so the order of drawing does not matter.
+  const ordered = useMemo(() => {
+    const byCode = new Map(data.areas.map((a) => [a.code, a]));
+    return byName.flatMap((code) => byCode.get(code) ?? []);
+  }, [data, byName]);
   const [active, setActive] = useState(() => nearest(labels, centreOf(full)));
   const [focused, setFocused] = useState<string | undefined>();
   const [hovered, setHovered] = useState<string | undefined>();
@@ -177,7 +183,7 @@ function MapSvg({ uid, data, caption, fillOf, describe, nameOf }: MapSvgProps) {
               <rect width={full[2] / 300} height={full[2] / 90} fill="#6b675f" />
             </pattern>
           </defs>
-          {data.areas.map((a) => (
+          {ordered.map((a) => (
             // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a named picture of one area, focusable to explore the map by arrow keys
             <path
               key={a.code}
