@@ -33,7 +33,8 @@ for (const lang of ['sv', 'ar'] as const satisfies readonly Lang[]) {
   const m = CATALOGUES[lang];
 
   test(`every participant screen has no axe violations (${lang})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // A walk through every screen, each checked by axe at two sizes: minutes on a shared 2-core machine.
+    test.setTimeout(300_000);
     await useLanguage(page, lang);
     const check = (screen: string) => expectNoViolations(page, `${screen} (${lang})`);
 
