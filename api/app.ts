@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authorize } from './auth/policy/index.ts';
 import { serveClient } from './static/index.ts';
 import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/index.ts';
+import { defaultIdentityConfig } from './config/identity.ts';
 import type { BoundarySet } from './domain/tagging/index.ts';
 import { problem } from './http/problem.ts';
 import type { ApiDeps, AppEnv } from './http/types.ts';
@@ -32,7 +33,7 @@ export interface AppOptions {
    * The server always passes them all, from `loadConfig()`.
    */
   config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'> &
-    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail'>> & {
+    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail' | 'identity'>> & {
       staff?: Partial<StaffConfig>;
     };
   /** The active boundary set: a set, or a function returning the current one. */
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     metrics,
     ...(options.now ? { now: options.now } : {}),
   });
+  const identity = config.identity ?? defaultIdentityConfig();
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -101,7 +103,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const deps: ApiDeps = {
     store,
     boundaries: activeBoundaries,
-    config: { ...config, staff: { ...DEFAULT_STAFF_CONFIG, ...config.staff } },
+    config: { ...config, identity, staff: { ...DEFAULT_STAFF_CONFIG, ...config.staff } },
     logger,
     metrics,
     limiter,
@@ -115,7 +117,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     app.route(spec.mount, resource);
   }
-  app.use(serveClient(config.staticDir));
+  app.use(serveClient(config.staticDir, identity.identity));
 
   app.notFound((c) => problem(c, 404, `Nothing at ${c.req.path}.`));
   app.onError((err, c) => {

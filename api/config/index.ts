@@ -9,6 +9,7 @@ import { type OidcConfig, parseOidcConfig } from '../auth/oidc/config.ts';
 import { LOG_LEVELS, type LogLevel } from '../logging/index.ts';
 import type { RateLimitConfig } from '../rate-limit/index.ts';
 import { ConfigError } from './errors.ts';
+import { type IdentityConfig, parseIdentityConfig } from './identity.ts';
 import { type MailConfig, parseMailConfig } from './mail.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface Config {
   staff: StaffConfig;
   /** Outgoing e-mail (SMTP_*); null: mail is off (see api/config/mail.ts). */
   mail: MailConfig | null;
+  /** Whose app it is: organisation, app name, purpose, logo, theme (see api/config/identity.ts). */
+  identity: IdentityConfig;
 }
 
 /** Staff sign-in, sessions and the identity provider. */
@@ -81,7 +84,7 @@ export const DEFAULT_STAFF_CONFIG: StaffConfig = {
 };
 
 export { ConfigError };
-export type { MailConfig };
+export type { IdentityConfig, MailConfig };
 
 /** The embedded SQLite file, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/kraftsamla.db';
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: parseLogLevel(env.LOG_LEVEL),
     staff: parseStaff(env),
     mail: parseMailConfig(env),
+    identity: parseIdentityConfig(env),
   };
 }
 

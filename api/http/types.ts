@@ -4,6 +4,7 @@
  */
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config, StaffConfig } from '../config/index.ts';
+import type { IdentityConfig } from '../config/identity.ts';
 import type { MailConfig } from '../config/mail.ts';
 import type { BoundarySet } from '../domain/tagging/index.ts';
 import type { Logger } from '../logging/index.ts';
@@ -38,6 +39,8 @@ export interface ApiDeps {
     staff: StaffConfig;
     /** SMTP for e-mail to participants and staff; null or unset: no e-mail is queued. */
     mail?: MailConfig | null | undefined;
+    /** Whose app it is (ORG_NAME, APP_NAME, …); unset: the defaults (api/config/identity.ts). */
+    identity?: IdentityConfig | undefined;
   };
   logger: Logger;
   metrics: Metrics;
