@@ -54,7 +54,7 @@ describe('parseIdentityConfig', () => {
     [{ ORG_NAME: '  ' }, /ORG_NAME must not be empty/],
     [{ APP_NAME: 'x'.repeat(41) }, /APP_NAME must be at most 40 characters/],
     [{ APP_PURPOSE_EN: 'Line one\nline two' }, /APP_PURPOSE_EN must be one line/],
-    [{ APP_PURPOSE_AR: 'ب'.repeat(91) }, /APP_PURPOSE_AR must be at most 90 characters/],
+    [{ APP_PURPOSE_AR: 'ب'.repeat(61) }, /APP_PURPOSE_AR must be at most 60 characters/],
     [{ THEME_COLOUR: 'green' }, /THEME_COLOUR must be a colour like #0b5d4b/],
     [{ THEME_COLOUR: '#ffd25a' }, /THEME_COLOUR #ffd25a is too light for white text.*4\.5:1/],
     [{ ORG_LOGO: '/nowhere/logo.svg' }, /ORG_LOGO must be the path of a readable SVG file/],

@@ -11,8 +11,11 @@ export type IdentityLanguage = (typeof IDENTITY_LANGUAGES)[number];
 
 /** Longest organisation or app name: it must fit the header's first line on a 320 px phone. */
 export const MAX_NAME_CHARS = 40;
-/** Longest purpose: one short sentence, the header's second line. */
-export const MAX_PURPOSE_CHARS = 90;
+/**
+ * Longest purpose: one short sentence, the header's second line (about 40 characters fit one
+ * line on a 360 px phone; longer ones wrap).
+ */
+export const MAX_PURPOSE_CHARS = 60;
 
 /** Where the logo is served (an SVG, the same URL in every deployment). */
 export const LOGO_URL = '/api/identity/logo.svg';
@@ -39,9 +42,9 @@ export const DEFAULT_IDENTITY: Identity = {
   orgName: 'Malmö stad',
   appName: 'Tyck till',
   purpose: {
-    sv: 'Säg vad du tycker om det som händer där du bor.',
-    en: 'Say what you think about what is happening where you live.',
-    ar: 'قل رأيك في ما يحدث في المكان الذي تعيش فيه.',
+    sv: 'Säg vad du tycker om ditt område.',
+    en: 'Say what you think about your area.',
+    ar: 'قل رأيك في منطقتك.',
   },
   themeColour: '#0b5d4b',
   logoUrl: LOGO_URL,
