@@ -15,7 +15,8 @@ export function SiteHeader() {
       <div class="bar">
         <a href="/" class="brand">
           <img class="brand-logo" src={id.logoUrl} alt="" width={32} height={32} />
-          <span>{id.orgName}</span>
+          {/* The organisation's own name, in Swedish whatever the language (like place names). */}
+          <span lang="sv">{id.orgName}</span>
         </a>
         <div class="lang">
           <label for="lang-select" class="visually-hidden">
