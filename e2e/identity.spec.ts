@@ -155,7 +155,7 @@ test.describe('a configured identity', () => {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     const account = {
-      email: 'affisch@lund.se',
+      email: 'ola.lund@malmo.example',
       password: 'Lunds-Affischer-Sitter-Uppe',
       role: 'moderator' as const,
     };
