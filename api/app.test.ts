@@ -37,13 +37,13 @@ describe('the built client', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(res.headers.get('Cache-Control')).toBe('no-cache');
-    expect(await res.text()).toContain('<title>Kraftsamla</title>');
+    expect(await res.text()).toContain('<title>Tyck till</title>');
   });
 
   it('should serve a deep link such as /insats/abc with the app shell, so reloads work', async () => {
     const res = await get('/insats/exempel-ung-i-sommar');
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<title>Kraftsamla</title>');
+    expect(await res.text()).toContain('<title>Tyck till</title>');
   });
 
   it('should cache hashed assets for a year, immutable, and gzip them', async () => {

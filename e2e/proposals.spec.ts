@@ -68,7 +68,7 @@ test('an association sends a proposal offline; once approved and answered it is 
     'Förslag från förening, fastighetsägare eller företag',
   );
   // The insats it came from and the device's area are already chosen.
-  await expect(main.getByRole('combobox', { name: 'Vilken insats gäller det?' })).not.toHaveValue('');
+  await expect(main.getByRole('combobox', { name: 'Vilket projekt gäller det?' })).not.toHaveValue('');
   await expect(main.getByRole('checkbox', { name: 'Södra Sofielund' })).toBeChecked();
   await expectNoViolations(page, 'proposal form, empty');
 
@@ -132,7 +132,7 @@ test('an association sends a proposal offline; once approved and answered it is 
   // --- A new idea (no insats), sent online.
   await page.goto('/forslag');
   await acceptPrivacyIfAsked(page);
-  await expect(main.getByRole('combobox', { name: 'Vilken insats gäller det?' })).toHaveValue('');
+  await expect(main.getByRole('combobox', { name: 'Vilket projekt gäller det?' })).toHaveValue('');
   await main.getByRole('textbox', { name: 'Organisationens namn' }).fill(ORG);
   await main.getByRole('radio', { name: 'Förening' }).check();
   await main.getByRole('textbox', { name: 'Rubrik' }).fill(IDEA);

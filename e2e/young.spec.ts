@@ -270,7 +270,7 @@ test('where the English text is missing, the Swedish one is shown marked lang="s
   await expect(image).toHaveAttribute('height', /\d+/);
   await expect(image).toHaveAttribute('src', '/api/insatser/exempel-ung-i-sommar/image?v=e2e');
 
-  await expect(page.getByTestId('insats-kind')).toHaveText('Local development work');
+  await expect(page.getByTestId('insats-kind')).toHaveText('Work to make the area better');
   await expect(article.getByText('Sara Lind')).toBeVisible();
   await expect(article.getByRole('link', { name: 'sara.lind@example.org' })).toHaveAttribute(
     'href',

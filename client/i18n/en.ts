@@ -2,7 +2,6 @@ import type { Messages } from './sv.ts';
 
 /** English. Same keys as Swedish (sv.ts). */
 const en: Messages = {
-  'app.name': 'Kraftsamla',
   'app.tagline': 'Say what you think about your area',
   'app.skip': 'Skip to content',
   'app.language': 'Language',
@@ -55,7 +54,7 @@ const en: Messages = {
   'position.consentTitle': 'May the app use your location?',
   'position.consentText1': 'Your phone finds out where you are right now.',
   'position.consentText2':
-    'The location is sent with your answer, so the city knows which area it is about. Then the exact location is thrown away. The city keeps only the area and a rough location.',
+    'The location is sent with your answer, so the city knows which area it is about. Then the exact location is thrown away. The city keeps only the area and roughly where you were.',
   'position.allow': 'Yes, use my location',
   'position.cancel': 'No thanks',
   'position.locating': 'Finding your location …',
@@ -82,27 +81,31 @@ const en: Messages = {
   'status.planned': 'Planned',
   'status.ongoing': 'Ongoing',
   'status.finished': 'Finished',
-  'dimension.social': 'People',
-  'dimension.economic': 'Economy',
-  'dimension.environmental': 'Environment',
+  'dimension.social': 'How people are doing',
+  'dimension.economic': 'Jobs and money',
+  'dimension.environmental': 'Nature and climate',
 
-  'insats.status': 'Status',
+  'insats.status': 'How far has it come?',
   'insats.period': 'When',
   'insats.responsible': 'Who is responsible?',
   'insats.areas': 'Where?',
   'insats.allMalmo': 'All of Malmö',
-  'insats.dimensions': 'This is about',
+  'insats.dimensions': 'What it should make better',
   'insats.questions': 'Questions: {n}',
   'insats.answer': 'Answer the questions',
   'insats.comment': 'Leave a comment',
-  'insats.kind': 'Kind of effort',
-  'insats.kind.kraftsamlande': 'Joint city effort (kraftsamlande insats)',
-  'insats.kind.local-development': 'Local development work',
+  'insats.kind': 'What is this?',
+  'insats.kind.kraftsamlande': 'A big project where many parts of the city work together',
+  'insats.kind.local-development': 'Work to make the area better',
   'insats.contact': 'Contact at the city',
   'about.you': 'You are answering as: {who}',
   'about.change': 'Change',
   'insats.notFound': 'We cannot find this. It may have been removed.',
   'heard.link': 'See what others have said',
+  'share.button': 'Share',
+  'share.text': 'What do you think? Answer here:',
+  'share.copied': 'The link is copied. Paste it where you want to share it.',
+  'share.manual': 'Could not copy. Copy the link here:',
   'heard.title': 'What we heard',
   'heard.intro': "Comments, proposals and answers the city has read and published, with the city's answers.",
   'heard.empty': 'Nothing is published here yet.',
@@ -174,12 +177,13 @@ const en: Messages = {
   'comment.empty': 'Write something first.',
   'contact.title': 'Do you want the answer by e-mail?',
   'contact.about':
-    'This is optional. We use your e-mail address only to tell you when the city answers. Only city staff who read the comments can see it. It is deleted after 12 months.',
+    'You choose. We use your e-mail address only to tell you when the city answers. Only city staff who read the comments can see it. It is removed after 12 months.',
   'contact.more': 'Read more about your data (opens in a new tab)',
   'contact.consent': 'Yes, send the answer to my e-mail',
   'contact.email': 'Your e-mail address',
   'contact.emailHint': 'For example name@example.com',
-  'contact.missing': 'Write your e-mail address. Or untick the box if you do not want the answer by e-mail.',
+  'contact.missing':
+    'Write your e-mail address. Do you not want the answer by e-mail? Tap the box again so that it is empty.',
   'contact.invalid': 'That does not look like an e-mail address. Write it like this: name@example.com',
   'contact.under13':
     'If you are under 13, you cannot leave your e-mail address. You will see the answer under My input.',
@@ -208,7 +212,7 @@ const en: Messages = {
   'my.oldText':
     'Something has waited on this phone for more than a day. Open the app when you are online, and it will be sent.',
   'my.oldTip':
-    'Add the app to your home screen. Otherwise the browser (for example Safari) may delete what is waiting.',
+    'Save the app as an icon on your phone. Otherwise the browser (for example Safari) may remove what is waiting.',
   'my.waiting': 'Waiting on this phone',
   'my.attention': 'Needs your attention',
   'my.sent': 'Sent',
@@ -217,7 +221,7 @@ const en: Messages = {
   'my.general': 'About your area',
   'my.tryAgain': 'Try again',
   'my.remove': 'Remove',
-  'my.receiptsOld': 'Could not get the latest status. This is what we knew last.',
+  'my.receiptsOld': 'Could not see the latest now. This is what we knew last.',
   'kind.answer': 'Answers to questions',
   'kind.comment': 'Comment',
   'kind.proposal': 'Proposal',
@@ -227,8 +231,10 @@ const en: Messages = {
   'receipt.unknown': 'The city cannot find it.',
   'receipt.reason': 'Why: {reason}',
   'receipt.answer': 'Answer from the city',
-  'attention.rejected': 'The city could not accept it. Something in it was wrong.',
-  'attention.conflict': 'Something else was already sent with the same number.',
+  'attention.rejected':
+    'The city could not accept it, because something in it was wrong. Tap Remove. Then write it again.',
+  'attention.conflict':
+    'Your phone has already sent something else with the same number. So this did not arrive. Tap Remove. Then write it again.',
   'attention.too_large': 'It is too large to send.',
   'attention.http': 'The city said no (error {code}).',
   'attention.detail': 'More about the error: {detail}',
@@ -248,7 +254,7 @@ const en: Messages = {
   'privacy.who': '{controller} is responsible for your data.',
   'privacy.whyTitle': 'Why?',
   'privacy.why':
-    'The city wants to know what young people and others in Malmö think about its efforts, so it can make them better.',
+    'The city wants to know what young people and others in Malmö think about what the city does, so it can do it better.',
   'privacy.whatTitle': 'What is kept?',
   'privacy.what1': 'Your answers and comments.',
   'privacy.what2': 'Who you are (for example a young person) and your age, if you want to say it.',
@@ -257,7 +263,7 @@ const en: Messages = {
   'privacy.what5': 'Your e-mail address, only if you leave it yourself.',
   'privacy.positionTitle': 'Your location',
   'privacy.position':
-    'If you say yes to using your location, it is sent along. The city works out the area and then throws away the exact location. Only the area and a rough location are kept. If you are under 13, we do not ask for your location.',
+    'If you say yes to using your location, it is sent along. The city works out the area and then throws away the exact location. The city keeps only the area and roughly where you were. If you are under 13, we do not ask for your location.',
   'privacy.publicTitle': 'Who can see it?',
   'privacy.public1': 'Comments can be shown to everyone after the city has read them.',
   'privacy.public2': 'Answers to questions are only shown as numbers for many people together.',
@@ -268,7 +274,7 @@ const en: Messages = {
     'The city must keep what it receives under the law on public records. It may only be thrown away when the city has decided so.',
   'privacy.emailTitle': 'If you leave your e-mail address',
   'privacy.email':
-    'You can choose to leave your e-mail address when you write a comment. We use it only to tell you when the city answers. It is never shown with your comment. Only city staff who read the comments can see it. It is deleted after 12 months. If you are under 13, you cannot leave your e-mail address.',
+    'You can choose to leave your e-mail address when you write a comment. We use it only to tell you when the city answers. It is never shown with your comment. Only city staff who read the comments can see it. It is removed after 12 months. If you are under 13, you cannot leave your e-mail address.',
   'privacy.phoneTitle': 'On your phone',
   'privacy.phone':
     'What you send is also kept on your phone, so you can see it under My input. You can clear the phone whenever you want. The app uses no cookies and no tracking.',
@@ -299,7 +305,7 @@ const en: Messages = {
   'proposal.textHint':
     'What do you want to do, where and for whom? Do not write names or phone numbers of private persons.',
   'proposal.textMissing': 'Describe the proposal.',
-  'proposal.insats': 'Which initiative is it about?',
+  'proposal.insats': 'Which project is it about?',
   'proposal.newIdea': 'A new idea',
   'proposal.areas': 'Which areas is it about?',
   'proposal.areasHint': 'Choose one or more. The first one is the main area.',
@@ -320,15 +326,15 @@ const en: Messages = {
   'send.proposal': 'Send the proposal',
   'send.acceptProposal': 'I understand – send the proposal',
 
-  'a11y.title': 'Accessibility of Kraftsamla',
+  'a11y.title': 'Accessibility of the app',
   'a11y.intro':
-    'Malmö stad (the City of Malmö) runs Kraftsamla. We want everyone to be able to use the app. Here you can read how well it works, what does not work and how to tell us when something is wrong.',
+    'Malmö stad (the City of Malmö) runs this app. We want everyone to be able to use it. Here you can read how well it works, what does not work and how to tell us when something is wrong.',
   'a11y.statusTitle': 'How accessible is the app?',
   'a11y.status':
     'The app must follow the Swedish law on accessibility of digital public services. The law builds on WCAG 2.1 level AA. The app partly follows it. What does not work is listed below.',
   'a11y.gapsTitle': 'What does not work yet',
   'a11y.gap.swedishOnly':
-    'Some texts the city writes about an effort are only in Swedish. They are then marked as Swedish text.',
+    'Some texts the city writes about a project are only in Swedish. They are then marked as Swedish text.',
   'a11y.gap.comments':
     'Comments from other people are shown in the language they were written in. They are not translated.',
   'a11y.gap.easyRead': 'There is no easy-to-read version. There is no video in sign language.',
@@ -356,11 +362,12 @@ const en: Messages = {
   'a11y.updated': 'This text was last changed on {date}.',
   'openData.title': 'Open data',
   'openData.intro':
-    'Here you can see how many people have sent answers, comments and proposals. The figures are per area and per effort. Anyone may use them.',
+    'Here you can see how many people have sent answers, comments and proposals. The figures are per area and per project. Anyone may use them.',
   'openData.fewer': 'fewer than 5',
   'openData.protection':
-    'We never show exactly how few people have written. If it is fewer than 5, it says "fewer than 5". Other numbers are rounded down to 0, 5, 10, 15 and so on. Then nobody can work out who wrote.',
-  'openData.sums': 'The sums are the sums of the numbers shown. Where it says "fewer than 5", 0 is counted.',
+    'We never show exactly how few people have written. If it is fewer than 5, it says "fewer than 5". Other numbers are shown as 0, 5, 10, 15 and so on. For example, 8 is shown as 5. Then nobody can work out who wrote.',
+  'openData.sums':
+    'The number at the bottom is all the numbers above added together. Where it says "fewer than 5", 0 is counted.',
   'openData.period': 'Covers what was sent from {from} to {to}.',
   'openData.schedule': 'The figures are updated every night. Published {date}.',
   'openData.licence': 'Licence: CC0. You may use the figures freely, without asking.',
@@ -370,20 +377,20 @@ const en: Messages = {
   'openData.geojson': 'Per area as GeoJSON (for maps)',
   'openData.dataset': 'Description of the data (for dataportal.se)',
   'openData.byArea': 'Per area',
-  'openData.byInsats': 'Per effort',
+  'openData.byInsats': 'Per project',
   'openData.area': 'Area',
   'openData.district': 'District',
-  'openData.insats': 'Effort',
+  'openData.insats': 'Project',
   'openData.count': 'Number',
   'openData.noArea': 'No area',
-  'openData.noInsats': 'No effort',
+  'openData.noInsats': 'No project',
   'openData.otherAreas': 'All other areas',
   'openData.sum': 'Sum of the numbers above',
   'openData.total': 'Sum: {n}',
   'openData.offline': 'You have no internet right now. This page only works with internet.',
   'summary.title': 'How people answered',
   'summary.intro':
-    'Here you see the answers to the questions, counted for everyone together. If fewer than 5 people chose an answer, it says "fewer than 5". Other numbers are rounded down to 0, 5, 10 and so on.',
+    'Here you see the answers to the questions, counted for everyone together. If fewer than 5 people chose an answer, it says "fewer than 5". Other numbers are shown as 0, 5, 10 and so on. For example, 8 is shown as 5.',
   'summary.answer': 'Answer',
   'summary.count': 'Number',
   'summary.older': 'An older version of the question',

@@ -5,7 +5,6 @@
  * Other languages are files next to this one with the same keys (see ./index.ts).
  */
 const sv = {
-  'app.name': 'Kraftsamla',
   'app.tagline': 'Säg vad du tycker om ditt område',
   'app.skip': 'Hoppa till innehållet',
   'app.language': 'Språk (Language)',
@@ -58,7 +57,7 @@ const sv = {
   'position.consentTitle': 'Får appen använda din position?',
   'position.consentText1': 'Telefonen tar reda på var du är just nu.',
   'position.consentText2':
-    'Platsen skickas med ditt svar. Då vet staden vilket område svaret gäller. Sedan slängs den exakta platsen. Staden sparar bara området och ett ungefärligt läge.',
+    'Platsen skickas med ditt svar. Då vet staden vilket område svaret gäller. Sedan slängs den exakta platsen. Staden sparar bara området och ungefär var du var.',
   'position.allow': 'Ja, använd min position',
   'position.cancel': 'Nej tack',
   'position.locating': 'Letar efter din position …',
@@ -85,27 +84,31 @@ const sv = {
   'status.planned': 'Planeras',
   'status.ongoing': 'Pågår',
   'status.finished': 'Klar',
-  'dimension.social': 'Människor',
-  'dimension.economic': 'Ekonomi',
-  'dimension.environmental': 'Miljö',
+  'dimension.social': 'Hur människor har det',
+  'dimension.economic': 'Jobb och pengar',
+  'dimension.environmental': 'Natur och klimat',
 
-  'insats.status': 'Läge',
+  'insats.status': 'Hur långt har det kommit?',
   'insats.period': 'När',
   'insats.responsible': 'Vem ansvarar?',
   'insats.areas': 'Var?',
   'insats.allMalmo': 'Hela Malmö',
-  'insats.dimensions': 'Det här gäller',
+  'insats.dimensions': 'Det här ska bli bättre',
   'insats.questions': 'Frågor: {n}',
   'insats.answer': 'Svara på frågorna',
   'insats.comment': 'Lämna en kommentar',
-  'insats.kind': 'Typ av insats',
-  'insats.kind.kraftsamlande': 'Kraftsamlande insats',
-  'insats.kind.local-development': 'Lokalt utvecklingsarbete',
+  'insats.kind': 'Vad är det här?',
+  'insats.kind.kraftsamlande': 'Ett stort projekt där många delar av staden hjälps åt',
+  'insats.kind.local-development': 'Arbete för att göra området bättre',
   'insats.contact': 'Kontakt på staden',
   'about.you': 'Du svarar som: {who}',
   'about.change': 'Ändra',
   'insats.notFound': 'Vi hittar inte det här. Det kan ha tagits bort.',
   'heard.link': 'Se vad andra har sagt',
+  'share.button': 'Dela',
+  'share.text': 'Vad tycker du? Svara här:',
+  'share.copied': 'Länken är kopierad. Klistra in den där du vill dela den.',
+  'share.manual': 'Det gick inte att kopiera. Kopiera länken här:',
   'heard.title': 'Det här har vi hört',
   'heard.intro': 'Här är kommentarer, förslag och svar som staden har läst. Du ser också vad staden svarar.',
   'heard.empty': 'Inget är publicerat här än.',
@@ -177,12 +180,13 @@ const sv = {
   'comment.empty': 'Skriv något först.',
   'contact.title': 'Vill du få svaret via e-post?',
   'contact.about':
-    'Det är frivilligt. Vi använder din e-post bara för att berätta när staden svarar. Bara personal på staden som läser kommentarerna kan se den. Den raderas efter 12 månader.',
+    'Du väljer själv. Vi använder din e-post bara för att berätta när staden svarar. Bara personal på staden som läser kommentarerna kan se den. Den tas bort efter 12 månader.',
   'contact.more': 'Läs mer om dina uppgifter (öppnas i en ny flik)',
   'contact.consent': 'Ja, skicka svaret till min e-post',
   'contact.email': 'Din e-post',
   'contact.emailHint': 'Till exempel namn@exempel.se',
-  'contact.missing': 'Skriv din e-post. Eller ta bort bocken om du inte vill få svaret via e-post.',
+  'contact.missing':
+    'Skriv din e-post. Vill du inte få svaret via e-post? Tryck på rutan igen så att den blir tom.',
   'contact.invalid': 'Det ser inte ut som en e-post. Skriv den så här: namn@exempel.se',
   'contact.under13': 'Du som är under 13 år kan inte lämna din e-post. Du ser svaret under Mina svar.',
 
@@ -210,7 +214,7 @@ const sv = {
   'my.oldText':
     'Något har väntat på telefonen i mer än ett dygn. Öppna appen när du har internet, så skickas det.',
   'my.oldTip':
-    'Lägg till appen på hemskärmen. Annars kan webbläsaren (till exempel Safari) radera det som väntar.',
+    'Spara appen som en ikon på telefonen. Annars kan webbläsaren (till exempel Safari) ta bort det som väntar.',
   'my.waiting': 'Väntar på telefonen',
   'my.attention': 'Behöver din hjälp',
   'my.sent': 'Skickat',
@@ -219,7 +223,7 @@ const sv = {
   'my.general': 'Om ditt område',
   'my.tryAgain': 'Försök igen',
   'my.remove': 'Ta bort',
-  'my.receiptsOld': 'Läget kunde inte hämtas nu. Det här är vad vi visste senast.',
+  'my.receiptsOld': 'Vi kunde inte se det senaste just nu. Det här är vad vi visste senast.',
   'kind.answer': 'Svar på frågor',
   'kind.comment': 'Kommentar',
   'kind.proposal': 'Förslag',
@@ -229,8 +233,10 @@ const sv = {
   'receipt.unknown': 'Staden hittar det inte.',
   'receipt.reason': 'Varför: {reason}',
   'receipt.answer': 'Svar från staden',
-  'attention.rejected': 'Staden kunde inte ta emot det. Något i det var fel.',
-  'attention.conflict': 'Något annat har redan skickats med samma nummer.',
+  'attention.rejected':
+    'Staden kunde inte ta emot det, för något i det var fel. Tryck på Ta bort. Skriv det sedan igen.',
+  'attention.conflict':
+    'Telefonen har redan skickat något annat med samma nummer. Därför kom det här inte fram. Tryck på Ta bort. Skriv det sedan igen.',
   'attention.too_large': 'Det är för stort för att skickas.',
   'attention.http': 'Staden sa nej (fel {code}).',
   'attention.detail': 'Mer om felet: {detail}',
@@ -250,7 +256,7 @@ const sv = {
   'privacy.who': '{controller} ansvarar för dina uppgifter.',
   'privacy.whyTitle': 'Varför?',
   'privacy.why':
-    'Staden vill veta vad unga och andra i Malmö tycker om insatserna. Då kan staden göra dem bättre.',
+    'Staden vill veta vad unga och andra i Malmö tycker om det som staden gör. Då kan staden göra det bättre.',
   'privacy.whatTitle': 'Vad sparas?',
   'privacy.what1': 'Dina svar och kommentarer.',
   'privacy.what2': 'Vem du är (till exempel ung person) och din ålder, om du vill säga den.',
@@ -259,7 +265,7 @@ const sv = {
   'privacy.what5': 'Din e-post, bara om du själv lämnar den.',
   'privacy.positionTitle': 'Din position',
   'privacy.position':
-    'Om du säger ja till att använda din position, skickas platsen med. Staden räknar ut området och slänger sedan den exakta platsen. Bara området och ett ungefärligt läge sparas. Är du under 13 år frågar vi inte om din position.',
+    'Om du säger ja till att använda din position, skickas platsen med. Staden räknar ut området och slänger sedan den exakta platsen. Staden sparar bara området och ungefär var du var. Är du under 13 år frågar vi inte om din position.',
   'privacy.publicTitle': 'Vem kan se det?',
   'privacy.public1': 'Kommentarer kan visas för alla när staden har läst dem.',
   'privacy.public2': 'Svar på frågor visas bara som siffror för många personer tillsammans.',
@@ -270,7 +276,7 @@ const sv = {
     'Staden måste spara det som kommer in enligt lagen om allmänna handlingar. Det får bara slängas när staden har bestämt det.',
   'privacy.emailTitle': 'Om du lämnar din e-post',
   'privacy.email':
-    'Du kan välja att lämna din e-post när du skriver en kommentar. Vi använder den bara för att berätta när staden svarar. Den visas aldrig tillsammans med kommentaren. Bara personal på staden som läser kommentarerna kan se den. Den raderas efter 12 månader. Är du under 13 år kan du inte lämna din e-post.',
+    'Du kan välja att lämna din e-post när du skriver en kommentar. Vi använder den bara för att berätta när staden svarar. Den visas aldrig tillsammans med kommentaren. Bara personal på staden som läser kommentarerna kan se den. Den tas bort efter 12 månader. Är du under 13 år kan du inte lämna din e-post.',
   'privacy.phoneTitle': 'På din telefon',
   'privacy.phone':
     'Det du skickar sparas också på telefonen. Då kan du se det under Mina svar. Du kan rensa telefonen när du vill. Appen använder inga kakor (cookies) och ingen spårning.',
@@ -301,7 +307,7 @@ const sv = {
   'proposal.textHint':
     'Vad vill ni göra, var och för vem? Skriv inte namn eller telefonnummer till någon person.',
   'proposal.textMissing': 'Beskriv förslaget.',
-  'proposal.insats': 'Vilken insats gäller det?',
+  'proposal.insats': 'Vilket projekt gäller det?',
   'proposal.newIdea': 'En ny idé',
   'proposal.areas': 'Vilka områden gäller det?',
   'proposal.areasHint': 'Välj ett eller flera. Det första du väljer är det viktigaste.',
@@ -322,15 +328,15 @@ const sv = {
   'send.proposal': 'Skicka förslaget',
   'send.acceptProposal': 'Jag förstår – skicka förslaget',
 
-  'a11y.title': 'Tillgänglighet för Kraftsamla',
+  'a11y.title': 'Tillgänglighet i appen',
   'a11y.intro':
-    'Malmö stad står bakom Kraftsamla. Vi vill att alla ska kunna använda appen. Här står hur bra det fungerar, vad som inte fungerar och hur du säger till om något är fel.',
+    'Malmö stad står bakom appen. Vi vill att alla ska kunna använda den. Här står hur bra det fungerar, vad som inte fungerar och hur du säger till om något är fel.',
   'a11y.statusTitle': 'Hur tillgänglig är appen?',
   'a11y.status':
     'Appen ska följa lagen om tillgänglighet till digital offentlig service. Lagen bygger på WCAG 2.1 nivå AA. Appen följer den delvis. Det som inte fungerar står nedan.',
   'a11y.gapsTitle': 'Det här fungerar inte än',
   'a11y.gap.swedishOnly':
-    'Text som staden skriver om en insats finns ibland bara på svenska. Då är den märkt som svensk text.',
+    'Text som staden skriver om ett projekt finns ibland bara på svenska. Då är den märkt som svensk text.',
   'a11y.gap.comments': 'Kommentarer från andra visas på det språk de skrevs på. De översätts inte.',
   'a11y.gap.easyRead': 'Det finns ingen lättläst version. Det finns ingen film på teckenspråk.',
   'a11y.gap.screenReaders':
@@ -358,11 +364,11 @@ const sv = {
 
   'openData.title': 'Öppna data',
   'openData.intro':
-    'Här ser du hur många som har skickat svar, kommentarer och förslag. Siffrorna finns per område och per insats. Alla får använda dem.',
+    'Här ser du hur många som har skickat svar, kommentarer och förslag. Siffrorna finns per område och per projekt. Alla får använda dem.',
   'openData.fewer': 'färre än 5',
   'openData.protection':
-    'Vi visar aldrig exakt hur få som har skrivit. Är det färre än 5, står det "färre än 5". Andra tal är avrundade nedåt till 0, 5, 10, 15 och så vidare. Då går det inte att räkna ut vem som har skrivit.',
-  'openData.sums': 'Summorna är summan av talen som visas. Där det står "färre än 5" räknas 0.',
+    'Vi visar aldrig exakt hur få som har skrivit. Är det färre än 5, står det "färre än 5". Andra tal visas som 0, 5, 10, 15 och så vidare. Till exempel visas 8 som 5. Då går det inte att räkna ut vem som har skrivit.',
+  'openData.sums': 'Talet längst ner är alla tal ovanför lagda ihop. Där det står "färre än 5" räknas 0.',
   'openData.period': 'Gäller det som skickades {from} till {to}.',
   'openData.schedule': 'Siffrorna uppdateras varje natt. Publicerade {date}.',
   'openData.licence': 'Licens: CC0. Du får använda siffrorna fritt, utan att fråga.',
@@ -372,13 +378,13 @@ const sv = {
   'openData.geojson': 'Per område som GeoJSON (för kartor)',
   'openData.dataset': 'Beskrivning av datan (för dataportal.se)',
   'openData.byArea': 'Per område',
-  'openData.byInsats': 'Per insats',
+  'openData.byInsats': 'Per projekt',
   'openData.area': 'Område',
   'openData.district': 'Stadsområde',
-  'openData.insats': 'Insats',
+  'openData.insats': 'Projekt',
   'openData.count': 'Antal',
   'openData.noArea': 'Inget område',
-  'openData.noInsats': 'Ingen insats',
+  'openData.noInsats': 'Inget projekt',
   'openData.otherAreas': 'Alla andra områden',
   'openData.sum': 'Summa av talen ovan',
   'openData.total': 'Summa: {n}',
@@ -386,7 +392,7 @@ const sv = {
 
   'summary.title': 'Så har många svarat',
   'summary.intro':
-    'Här ser du svaren på frågorna, räknade för alla tillsammans. Är det färre än 5 som har valt ett svar, står det "färre än 5". Andra tal är avrundade nedåt till 0, 5, 10 och så vidare.',
+    'Här ser du svaren på frågorna, räknade för alla tillsammans. Är det färre än 5 som har valt ett svar, står det "färre än 5". Andra tal visas som 0, 5, 10 och så vidare. Till exempel visas 8 som 5.',
   'summary.answer': 'Svar',
   'summary.count': 'Antal',
   'summary.older': 'En äldre version av frågan',

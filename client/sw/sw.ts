@@ -3,7 +3,8 @@
  *
  * - Precaches the app shell (every JS, CSS and HTML file of this build) and serves every navigation
  *   (deep links included) from the precached index.html, so the app opens with no connection.
- * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map): network first with a
+ * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map, and the privacy
+ *   contact and the deployment's identity with its logo): network first with a
  *   short timeout, the cached copy when the network fails. Online, the browser revalidates with the
  *   ETag, so an unchanged map costs a 304. All of them are fetched at install, the map too (~14 KB
  *   gzip, once): "Use my position" names the area from it on the device, and must work offline
@@ -36,7 +37,7 @@ interface SyncEvent extends ExtendableEvent {
 const BUILD_ID = __BUILD_ID__;
 const SYNC_TAG = 'kraftsamla-outbox';
 const CATALOGUE_CACHE = 'kraftsamla-catalogue';
-const CATALOGUE_URLS = ['/api/areas', '/api/areas/map', '/api/insatser', '/api/privacy'];
+const CATALOGUE_URLS = ['/api/areas', '/api/areas/map', '/api/insatser', '/api/privacy', '/api/identity'];
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -70,6 +71,8 @@ const isCatalogue = (url: URL) =>
   (url.pathname === '/api/areas' ||
     url.pathname === '/api/areas/map' ||
     url.pathname === '/api/privacy' ||
+    url.pathname === '/api/identity' ||
+    url.pathname === '/api/identity/logo.svg' ||
     url.pathname === '/api/insatser' ||
     url.pathname.startsWith('/api/insatser/'));
 
@@ -97,13 +100,25 @@ self.addEventListener('install', (event) => {
       Promise.all(
         CATALOGUE_URLS.map((url) =>
           fetch(url, { credentials: 'same-origin', signal: timeoutSignal(8000) })
-            .then((response) => (response.ok ? cache.put(url, response) : undefined))
+            .then(async (response) => {
+              if (!response.ok) return;
+              // The header shows the logo the identity names: keep it with the identity.
+              if (url === '/api/identity') await cacheLogo(cache, response.clone());
+              await cache.put(url, response);
+            })
             .catch(() => undefined),
         ),
       ),
     ),
   );
 });
+
+async function cacheLogo(cache: Cache, identity: Response): Promise<void> {
+  const { logoUrl } = (await identity.json()) as { logoUrl?: unknown };
+  if (typeof logoUrl !== 'string' || !logoUrl.startsWith('/')) return;
+  const logo = await fetch(logoUrl, { credentials: 'same-origin', signal: timeoutSignal(8000) });
+  if (logo.ok) await cache.put(logoUrl, logo);
+}
 
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: string } | null;
