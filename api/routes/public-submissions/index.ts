@@ -99,6 +99,7 @@ function toPublic(r: PublicSubmissionRecord): PublicSubmission {
         ? { offers: [...r.proposal.offers], asks: [...r.proposal.asks] }
         : null,
     area: r.area === null ? null : { code: r.area.code, name: r.area.name },
+    locale: r.locale,
     day: stockholmDay(r.createdAt),
     answer: r.answer === null ? null : { text: r.answer.text, answeredAt: r.answer.answeredAt },
   };

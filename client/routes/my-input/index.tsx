@@ -146,10 +146,23 @@ export default function MyInput() {
 
   useEffect(() => {
     void loadInsatser();
-    void refreshReceiptStatuses().then((ok) => setReceiptsStale(!ok));
     const tick = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(tick);
   }, []);
+
+  // The receipts are asked for again when the connection comes back and when more was sent, so
+  // "could not get the status" goes as soon as a look-up succeeds (and comes only after one failed).
+  const isOnline = online.value;
+  const sentCount = records?.filter((r) => r.state === 'sent').length ?? 0;
+  useEffect(() => {
+    let live = true;
+    void refreshReceiptStatuses().then((ok) => {
+      if (live) setReceiptsStale(!ok);
+    });
+    return () => {
+      live = false;
+    };
+  }, [isOnline, sentCount]);
 
   const queued = records?.filter((r) => r.state === 'queued') ?? [];
   const attention = records?.filter((r) => r.state === 'attention') ?? [];
