@@ -289,6 +289,11 @@ for (const lang of ['sv', 'ar'] as const satisfies readonly Lang[]) {
     await start(page, m);
     await expect(page.getByText(LONG_WORD).first()).toBeVisible();
     await check('start');
+    // A card's title link is a 44 px target by itself too (engines measure the link, not the card).
+    for (const title of await page.locator('.card-title a').all()) {
+      const box = await title.boundingBox();
+      expect(box?.height, `height of "${await title.textContent()}"`).toBeGreaterThanOrEqual(44);
+    }
     await page.getByRole('button', { name: m['area.viewMap'] }).click();
     await expect(page.getByRole('group', { name: m['map.label'] })).toBeVisible();
     await check('start, map');

@@ -33,11 +33,16 @@ function Item({ record }: { record: OutboxRecord }) {
         {insats ? <L text={insats.title} /> : record.item.insatsId ? record.item.insatsId : t('my.general')}
       </p>
       {record.item.kind === 'proposal' && record.item.title && (
-        <p class="item-text">
+        <p class="item-text" lang={record.item.locale} dir="auto">
           <strong>{record.item.title}</strong>
         </p>
       )}
-      {excerpt && <p class="item-text">{excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}</p>}
+      {/* What the person wrote, in the language they wrote it in (the page's may have changed since). */}
+      {excerpt && (
+        <p class="item-text" lang={record.item.locale} dir="auto">
+          {excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}
+        </p>
+      )}
       <p class="item-date">
         {record.state === 'sent' && record.sentAt
           ? t('my.sentAt', { date: formatDate(record.sentAt) })

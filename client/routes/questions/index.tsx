@@ -51,7 +51,7 @@ function QuestionHeading({ question, progress }: { question: Question; progress:
       <span id="q-progress" class="q-progress">
         {progress}
       </span>{' '}
-      <span class="q-text">
+      <span id="q-question" class="q-text">
         <L text={question.text} />
       </span>
     </>
@@ -90,7 +90,7 @@ function QuestionStep({
         </h1>
         <textarea
           id={name}
-          aria-labelledby="q-title"
+          aria-labelledby="q-question"
           aria-describedby={`q-count${describedBy ? ` ${describedBy}` : ''}`}
           rows={6}
           maxLength={MAX_TEXT_CHARS}
