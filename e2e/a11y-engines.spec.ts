@@ -322,7 +322,7 @@ test('"could not get the status" on My input goes once the connection is back', 
 test("people's texts carry their own language: a Swedish comment on an Arabic page, an Arabic one in the staff queue", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const server = await startServer(BUILDS.a);
   const contexts = [
     await browser.newContext({ baseURL: server.url, locale: 'sv-SE' }),
