@@ -74,10 +74,14 @@ test('an association sends a proposal offline; once approved and answered it is 
 
   await main.getByRole('button', { name: /skicka förslaget/i }).click();
   const orgName = main.getByRole('textbox', { name: 'Organisationens namn' });
+  // The error summary gets focus; its first link leads to the first field to fix.
+  const summary = main.getByRole('region', { name: 'Rätta det här först' });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Skriv organisationens namn.' }).click();
   await expect(orgName).toBeFocused();
   await expect(orgName).toHaveAttribute('aria-invalid', 'true');
   await expect(orgName).toHaveAccessibleDescription('Skriv organisationens namn.');
-  await expect(main.getByText('Välj vad ni är.')).toBeVisible();
+  await expect(main.getByText('Välj vad ni är.').first()).toBeVisible();
   await expectNoViolations(page, 'proposal form, with errors');
 
   await orgName.fill(ORG);

@@ -33,11 +33,16 @@ function Item({ record }: { record: OutboxRecord }) {
         {insats ? <L text={insats.title} /> : record.item.insatsId ? record.item.insatsId : t('my.general')}
       </p>
       {record.item.kind === 'proposal' && record.item.title && (
-        <p class="item-text">
+        <p class="item-text" lang={record.item.locale} dir="auto">
           <strong>{record.item.title}</strong>
         </p>
       )}
-      {excerpt && <p class="item-text">{excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}</p>}
+      {/* What the person wrote, in the language they wrote it in (the page's may have changed since). */}
+      {excerpt && (
+        <p class="item-text" lang={record.item.locale} dir="auto">
+          {excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}
+        </p>
+      )}
       <p class="item-date">
         {record.state === 'sent' && record.sentAt
           ? t('my.sentAt', { date: formatDate(record.sentAt) })
@@ -146,10 +151,23 @@ export default function MyInput() {
 
   useEffect(() => {
     void loadInsatser();
-    void refreshReceiptStatuses().then((ok) => setReceiptsStale(!ok));
     const tick = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(tick);
   }, []);
+
+  // The receipts are asked for again when the connection comes back and when more was sent, so
+  // "could not get the status" goes as soon as a look-up succeeds (and comes only after one failed).
+  const isOnline = online.value;
+  const sentCount = records?.filter((r) => r.state === 'sent').length ?? 0;
+  useEffect(() => {
+    let live = true;
+    void refreshReceiptStatuses().then((ok) => {
+      if (live) setReceiptsStale(!ok);
+    });
+    return () => {
+      live = false;
+    };
+  }, [isOnline, sentCount]);
 
   const queued = records?.filter((r) => r.state === 'queued') ?? [];
   const attention = records?.filter((r) => r.state === 'attention') ?? [];

@@ -3,6 +3,7 @@ import { useViewHeading } from '../../components/view-heading/index.ts';
 import { t } from '../../i18n/index.ts';
 import { listen } from '../../channel/index.ts';
 import { type OutboxRecord, outbox } from '../../outbox/index.ts';
+import { online, syncPhase } from '../../state/status.ts';
 import { ShareButton } from '../../components/share/index.tsx';
 import { identity } from '../../identity/index.ts';
 
@@ -51,7 +52,10 @@ export default function Saved({ id }: { id?: string }) {
         ? t('saved.attentionText')
         : record === null
           ? ''
-          : t('saved.queuedText');
+          : // "When you have internet" only when it really waits; online (and not failing) it is on its way.
+            online.value && (syncPhase.value === 'idle' || syncPhase.value === 'sending')
+            ? t('saved.sendingText')
+            : t('saved.queuedText');
   const heading = useViewHeading(t('saved.queuedTitle'));
 
   return (
