@@ -26,7 +26,12 @@ import { startServer, type TestServer } from './support/server.ts';
 const TOTAL = 300;
 /** Made through the UI like a person would; the rest are written into IndexedDB in the same shape. */
 const THROUGH_UI = 2;
-const RATES: Record<FaultKind, number> = { drop: 0.15, delay: 0.15, error500: 0.15, cutAfterCommit: 0.15 };
+const RATES: Partial<Record<FaultKind, number>> = {
+  drop: 0.15,
+  delay: 0.15,
+  error500: 0.15,
+  cutAfterCommit: 0.15,
+};
 const DEFAULT_SEED = 20261115;
 const SYNC_TIMEOUT_MS = 90_000;
 const NUDGE_EVERY_MS = 1_000;

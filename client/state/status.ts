@@ -16,6 +16,8 @@ export interface OutboxSummary {
 
 export const summary = signal<OutboxSummary | undefined>(undefined);
 export const syncPhase = signal<SyncPhase>('idle');
+/** For `retrying` and `waiting`: when the next try is due (ms since epoch). */
+export const syncRetryAt = signal<number | undefined>(undefined);
 export const online = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 if (typeof window !== 'undefined') {
