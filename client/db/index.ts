@@ -65,6 +65,8 @@ export interface OutboxRecord {
    * failing is sent in halves, down to this item alone (see client/sync).
    */
   failures?: number;
+  /** How many times the API failed on this item alone (its own backoff step). */
+  isolations?: number;
   /** An item failing on its own waits until then (ms since epoch) while the rest goes on. */
   notBefore?: number;
 }

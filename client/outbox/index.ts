@@ -49,13 +49,13 @@ export interface Outbox {
   settle(results: readonly Settlement[]): Promise<void>;
   /**
    * The items were part of a request that did not get an answer for them. With `failed`, the API
-   * itself failed on the request: their `failures` count goes up, and `notBefore(failures)` (when
-   * given) says until when each waits on its own.
+   * itself failed on the request: their `failures` count goes up; with `alone` (a request of this
+   * item only), its `isolations` too, and it waits on its own until `alone(isolations)`.
    */
   markAttempt(
     ids: readonly string[],
     error?: string,
-    failed?: { notBefore?: (failures: number) => number },
+    failed?: { alone?: (isolations: number) => number },
   ): Promise<void>;
   /**
    * Replaces an `attention` item with a new queued item (e.g. the same words as a general comment
@@ -190,7 +190,10 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           if (error !== undefined) next.lastError = error;
           if (failed) {
             next.failures = (r.failures ?? 0) + 1;
-            if (failed.notBefore) next.notBefore = failed.notBefore(next.failures);
+            if (failed.alone) {
+              next.isolations = (r.isolations ?? 0) + 1;
+              next.notBefore = failed.alone(next.isolations);
+            }
           }
           await tx.store.put(next);
         }),
@@ -207,6 +210,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         delete next.errors;
         delete next.lastError;
         delete next.failures;
+        delete next.isolations;
         delete next.notBefore;
         return next;
       });
@@ -316,6 +320,7 @@ function settled(r: OutboxRecord, s: Settlement, at: number): OutboxRecord | und
     const next: OutboxRecord = { ...r, state: 'sent', sentAt: at, attempts: r.attempts + 1 };
     delete next.lastError;
     delete next.failures;
+    delete next.isolations;
     delete next.notBefore;
     delete next.status;
     delete next.errors;
@@ -326,6 +331,7 @@ function settled(r: OutboxRecord, s: Settlement, at: number): OutboxRecord | und
   if (r.state === 'sent') return undefined;
   const next: OutboxRecord = { ...r, state: 'attention', status: s.status, attempts: r.attempts + 1 };
   delete next.failures;
+  delete next.isolations;
   delete next.notBefore;
   if (s.errors !== undefined) next.errors = s.errors;
   return next;

@@ -9,9 +9,10 @@
  * - per-item results: `created`/`duplicate` → sent (receipt, tags); `rejected`/`conflict` → attention.
  * - 413 → the batch is split in halves (a single item too large → attention).
  * - the API's own problem+json 4xx → split down to one item, which goes to attention with the details.
- * - the API's own 500/502/504 → the items' `failures` go up, so the next try sends half as many: a
- *   batch that keeps failing is halved until the item it fails on is alone; that item then waits on
- *   its own backoff (`notBefore`) while the rest goes on.
+ * - the API's own 500/502/504 → the batch is halved at once, down the failing path, until the item
+ *   the API fails on is alone; that item then waits on its own backoff (`notBefore`) while the rest
+ *   goes on. The items' `failures` go up, so the next run starts with a batch as small as the last
+ *   one that failed (the halving picks up where it stopped when the network cut it short).
  * - no answer (network error, timeout), 408, 429, 503, or anything not from the API (a portal, a
  *   proxy, a WAF) → the items stay queued and the run stops; the next run waits (shared backoff,
  *   never sooner than Retry-After).
@@ -169,6 +170,8 @@ async function runLocked(options: SyncOptions, context: LockContext): Promise<Sy
         signal: timer.signal,
       });
       answer = await readAnswer(response);
+      // A body cut off by the timeout reads as garbage: it is the timeout.
+      if (timer.signal.aborted) throw new Error('aborted');
     } catch {
       const error = timer.timedOut() ? 'timeout' : 'network';
       await outbox.markAttempt(ids, error);
@@ -205,16 +208,21 @@ async function runLocked(options: SyncOptions, context: LockContext): Promise<Sy
         ]);
         result.attention++;
         return { retry: false };
-      case 'failed':
-        if (batch.length === 1) {
-          // Alone and still failing: this item waits on its own, the rest goes on.
-          await outbox.markAttempt(ids, `http_${answer.status}`, {
-            notBefore: (failures) => now() + backoffDelay(failures, { random }),
-          });
-          return { retry: false };
+      case 'failed': {
+        const error = `http_${answer.status}`;
+        if (batch.length > 1) {
+          // Maybe one item makes the API fail: try the halves now (only down the failing path:
+          // `split` stops at the first half that cannot be sent).
+          await outbox.markAttempt(ids, error, {});
+          return split();
         }
-        await outbox.markAttempt(ids, `http_${answer.status}`, {});
-        return { retry: true, error: `http_${answer.status}` };
+        // Alone and still failing: this item waits on its own backoff. When other items went
+        // through in this run, the rest goes on; otherwise the API may just be down: stop.
+        await outbox.markAttempt(ids, error, {
+          alone: (isolations) => now() + backoffDelay(isolations, { random }),
+        });
+        return progress ? { retry: false } : { retry: true, error };
+      }
       case 'later': {
         const retryAfterMs = parseRetryAfter(answer.retryAfter, now());
         await outbox.markAttempt(ids, answer.error);
