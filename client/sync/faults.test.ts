@@ -28,8 +28,9 @@ afterEach(() => {
 });
 
 /** Lets fake-indexeddb (real setImmediate) work until `done()` holds. */
+const realImmediate = (globalThis as unknown as { setImmediate: (f: () => void) => void }).setImmediate;
 async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 1000 && !done(); i++) await new Promise<void>((r) => realImmediate(r));
   if (!done()) throw new Error('condition never held');
 }
 
