@@ -9,7 +9,9 @@
  * Loaded after the first render.
  */
 import { listen, post, type SyncPhase } from '../channel/index.ts';
-import { outbox } from '../outbox/index.ts';
+import { type OutboxRecord, outbox } from '../outbox/index.ts';
+import { reconcile } from '../outbox/ledger.ts';
+import { watchClock } from './clock.ts';
 import { type OutboxSummary, summary, syncPhase, syncRetryAt } from '../state/status.ts';
 import { registerBackgroundSync } from '../sw-bridge/index.ts';
 import { refreshReceipts, type SyncResult, syncOutbox } from '../sync/index.ts';
@@ -52,8 +54,13 @@ const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine 
 
 export async function refreshSummary(): Promise<void> {
   try {
-    const records = await outbox.all();
+    let records: OutboxRecord[] = [];
+    const lost = await reconcile(async () => {
+      records = await outbox.all();
+      return records;
+    });
     const s: OutboxSummary = { queued: 0, attention: 0, sent: 0 };
+    if (lost > 0) s.lost = lost;
     for (const r of records) {
       s[r.state === 'queued' ? 'queued' : r.state === 'sent' ? 'sent' : 'attention']++;
       if (r.state === 'queued' && (s.oldestQueuedAt === undefined || r.queuedAt < s.oldestQueuedAt)) {
@@ -142,32 +149,6 @@ export async function refreshReceiptStatuses(): Promise<boolean> {
   }
 }
 
-/** How far the wall clock may move against the monotonic one before it counts as corrected. */
-const CLOCK_JUMP_MS = 2 * 60_000;
-const CLOCK_CHECK_MS = 30_000;
-
-/**
- * Notices the phone's clock being corrected while the app is open (the wall clock moves, the
- * monotonic one does not) and moves the queue times of items saved before by the same amount, so
- * "waiting for more than a day" stays true to how long they really waited.
- */
-export function watchClock(
-  shift: (deltaMs: number, before: number) => Promise<void> = (d, b) => outbox.shiftQueuedAt(d, b),
-): () => void {
-  let wall = Date.now();
-  let mono = performance.now();
-  const tick = setInterval(() => {
-    const nowWall = Date.now();
-    const nowMono = performance.now();
-    const jump = nowWall - wall - (nowMono - mono);
-    const before = wall + (nowMono - mono);
-    wall = nowWall;
-    mono = nowMono;
-    if (Math.abs(jump) > CLOCK_JUMP_MS) void shift(jump, before).catch(() => {});
-  }, CLOCK_CHECK_MS);
-  return () => clearInterval(tick);
-}
-
 export function startSync(): void {
   if (started) return;
   started = true;
@@ -180,7 +161,7 @@ export function startSync(): void {
     if (message.type === 'outbox-changed') refreshSummarySoon();
     else if (message.type === 'sync-state' && !running) showPhase(message.phase, message.retryAt);
   });
-  watchClock();
+  watchClock((delta, before) => outbox.shiftQueuedAt(delta, before));
   void refreshSummary();
   requestSync();
 }

@@ -12,6 +12,8 @@ export interface OutboxSummary {
   sent: number;
   /** When the oldest queued item was saved (ms since epoch). */
   oldestQueuedAt?: number;
+  /** Items the browser deleted before they were sent (client/outbox/ledger.ts). */
+  lost?: number;
 }
 
 export const summary = signal<OutboxSummary | undefined>(undefined);

@@ -3,6 +3,7 @@ import { useViewHeading } from '../../components/view-heading/index.ts';
 import { t } from '../../i18n/index.ts';
 import { listen } from '../../channel/index.ts';
 import { type OutboxRecord, outbox } from '../../outbox/index.ts';
+import { StorageWarning } from './storage-warning.tsx';
 
 /** `/sparat/:id`: "Saved on your phone; it will be sent" — and "Sent" as soon as it is. */
 export default function Saved({ id }: { id?: string }) {
@@ -54,6 +55,7 @@ export default function Saved({ id }: { id?: string }) {
         </h1>
         {record !== undefined && <p class="lead">{text}</p>}
       </div>
+      {state === 'queued' && <StorageWarning />}
       <div class="actions actions-stack">
         <a href="/mina-svar" class="btn btn-primary btn-wide">
           {t('saved.myInput')}
