@@ -176,7 +176,8 @@ const en: Messages = {
   'saved.sentText': 'Thank you! The city has received it.',
   'saved.attentionTitle': 'It could not be sent',
   'saved.attentionText': 'See what happened under My input.',
-  'saved.mayBeLost': 'Your phone may delete what is waiting if its memory gets full. Open the app soon when you have internet, and it will be sent.',
+  'saved.mayBeLost':
+    'Your phone may delete what is waiting if its memory gets full. Open the app soon when you have internet, and it will be sent.',
   'saved.notFound': 'We cannot find what you saved.',
   'saved.myInput': 'See my input',
   'saved.more': 'Answer something else',
@@ -206,7 +207,8 @@ const en: Messages = {
   'my.tryAgain': 'Try again',
   'my.remove': 'Remove',
   'my.lostTitle': 'Something disappeared from the phone',
-  'my.lostText': 'The browser deleted {n} that were waiting to be sent. They never reached the city. You can send them again if you want.',
+  'my.lostText':
+    'The browser deleted {n} that were waiting to be sent. They never reached the city. You can send them again if you want.',
   'my.closedInsats': 'An insats that is closed',
   'my.yourText': 'What you wrote:',
   'my.sendAsComment': 'Send as a comment',

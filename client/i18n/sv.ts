@@ -178,7 +178,8 @@ const sv = {
   'saved.sentText': 'Tack! Staden har fått det.',
   'saved.attentionTitle': 'Det gick inte att skicka',
   'saved.attentionText': 'Titta under Mina svar vad som hände.',
-  'saved.mayBeLost': 'Telefonen kan radera det som väntar om minnet blir fullt. Öppna appen snart när du har internet, så skickas det.',
+  'saved.mayBeLost':
+    'Telefonen kan radera det som väntar om minnet blir fullt. Öppna appen snart när du har internet, så skickas det.',
   'saved.notFound': 'Vi hittar inte det du sparade.',
   'saved.myInput': 'Se mina svar',
   'saved.more': 'Svara på något mer',
@@ -208,7 +209,8 @@ const sv = {
   'my.tryAgain': 'Försök igen',
   'my.remove': 'Ta bort',
   'my.lostTitle': 'Något försvann från telefonen',
-  'my.lostText': 'Webbläsaren har raderat {n} som väntade på att skickas. Det kom aldrig fram till staden. Du kan skicka det igen om du vill.',
+  'my.lostText':
+    'Webbläsaren har raderat {n} som väntade på att skickas. Det kom aldrig fram till staden. Du kan skicka det igen om du vill.',
   'my.closedInsats': 'En insats som är stängd',
   'my.yourText': 'Det du skrev:',
   'my.sendAsComment': 'Skicka som kommentar',
@@ -228,7 +230,8 @@ const sv = {
   'attention.http': 'Staden sa nej (fel {code}).',
   'attention.detail': 'Mer om felet: {detail}',
   'attention.insatsClosed': 'Insatsen är stängd nu. Staden tar inte emot fler svar på den.',
-  'attention.insatsClosedTip': 'Du kan kopiera texten. Eller så kan du skicka den som en kommentar om ditt område.',
+  'attention.insatsClosedTip':
+    'Du kan kopiera texten. Eller så kan du skicka den som en kommentar om ditt område.',
 
   'clear.title': 'Rensa den här telefonen',
   'clear.text': 'Lånar du telefonen? Då kan du ta bort allt som appen har sparat här.',

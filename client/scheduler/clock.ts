@@ -23,4 +23,3 @@ export function watchClock(shift: (deltaMs: number, before: number) => Promise<v
   }, CLOCK_CHECK_MS);
   return () => clearInterval(tick);
 }
-

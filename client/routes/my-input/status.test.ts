@@ -26,6 +26,9 @@ describe('what "My input" says about the outbox', () => {
 
   it('should count what waits from the outbox itself', () => {
     expect(syncStatus({ ...base, phase: 'idle' }).status).toBe('Väntar på att skickas: 4');
-    expect(syncStatus({ ...base, queued: 0, phase: 'sending' })).toEqual({ status: 'Allt är skickat.', detail: '' });
+    expect(syncStatus({ ...base, queued: 0, phase: 'sending' })).toEqual({
+      status: 'Allt är skickat.',
+      detail: '',
+    });
   });
 });
