@@ -10,9 +10,17 @@
 const EXPECTED_KEY = 'kraftsamla-expected';
 const LOST_KEY = 'kraftsamla-lost';
 
-function storage(): Storage | undefined {
+/** The part of `Storage` used here (this file is also type-checked for the service worker). */
+interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Pages only: a service worker has no localStorage (and never removes items). */
+function storage(): StorageLike | undefined {
   try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
+    return (globalThis as { localStorage?: StorageLike }).localStorage;
   } catch {
     return undefined;
   }

@@ -12,7 +12,8 @@ import {
   createMemoryLock,
   createWebLock,
   LOCK_LEASE_MS,
-  SUBMIT_TIMEOUT_MS,
+  SUBMIT_TIMEOUT_MAX_MS,
+  submitTimeoutMs,
   syncOutbox,
 } from './index.ts';
 import type { LockManagerLike } from './lock.ts';
@@ -82,9 +83,10 @@ describe('a request that never gets an answer', () => {
     const hanging = hangingFetch();
     const first = syncOutbox({ fetch: hanging.fetch, outbox, lock });
     await until(() => hanging.calls.length === 1);
-    await vi.advanceTimersByTimeAsync(SUBMIT_TIMEOUT_MS - 1000);
+    // A small batch gets a bit over 15 s: never less, and never more than the cap.
+    await vi.advanceTimersByTimeAsync(14_000);
     expect(await Promise.race([first, 'still waiting'])).toBe('still waiting');
-    await vi.advanceTimersByTimeAsync(1010);
+    await vi.advanceTimersByTimeAsync(SUBMIT_TIMEOUT_MAX_MS - 14_000);
     expect(await first).toMatchObject({ outcome: 'retry', error: 'timeout', requests: 1 });
     expect((await outbox.pending()).map((r) => r.id)).toEqual(ids);
     // The lock is free again: the next run sends.
@@ -113,8 +115,16 @@ describe('a request that never gets an answer', () => {
     };
     const run = syncOutbox({ fetch, outbox, lock: createMemoryLock() });
     await until(() => called);
-    await vi.advanceTimersByTimeAsync(SUBMIT_TIMEOUT_MS + 10);
+    await vi.advanceTimersByTimeAsync(SUBMIT_TIMEOUT_MAX_MS + 10);
     expect(await run).toMatchObject({ outcome: 'retry', error: 'timeout' });
+  });
+});
+
+describe('the time limit of a submission request', () => {
+  it('should grow with the body, from 15 s for a few comments to at most 60 s for a full batch', () => {
+    expect(submitTimeoutMs(40_000)).toBe(16_600);
+    expect(submitTimeoutMs(900_000)).toBe(51_000);
+    expect(submitTimeoutMs(5_000_000)).toBe(SUBMIT_TIMEOUT_MAX_MS);
   });
 });
 
@@ -232,6 +242,11 @@ describe('an item the API always fails on', () => {
     const left = await outbox.get(poison);
     expect(left).toMatchObject({ state: 'queued' });
     expect(left?.notBefore).toBeGreaterThan(Date.now());
+    // Once it failed alone, it never shares a request again.
+    const firstAlone = server.calls.findIndex((c) => c.ids.length === 1 && c.ids[0] === poison);
+    expect(
+      server.calls.slice(firstAlone + 1).filter((c) => c.ids.includes(poison) && c.ids.length > 1),
+    ).toEqual([]);
     // Alone, it is tried on its own schedule and no longer holds anything up.
     await enqueueMany(outbox, clock, 2);
     const later = await run();

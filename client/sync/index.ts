@@ -40,18 +40,21 @@ export const BATCH_MAX_ITEMS = 100;
 /** Bytes per request body: below the API's 1 MB limit, with room to spare. */
 export const BATCH_MAX_BYTES = 900_000;
 /**
- * A submission request (upload and answer) gets this long. A full batch is ≤ 900 KB, which takes
- * about 30 s at 240 kbit/s (a weak 3G signal); a typical batch of 100 comments is ~40 KB. The API
- * answers within a few seconds even under load, so 45 s means "no answer is coming".
+ * A submission request (upload and answer) gets 15 s plus 1 s per 25 KB of body, at most 60 s:
+ * the API answers within a few seconds even under load, and 25 KB/s (200 kbit/s) is a weak 3G
+ * signal. A typical batch of 100 comments (~40 KB) gets ~17 s; a full 900 KB batch ~51 s.
  */
-export const SUBMIT_TIMEOUT_MS = 45_000;
+export function submitTimeoutMs(bodyBytes: number): number {
+  return Math.min(SUBMIT_TIMEOUT_MAX_MS, 15_000 + Math.ceil(bodyBytes / 25));
+}
+export const SUBMIT_TIMEOUT_MAX_MS = 60_000;
 /** A receipts request (a few KB each way) gets this long: only "My input" waits for it. */
 export const RECEIPTS_TIMEOUT_MS = 15_000;
 /**
- * The lock lease: a runner renews it before every request, so a holder silent for longer than one
- * request can take (plus time for IndexedDB) is stuck and may be taken over.
+ * The lock lease: a runner renews it before every request, so a holder silent for longer than the
+ * longest request can take (plus time for IndexedDB) is stuck and may be taken over.
  */
-export const LOCK_LEASE_MS = SUBMIT_TIMEOUT_MS + 30_000;
+export const LOCK_LEASE_MS = SUBMIT_TIMEOUT_MAX_MS + 30_000;
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -63,6 +66,7 @@ export interface SyncOptions {
   url?: string;
   maxItems?: number;
   maxBytes?: number;
+  /** A fixed time limit per request instead of `submitTimeoutMs` (tests). */
   timeoutMs?: number;
   random?: () => number;
   /** Told when a request starts (for a "sending…" status). */
@@ -141,7 +145,6 @@ async function runLocked(options: SyncOptions, context: LockContext): Promise<Sy
   const url = options.url ?? SUBMISSIONS_URL;
   const maxItems = Math.min(options.maxItems ?? BATCH_MAX_ITEMS, BATCH_MAX_ITEMS);
   const maxBytes = options.maxBytes ?? BATCH_MAX_BYTES;
-  const timeoutMs = options.timeoutMs ?? SUBMIT_TIMEOUT_MS;
   const result: SyncResult = { outcome: 'idle', requests: 0, sent: 0, attention: 0 };
   const state = await outbox.syncState();
   if (state.notBefore !== undefined && state.notBefore > now()) {
@@ -158,13 +161,14 @@ async function runLocked(options: SyncOptions, context: LockContext): Promise<Sy
     result.requests++;
     options.onRequest?.(batch.length);
     options.announce?.('sending');
-    const timer = timed(timeoutMs, context.signal);
+    const body = JSON.stringify({ submissions: batch.map((r) => r.item) });
+    const timer = timed(options.timeoutMs ?? submitTimeoutMs(encoder.encode(body).length), context.signal);
     let answer: Awaited<ReturnType<typeof readAnswer>>;
     try {
       const response = await options.fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ submissions: batch.map((r) => r.item) }),
+        body,
         credentials: 'same-origin',
         cache: 'no-store',
         signal: timer.signal,
@@ -266,7 +270,13 @@ async function runLocked(options: SyncOptions, context: LockContext): Promise<Sy
     const at = now();
     const queued = (await outbox.pending()).filter((r) => !attempted.has(r.id) && (r.notBefore ?? 0) <= at);
     if (queued.length === 0) break;
-    const batch = takeBatch(queued, batchSizeFor(queued[0]?.failures ?? 0, maxItems), maxBytes);
+    // An item the API already failed on alone goes alone, after the others: it never again holds
+    // up a batch.
+    const others = queued.filter((r) => !r.isolations);
+    const batch =
+      others.length > 0
+        ? takeBatch(others, batchSizeFor(others[0]?.failures ?? 0, maxItems), maxBytes)
+        : queued.slice(0, 1);
     for (const r of batch) attempted.add(r.id);
     const outcome = await send(batch);
     if (outcome.retry) {

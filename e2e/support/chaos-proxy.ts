@@ -320,6 +320,8 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
       res.writeHead(500, {
         'content-type': 'application/problem+json',
         'content-length': Buffer.byteLength(problem),
+        // A poison item fails in the API itself (its own answer); other 500s are a gateway's.
+        ...(poisoned ? { 'kraftsamla-api': '1' } : {}),
       });
       res.end(problem);
       return;
