@@ -25,7 +25,8 @@ export interface TestServer {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // A loaded machine (parallel runs) can take longer than 30 s to compile and start the server.
+  const deadline = Date.now() + Number(process.env.E2E_SERVER_START_MS ?? 30_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
     try {
