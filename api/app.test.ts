@@ -107,6 +107,24 @@ describe('every response', () => {
     expect(res.headers.get('Set-Cookie')).toBeNull();
   });
 
+  it('should mark every answer as its own, errors and failures included (the app lets only the API refuse an item)', async () => {
+    const broken = await testApp();
+    await broken.store.close();
+    try {
+      const answers = [
+        await t.post('/api/submissions', { submissions: [commentItem()] }),
+        await t.post('/api/submissions', { submissions: 'not a list' }),
+        await get('/api/nothing'),
+        await get('/api/submissions'),
+        await broken.post('/api/submissions', { submissions: [commentItem()] }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 400, 404, 405, 500]);
+      for (const res of answers) expect(res.headers.get('Kraftsamla-Api')).toBe('1');
+    } finally {
+      await broken.close().catch(() => {});
+    }
+  });
+
   it('should carry a request id, errors included, for support', async () => {
     for (const res of [await get('/api/areas'), await get('/api/nothing')]) {
       expect(res.headers.get('X-Request-Id')).toMatch(/^[\w-]{8,}$/);

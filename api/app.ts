@@ -13,7 +13,7 @@ import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/in
 import { defaultIdentityConfig } from './config/identity.ts';
 import type { BoundarySet } from './domain/tagging/index.ts';
 import { isClientAbort } from './http/client-abort.ts';
-import { problem } from './http/problem.ts';
+import { API_HEADER, problem } from './http/problem.ts';
 import { storeFaultResponder } from './http/store-fault.ts';
 import type { ApiDeps, AppEnv } from './http/types.ts';
 import { type Logger, loggableError, requestLog, silentLogger } from './logging/index.ts';
@@ -89,6 +89,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestIdentity({ trustProxy: config.trustProxy ?? 0 }));
+  // Marks every answer as the API's own, so the app tells a refusal by the API (an item goes to
+  // "needs attention") from a 4xx by a captive portal, proxy or WAF on the way (sent again later).
+  app.use(async (c, next) => {
+    c.header(API_HEADER, '1');
+    await next();
+  });
   // Outermost after the request id, so they see every answer, errors and 404s included.
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics));

@@ -199,6 +199,8 @@ const ar: Messages = {
   'saved.sentText': 'شكرًا! وصل إلى المدينة.',
   'saved.attentionTitle': 'لم يتم الإرسال',
   'saved.attentionText': 'انظر ماذا حدث في صفحة مشاركاتي.',
+  'saved.mayBeLost':
+    'قد يحذف هاتفك ما ينتظر إذا امتلأت ذاكرته. افتح التطبيق قريبًا عندما يتوفر لديك إنترنت، وسيُرسل.',
   'saved.notFound': 'لا نجد ما حفظته.',
   'saved.myInput': 'اعرض مشاركاتي',
   'saved.more': 'أجب عن شيء آخر',
@@ -212,6 +214,7 @@ const ar: Messages = {
   'my.sending': 'جارٍ الإرسال …',
   'my.offline': 'لا يوجد إنترنت الآن. سيرسل التطبيق عندما يعود الإنترنت.',
   'my.retrying': 'لم يتم الإرسال الآن. سيحاول التطبيق مرة أخرى قريبًا.',
+  'my.serverBusy': 'طلبت المدينة من التطبيق أن ينتظر قليلًا. سيرسل التطبيق مرة أخرى {time}.',
   'my.sendNow': 'أرسل الآن',
   'my.oldTitle': 'شيء ما ينتظر منذ وقت طويل',
   'my.oldText':
@@ -225,6 +228,12 @@ const ar: Messages = {
   'my.general': 'حول منطقتك',
   'my.tryAgain': 'حاول مرة أخرى',
   'my.remove': 'احذف',
+  'my.lostTitle': 'اختفى شيء من الهاتف',
+  'my.lostText':
+    'حذف المتصفح {n} كانت تنتظر الإرسال. لم تصل إلى المدينة أبدًا. يمكنك إرسالها مرة أخرى إذا أردت.',
+  'my.closedInsats': 'نشاط مغلق',
+  'my.yourText': 'ما كتبته:',
+  'my.sendAsComment': 'أرسله كتعليق',
   'my.receiptsOld': 'لم نتمكن من رؤية آخر الأخبار الآن. هذا ما عرفناه آخر مرة.',
   'kind.answer': 'إجابات عن أسئلة',
   'kind.comment': 'تعليق',
@@ -241,6 +250,8 @@ const ar: Messages = {
   'attention.too_large': 'إنه كبير جدًا ولا يمكن إرساله.',
   'attention.http': 'رفضت المدينة (خطأ {code}).',
   'attention.detail': 'المزيد عن الخطأ: {detail}',
+  'attention.insatsClosed': 'هذا النشاط مغلق الآن. لم تعد المدينة تستقبل إجابات عنه.',
+  'attention.insatsClosedTip': 'يمكنك نسخ النص. أو يمكنك إرساله كتعليق عن منطقتك.',
 
   'clear.title': 'امسح هذا الهاتف',
   'clear.text': 'هل تستعير هذا الهاتف؟ يمكنك حذف كل ما حفظه التطبيق هنا.',

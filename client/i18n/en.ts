@@ -202,6 +202,8 @@ const en: Messages = {
   'saved.sentText': 'Thank you! The city has received it.',
   'saved.attentionTitle': 'It could not be sent',
   'saved.attentionText': 'See what happened under My input.',
+  'saved.mayBeLost':
+    'Your phone may delete what is waiting if its memory gets full. Open the app soon when you have internet, and it will be sent.',
   'saved.notFound': 'We cannot find what you saved.',
   'saved.myInput': 'See my input',
   'saved.more': 'Answer something else',
@@ -215,6 +217,7 @@ const en: Messages = {
   'my.sending': 'Sending …',
   'my.offline': 'No connection right now. The app sends when you are online again.',
   'my.retrying': 'Could not send right now. The app will try again soon.',
+  'my.serverBusy': 'The city asked the app to wait a while. The app will send again {time}.',
   'my.sendNow': 'Send now',
   'my.oldTitle': 'Something has waited a long time',
   'my.oldText':
@@ -229,6 +232,12 @@ const en: Messages = {
   'my.general': 'About your area',
   'my.tryAgain': 'Try again',
   'my.remove': 'Remove',
+  'my.lostTitle': 'Something disappeared from the phone',
+  'my.lostText':
+    'The browser deleted {n} that were waiting to be sent. They never reached the city. You can send them again if you want.',
+  'my.closedInsats': 'An insats that is closed',
+  'my.yourText': 'What you wrote:',
+  'my.sendAsComment': 'Send as a comment',
   'my.receiptsOld': 'Could not see the latest now. This is what we knew last.',
   'kind.answer': 'Answers to questions',
   'kind.comment': 'Comment',
@@ -246,6 +255,8 @@ const en: Messages = {
   'attention.too_large': 'It is too large to send.',
   'attention.http': 'The city said no (error {code}).',
   'attention.detail': 'More about the error: {detail}',
+  'attention.insatsClosed': 'This insats is closed now. The city no longer takes answers to it.',
+  'attention.insatsClosedTip': 'You can copy your text. Or you can send it as a comment about your area.',
 
   'clear.title': 'Clear this phone',
   'clear.text': 'Borrowing this phone? Then you can remove everything the app has saved here.',

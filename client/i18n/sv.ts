@@ -204,6 +204,8 @@ const sv = {
   'saved.sentText': 'Tack! Staden har fått det.',
   'saved.attentionTitle': 'Det gick inte att skicka',
   'saved.attentionText': 'Titta under Mina svar vad som hände.',
+  'saved.mayBeLost':
+    'Telefonen kan radera det som väntar om minnet blir fullt. Öppna appen snart när du har internet, så skickas det.',
   'saved.notFound': 'Vi hittar inte det du sparade.',
   'saved.myInput': 'Se mina svar',
   'saved.more': 'Svara på något mer',
@@ -217,6 +219,7 @@ const sv = {
   'my.sending': 'Skickar …',
   'my.offline': 'Inget internet just nu. Appen skickar när du har internet igen.',
   'my.retrying': 'Det gick inte att skicka just nu. Appen försöker igen snart.',
+  'my.serverBusy': 'Staden har bett appen vänta en stund. Appen skickar igen {time}.',
   'my.sendNow': 'Skicka nu',
   'my.oldTitle': 'Något har väntat länge',
   'my.oldText':
@@ -231,6 +234,12 @@ const sv = {
   'my.general': 'Om ditt område',
   'my.tryAgain': 'Försök igen',
   'my.remove': 'Ta bort',
+  'my.lostTitle': 'Något försvann från telefonen',
+  'my.lostText':
+    'Webbläsaren har raderat {n} som väntade på att skickas. Det kom aldrig fram till staden. Du kan skicka det igen om du vill.',
+  'my.closedInsats': 'En insats som är stängd',
+  'my.yourText': 'Det du skrev:',
+  'my.sendAsComment': 'Skicka som kommentar',
   'my.receiptsOld': 'Vi kunde inte se det senaste just nu. Det här är vad vi visste senast.',
   'kind.answer': 'Svar på frågor',
   'kind.comment': 'Kommentar',
@@ -248,6 +257,9 @@ const sv = {
   'attention.too_large': 'Det är för stort för att skickas.',
   'attention.http': 'Staden sa nej (fel {code}).',
   'attention.detail': 'Mer om felet: {detail}',
+  'attention.insatsClosed': 'Insatsen är stängd nu. Staden tar inte emot fler svar på den.',
+  'attention.insatsClosedTip':
+    'Du kan kopiera texten. Eller så kan du skicka den som en kommentar om ditt område.',
 
   'clear.title': 'Rensa den här telefonen',
   'clear.text': 'Lånar du telefonen? Då kan du ta bort allt som appen har sparat här.',

@@ -10,7 +10,10 @@
  *   gzip, once): "Use my position" names the area from it on the device, and must work offline
  *   after a first visit on which the map was never opened.
  * - Background Sync (`sync` event, Chromium): runs the same syncOutbox as the page, under the same
- *   cross-tab lock.
+ *   cross-tab lock, honouring the same stored Retry-After, and tells every open page what it does
+ *   (so a page never says "could not send" while this worker is sending fine).
+ * - Every request it makes has a time limit: the sync's own (client/sync), 8 s for the catalogue at
+ *   install, 4 s before the catalogue falls back to the cache, 15 s for a short link's redirect.
  * - Updates: a new version WAITS until the page sends {type: 'SKIP_WAITING'} (the person pressed
  *   "Update"). The outbox lives in IndexedDB, which nothing here deletes.
  */
@@ -23,8 +26,10 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { post, type SyncPhase } from '../channel/index.ts';
 import { outbox } from '../outbox/index.ts';
 import { syncOutbox } from '../sync/index.ts';
+import { timed } from '../sync/timeout.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
@@ -58,10 +63,14 @@ registerRoute(
   ({ url, request }) =>
     request.mode === 'navigate' && url.origin === self.location.origin && SHORT_LINK.test(url.pathname),
   async ({ request }) => {
+    // A short link is one small redirect: 15 s without it means the network is not there.
+    const timer = timed(15_000);
     try {
-      return await fetch(request);
+      return await fetch(request, { signal: timer.signal });
     } catch {
       return (await matchPrecache('/index.html')) ?? Response.error();
+    } finally {
+      timer.clear();
     }
   },
 );
@@ -126,13 +135,22 @@ self.addEventListener('message', (event) => {
   else if (data?.type === 'GET_BUILD_ID') event.ports[0]?.postMessage({ buildId: BUILD_ID });
 });
 
+function announce(phase: SyncPhase, retryAt?: number) {
+  post(
+    retryAt === undefined
+      ? { type: 'sync-state', phase, at: Date.now() }
+      : { type: 'sync-state', phase, at: Date.now(), retryAt },
+  );
+}
+
 self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
   if (e.tag !== SYNC_TAG) return;
   e.waitUntil(
-    syncOutbox({ fetch: (input, init) => fetch(input, init), outbox }).then((result) => {
+    syncOutbox({ fetch: (input, init) => fetch(input, init), outbox, announce }).then((result) => {
       // Rejecting asks the browser to try this sync again later.
-      if (result.outcome === 'retry') throw new Error(`sync incomplete: ${result.error ?? 'unknown'}`);
+      if (result.outcome === 'retry' || result.outcome === 'waiting')
+        throw new Error(`sync incomplete: ${result.error ?? result.outcome}`);
     }),
   );
 });

@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.ts';
 import { listen } from '../../channel/index.ts';
 import { type OutboxRecord, outbox } from '../../outbox/index.ts';
 import { online, syncPhase } from '../../state/status.ts';
+import { StorageWarning } from './storage-warning.tsx';
 import { ShareButton } from '../../components/share/index.tsx';
 import { identity } from '../../identity/index.ts';
 
@@ -66,6 +67,7 @@ export default function Saved({ id }: { id?: string }) {
         </h1>
         {record !== undefined && <p class="lead">{text}</p>}
       </div>
+      {state === 'queued' && <StorageWarning />}
       <div class="actions actions-stack">
         <a href="/mina-svar" class="btn btn-primary btn-wide">
           {t('saved.myInput')}
