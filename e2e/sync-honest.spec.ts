@@ -79,8 +79,8 @@ test('an answer to an insats closed before it was sent: plain words, the text ke
     await expect(item).not.toContainText('published');
     await expect(item).toContainText(WORDS);
     if (lang === 'sv') {
-      await expect(item).toContainText('Insatsen är stängd nu. Staden tar inte emot fler svar på den.');
-      await expect(item).toContainText('En insats som är stängd');
+      await expect(item).toContainText('Projektet är stängt nu. Staden tar inte emot fler svar på det.');
+      await expect(item).toContainText('Ett projekt som är stängt');
     } else {
       await expect(item).toContainText('هذا النشاط مغلق الآن');
     }

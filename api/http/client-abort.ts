@@ -22,9 +22,12 @@ interface NodeIncoming {
 
 /** True when `err` came from a request body the client stopped sending. */
 export function isClientAbort(err: unknown, c: Context): boolean {
+  const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming;
+  // A body that arrived in full was not cut off: an ECONNRESET then is the server's own
+  // (a database connection lost), not the visitor's.
+  if (incoming?.complete === true && incoming.readableAborted !== true) return false;
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && ABORT_CODES.has(code)) return true;
   if (err instanceof Error && err.message === 'aborted') return true;
-  const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming;
   return incoming !== undefined && (incoming.readableAborted === true || incoming.aborted === true);
 }

@@ -231,7 +231,7 @@ const ar: Messages = {
   'my.lostTitle': 'اختفى شيء من الهاتف',
   'my.lostText':
     'حذف المتصفح {n} كانت تنتظر الإرسال. لم تصل إلى المدينة أبدًا. يمكنك إرسالها مرة أخرى إذا أردت.',
-  'my.closedInsats': 'نشاط مغلق',
+  'my.closedInsats': 'مشروع مغلق',
   'my.yourText': 'ما كتبته:',
   'my.sendAsComment': 'أرسله كتعليق',
   'my.receiptsOld': 'لم نتمكن من رؤية آخر الأخبار الآن. هذا ما عرفناه آخر مرة.',
@@ -250,7 +250,7 @@ const ar: Messages = {
   'attention.too_large': 'إنه كبير جدًا ولا يمكن إرساله.',
   'attention.http': 'رفضت المدينة (خطأ {code}).',
   'attention.detail': 'المزيد عن الخطأ: {detail}',
-  'attention.insatsClosed': 'هذا النشاط مغلق الآن. لم تعد المدينة تستقبل إجابات عنه.',
+  'attention.insatsClosed': 'هذا المشروع مغلق الآن. لم تعد المدينة تستقبل إجابات عنه.',
   'attention.insatsClosedTip': 'يمكنك نسخ النص. أو يمكنك إرساله كتعليق عن منطقتك.',
 
   'clear.title': 'امسح هذا الهاتف',

@@ -235,7 +235,7 @@ const en: Messages = {
   'my.lostTitle': 'Something disappeared from the phone',
   'my.lostText':
     'The browser deleted {n} that were waiting to be sent. They never reached the city. You can send them again if you want.',
-  'my.closedInsats': 'An insats that is closed',
+  'my.closedInsats': 'A project that is closed',
   'my.yourText': 'What you wrote:',
   'my.sendAsComment': 'Send as a comment',
   'my.receiptsOld': 'Could not see the latest now. This is what we knew last.',
@@ -255,7 +255,7 @@ const en: Messages = {
   'attention.too_large': 'It is too large to send.',
   'attention.http': 'The city said no (error {code}).',
   'attention.detail': 'More about the error: {detail}',
-  'attention.insatsClosed': 'This insats is closed now. The city no longer takes answers to it.',
+  'attention.insatsClosed': 'This project is closed now. The city no longer takes answers to it.',
   'attention.insatsClosedTip': 'You can copy your text. Or you can send it as a comment about your area.',
 
   'clear.title': 'Clear this phone',

@@ -237,7 +237,7 @@ const sv = {
   'my.lostTitle': 'Något försvann från telefonen',
   'my.lostText':
     'Webbläsaren har raderat {n} som väntade på att skickas. Det kom aldrig fram till staden. Du kan skicka det igen om du vill.',
-  'my.closedInsats': 'En insats som är stängd',
+  'my.closedInsats': 'Ett projekt som är stängt',
   'my.yourText': 'Det du skrev:',
   'my.sendAsComment': 'Skicka som kommentar',
   'my.receiptsOld': 'Vi kunde inte se det senaste just nu. Det här är vad vi visste senast.',
@@ -257,7 +257,7 @@ const sv = {
   'attention.too_large': 'Det är för stort för att skickas.',
   'attention.http': 'Staden sa nej (fel {code}).',
   'attention.detail': 'Mer om felet: {detail}',
-  'attention.insatsClosed': 'Insatsen är stängd nu. Staden tar inte emot fler svar på den.',
+  'attention.insatsClosed': 'Projektet är stängt nu. Staden tar inte emot fler svar på det.',
   'attention.insatsClosedTip':
     'Du kan kopiera texten. Eller så kan du skicka den som en kommentar om ditt område.',
 

@@ -50,6 +50,8 @@ const BASE: Record<number, () => Record<string, unknown>> = {
       ],
     }),
   2: () => proposalItem(),
+  // Version 3 is version 1 with the scale's "don't know": the same free-text fields.
+  3: () => ({ ...BASE[1]?.(), schemaVersion: 3 }),
 };
 
 const variants = (SubmissionItem as unknown as { options: v.GenericSchema[] }).options;
