@@ -37,13 +37,13 @@ describe('the built client', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
     expect(res.headers.get('Cache-Control')).toBe('no-cache');
-    expect(await res.text()).toContain('<title>Kraftsamla</title>');
+    expect(await res.text()).toContain('<title>Tyck till</title>');
   });
 
   it('should serve a deep link such as /insats/abc with the app shell, so reloads work', async () => {
     const res = await get('/insats/exempel-ung-i-sommar');
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<title>Kraftsamla</title>');
+    expect(await res.text()).toContain('<title>Tyck till</title>');
   });
 
   it('should cache hashed assets for a year, immutable, and gzip them', async () => {
@@ -105,6 +105,24 @@ describe('every response', () => {
     const res = await t.post('/api/submissions', { submissions: [commentItem()] });
     expect(res.status).toBe(200);
     expect(res.headers.get('Set-Cookie')).toBeNull();
+  });
+
+  it('should mark every answer as its own, errors and failures included (the app lets only the API refuse an item)', async () => {
+    const broken = await testApp();
+    await broken.store.close();
+    try {
+      const answers = [
+        await t.post('/api/submissions', { submissions: [commentItem()] }),
+        await t.post('/api/submissions', { submissions: 'not a list' }),
+        await get('/api/nothing'),
+        await get('/api/submissions'),
+        await broken.post('/api/submissions', { submissions: [commentItem()] }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 400, 404, 405, 500]);
+      for (const res of answers) expect(res.headers.get('Kraftsamla-Api')).toBe('1');
+    } finally {
+      await broken.close().catch(() => {});
+    }
   });
 
   it('should carry a request id, errors included, for support', async () => {

@@ -10,9 +10,10 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { authorize } from './auth/policy/index.ts';
 import { serveClient } from './static/index.ts';
 import { type Config, DEFAULT_STAFF_CONFIG, type StaffConfig } from './config/index.ts';
+import { defaultIdentityConfig } from './config/identity.ts';
 import type { BoundarySet } from './domain/tagging/index.ts';
 import { isClientAbort } from './http/client-abort.ts';
-import { problem } from './http/problem.ts';
+import { API_HEADER, problem } from './http/problem.ts';
 import { storeFaultResponder } from './http/store-fault.ts';
 import type { ApiDeps, AppEnv } from './http/types.ts';
 import { type Logger, loggableError, requestLog, silentLogger } from './logging/index.ts';
@@ -34,7 +35,7 @@ export interface AppOptions {
    * The server always passes them all, from `loadConfig()`.
    */
   config: Pick<Config, 'staticDir' | 'controllerName' | 'dpoContact'> &
-    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail'>> & {
+    Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail' | 'identity'>> & {
       staff?: Partial<StaffConfig>;
       /** The origin of absolute URLs (from `linkOrigin()`); apps built in tests: http://localhost. */
       linkOrigin?: string;
@@ -84,9 +85,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     metrics,
     ...(options.now ? { now: options.now } : {}),
   });
+  const identity = config.identity ?? defaultIdentityConfig();
   const app = new Hono<AppEnv>();
 
   app.use(requestIdentity({ trustProxy: config.trustProxy ?? 0 }));
+  // Marks every answer as the API's own, so the app tells a refusal by the API (an item goes to
+  // "needs attention") from a 4xx by a captive portal, proxy or WAF on the way (sent again later).
+  app.use(async (c, next) => {
+    c.header(API_HEADER, '1');
+    await next();
+  });
   // Outermost after the request id, so they see every answer, errors and 404s included.
   app.use(requestLog(logger));
   app.use(httpMetrics(metrics));
@@ -112,6 +120,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     boundaries: activeBoundaries,
     config: {
       ...config,
+      identity,
       staff: { ...DEFAULT_STAFF_CONFIG, ...config.staff },
       linkOrigin: config.linkOrigin ?? config.staff?.publicUrl ?? 'http://localhost',
     },
@@ -128,7 +137,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     app.route(spec.mount, resource);
   }
-  app.use(serveClient(config.staticDir));
+  app.use(serveClient(config.staticDir, identity.identity));
 
   app.notFound((c) => problem(c, 404, `Nothing at ${c.req.path}.`));
   const storeFault = storeFaultResponder(logger);

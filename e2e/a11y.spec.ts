@@ -63,7 +63,7 @@ for (const lang of ['sv', 'ar'] as const satisfies readonly Lang[]) {
     });
     await check('about you');
     await page.locator('form .send button[type="submit"]').click();
-    await expect(page.getByText(m['about.groupRequired'])).toBeVisible();
+    await expect(page.getByText(m['about.groupRequired']).first()).toBeVisible();
     await check('about you, no group');
     await aboutYou(page, m);
     await page.locator('form .send button[type="submit"]').click();
@@ -78,14 +78,14 @@ for (const lang of ['sv', 'ar'] as const satisfies readonly Lang[]) {
     await expect(h1(page)).toHaveText(m['comment.title']);
     await check('comment, empty');
     await page.locator('form .send button[type="submit"]').click();
-    await expect(page.getByText(m['comment.empty'])).toBeVisible();
+    await expect(page.getByText(m['comment.empty']).first()).toBeVisible();
     await check('comment, text missing');
 
     await page.goto(`${SUMMER}/forslag`);
     await expect(h1(page)).toHaveText(m['proposal.title']);
     await check('proposal, empty');
     await page.locator('form .send button[type="submit"]').click();
-    await expect(page.getByText(m['proposal.orgNameMissing'])).toBeVisible();
+    await expect(page.getByText(m['proposal.orgNameMissing']).first()).toBeVisible();
     await check('proposal, with errors');
 
     await page.goto('/mina-svar');
@@ -175,6 +175,10 @@ test('the comment form has no axe violations with the e-mail section open, nor w
   await page.getByRole('radio', { name: m['group.youth'] }).check();
   await email.fill('namn@exempel');
   await page.getByRole('button', { name: /skicka kommentaren/i }).click();
+  // Focus goes to the error summary; its link leads to the field.
+  const summary = page.getByRole('region', { name: m['form.errorsTitle'] });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: m['contact.invalid'] }).click();
   await expect(email).toBeFocused();
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAccessibleDescription(/Det ser inte ut som en e-post\./);

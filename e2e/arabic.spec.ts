@@ -29,7 +29,10 @@ async function device(browser: Browser, server: TestServer, locale: string, widt
 
 /** Every `lang` text of the insatser as the API serves them (staff's content, in that language). */
 async function contentIn(page: Page, lang: Lang): Promise<Set<string>> {
-  const body: unknown = await page.evaluate(async () => (await fetch('/api/insatser')).json());
+  // The insatser, and the deployment's identity (the header's purpose is configured per language).
+  const body: unknown = await page.evaluate(async () =>
+    Promise.all(['/api/insatser', '/api/identity'].map(async (url) => (await fetch(url)).json())),
+  );
   const found = new Set<string>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(walk);

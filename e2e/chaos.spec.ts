@@ -26,7 +26,12 @@ import { startServer, type TestServer } from './support/server.ts';
 const TOTAL = 300;
 /** Made through the UI like a person would; the rest are written into IndexedDB in the same shape. */
 const THROUGH_UI = 2;
-const RATES: Record<FaultKind, number> = { drop: 0.15, delay: 0.15, error500: 0.15, cutAfterCommit: 0.15 };
+const RATES: Partial<Record<FaultKind, number>> = {
+  drop: 0.15,
+  delay: 0.15,
+  error500: 0.15,
+  cutAfterCommit: 0.15,
+};
 const DEFAULT_SEED = 20261115;
 const SYNC_TIMEOUT_MS = 90_000;
 const NUDGE_EVERY_MS = 1_000;
@@ -309,3 +314,124 @@ for (const mode of MODES)
       await server?.stop();
     }
   });
+
+/**
+ * Faults of the network between the phone and the API that must not stop the sync or hand items
+ * to the person: a captive portal or WAF answering 403, an answer that never comes (the request's
+ * timeout ends it), and one item the API fails on every time (isolated by halving; the rest goes
+ * on). Once the other 299 are sent, the API is "fixed" for that item too, and it arrives as well.
+ */
+test('a device syncs 300 offline submissions past middlebox 403s, a stalled answer and an item the API keeps failing on: each arrives once and none waits for the person', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const seed = chaosSeed(DEFAULT_SEED);
+  const rates: Partial<Record<FaultKind, number>> = {
+    drop: 0.1,
+    delay: 0.1,
+    error500: 0.1,
+    middlebox403: 0.2,
+    // One stall is enough to prove the point (each costs the request timeout, 45 s).
+    stall: 0.01,
+  };
+  console.log(`[chaos middlebox] seed ${seed} (rerun with CHAOS_SEED=${seed}); rates`, rates);
+  let server: TestServer | undefined;
+  let proxy: ChaosProxy | undefined;
+  let context: BrowserContext | undefined;
+  let nudging = false;
+  let nudger: Promise<void> = Promise.resolve();
+  try {
+    server = await startServer(BUILDS.a);
+    const poison = new Set<string>();
+    proxy = await startChaosProxy({
+      target: server.url,
+      seed,
+      rates,
+      coverEachFault: true,
+      keepAlive: false,
+      poisonIds: poison,
+    });
+    context = await browser.newContext({ baseURL: proxy.url, serviceWorkers: 'allow', locale: 'sv-SE' });
+    const page = await context.newPage();
+    await openStart(page);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await chooseArea(page, 'Södra Sofielund');
+    const uiId = await leaveComment(page, 'En kommentar skriven utan nät, genom appen.');
+    const { deviceId, records: made } = await readDevice(page);
+    const start = Math.max(Date.now(), ...made.map((r) => r.queuedAt + 1));
+    const records: StoredRecord[] = Array.from({ length: TOTAL - 1 }, (_, i) => {
+      const item = {
+        schemaVersion: 1,
+        id: uuidv7(),
+        kind: 'comment',
+        respondent: { group: 'youth' },
+        location: { areaCode: '11319' },
+        deviceId,
+        locale: 'sv',
+        createdAt: new Date(start + i).toISOString(),
+        text: `Mellanlådekommentar ${i + 1}: fler platser att vara på efter skolan.`,
+      };
+      return { id: item.id, item, state: 'queued', queuedAt: start + i, attempts: 0 };
+    });
+    await writeOutbox(page, records);
+    const ids = [uiId, ...records.map((r) => r.id)];
+    // Early in the queue, so before the fix it sat in the first batch and held up everything.
+    const poisonId = records[5]?.id as string;
+    poison.add(poisonId);
+    await page.goto('/');
+    await openMyInput(page);
+    await expect(page.getByTestId('waiting-list').getByRole('listitem')).toHaveCount(TOTAL);
+
+    const syncStart = Date.now();
+    await context.setOffline(false);
+    nudging = true;
+    nudger = (async () => {
+      while (nudging) {
+        await page.evaluate(() => window.dispatchEvent(new Event('online'))).catch(() => {});
+        await sleep(NUDGE_EVERY_MS);
+      }
+    })();
+    let attentionSeen = 0;
+    const states = async () => {
+      const s = await outboxStates(page);
+      attentionSeen = Math.max(attentionSeen, s.attention ?? 0);
+      return s;
+    };
+
+    // Everything but the poison gets through while the API still fails on it.
+    await expect.poll(states, { timeout: 170_000, intervals: [500] }).toEqual({ sent: TOTAL - 1, queued: 1 });
+    const othersMs = Date.now() - syncStart;
+    expect((await readDevice(page)).records.find((r) => r.state === 'queued')?.id).toBe(poisonId);
+    expect(proxy.counts.poison, 'requests the API failed on because of the poison item').toBeGreaterThan(0);
+    // Its own backoff, not the whole outbox's: it is tried alone.
+    const lastPoisoned = proxy.log.filter((p) => p.poisoned).at(-1);
+    expect(lastPoisoned?.ids).toEqual([poisonId]);
+
+    // The API is fixed; the last item arrives too.
+    poison.clear();
+    await expect.poll(states, { timeout: 60_000, intervals: [500] }).toEqual({ sent: TOTAL });
+    await expect(page.locator('#sync-status')).toContainText('Allt är skickat.');
+    await expect(page.getByTestId('attention-list')).toHaveCount(0);
+    expect(attentionSeen, 'items that waited for the person').toBe(0);
+    console.log(
+      `[chaos middlebox] 299 sent in ${(othersMs / 1000).toFixed(1)} s past the poison item, all 300 in ` +
+        `${((Date.now() - syncStart) / 1000).toFixed(1)} s; ${proxy.log.length} submission POSTs; counts`,
+      proxy.counts,
+    );
+
+    const stored = server.storedIds();
+    expect([...stored.keys()].filter((id) => !ids.includes(id))).toEqual([]);
+    expect(ids.filter((id) => !stored.has(id))).toEqual([]);
+    expect([...stored].filter(([, n]) => n !== 1)).toEqual([]);
+    for (const kind of ['middlebox403', 'stall'] as const)
+      expect(proxy.counts[kind], `${kind} faults`).toBeGreaterThan(0);
+  } finally {
+    nudging = false;
+    await nudger;
+    if (proxy) console.log(`[chaos middlebox] submission POSTs:\n${summarize(proxy)}`);
+    await context?.close().catch(() => {});
+    await proxy?.close();
+    await server?.stop();
+  }
+});

@@ -263,7 +263,7 @@ test('a moderator filters, redacts, rejects, approves and answers; the participa
     await waitForServiceWorker(participant);
     await contexts[0]?.setOffline(true);
     await participant.reload();
-    await expect(participant.getByText('Läget kunde inte hämtas nu.')).toBeVisible();
+    await expect(participant.getByText('Vi kunde inte se det senaste just nu.')).toBeVisible();
     await expect(redacted).toContainText('Publicerat.');
     await expect(sent).not.toContainText(PNR);
     await contexts[0]?.setOffline(false);

@@ -258,12 +258,12 @@ test('the confirmed area and the point go with what is sent; under 13, no point 
     ]),
   );
 
-  await page.getByRole('link', { name: 'Kraftsamla' }).click();
+  await page.getByRole('link', { name: 'Malmö stad' }).click();
   await expect(page.getByRole('button', { name: 'Sluta använda min position' })).toBeVisible();
   await comment(page, 'Fler bänkar.', 'Under 13');
   const [, second] = await savedLocations(page);
   expect(second?.location).toEqual({ areaCode: '11319' });
-  await page.getByRole('link', { name: 'Kraftsamla' }).click();
+  await page.getByRole('link', { name: 'Malmö stad' }).click();
   await expect(page.getByText('Ditt område: Södra Sofielund')).toBeVisible();
   await page.getByRole('button', { name: 'Byt område' }).click();
   await expect(page.getByRole('searchbox', { name: 'Sök område' })).toBeVisible();

@@ -68,16 +68,20 @@ test('an association sends a proposal offline; once approved and answered it is 
     'Förslag från förening, fastighetsägare eller företag',
   );
   // The insats it came from and the device's area are already chosen.
-  await expect(main.getByRole('combobox', { name: 'Vilken insats gäller det?' })).not.toHaveValue('');
+  await expect(main.getByRole('combobox', { name: 'Vilket projekt gäller det?' })).not.toHaveValue('');
   await expect(main.getByRole('checkbox', { name: 'Södra Sofielund' })).toBeChecked();
   await expectNoViolations(page, 'proposal form, empty');
 
   await main.getByRole('button', { name: /skicka förslaget/i }).click();
   const orgName = main.getByRole('textbox', { name: 'Organisationens namn' });
+  // The error summary gets focus; its first link leads to the first field to fix.
+  const summary = main.getByRole('region', { name: 'Rätta det här först' });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Skriv organisationens namn.' }).click();
   await expect(orgName).toBeFocused();
   await expect(orgName).toHaveAttribute('aria-invalid', 'true');
   await expect(orgName).toHaveAccessibleDescription('Skriv organisationens namn.');
-  await expect(main.getByText('Välj vad ni är.')).toBeVisible();
+  await expect(main.getByText('Välj vad ni är.').first()).toBeVisible();
   await expectNoViolations(page, 'proposal form, with errors');
 
   await orgName.fill(ORG);
@@ -132,7 +136,7 @@ test('an association sends a proposal offline; once approved and answered it is 
   // --- A new idea (no insats), sent online.
   await page.goto('/forslag');
   await acceptPrivacyIfAsked(page);
-  await expect(main.getByRole('combobox', { name: 'Vilken insats gäller det?' })).toHaveValue('');
+  await expect(main.getByRole('combobox', { name: 'Vilket projekt gäller det?' })).toHaveValue('');
   await main.getByRole('textbox', { name: 'Organisationens namn' }).fill(ORG);
   await main.getByRole('radio', { name: 'Förening' }).check();
   await main.getByRole('textbox', { name: 'Rubrik' }).fill(IDEA);

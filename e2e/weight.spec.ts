@@ -103,7 +103,7 @@ test('the accessibility statement and the Arabic catalogue open with no connecti
   await context.setOffline(true);
   // Reached from the footer of every page, in Swedish...
   await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighet' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighet för Kraftsamla' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tillgänglighet i appen' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Digg/ })).toHaveAttribute(
     'href',
     'https://www.digg.se/anmal-bristande-tillganglighet',
@@ -111,8 +111,8 @@ test('the accessibility statement and the Arabic catalogue open with no connecti
   // ...and, switched to Arabic while offline, from the precached catalogue.
   await page.getByRole('combobox', { name: /Språk/ }).selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.getByRole('heading', { level: 1, name: 'إمكانية الوصول إلى Kraftsamla' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'إمكانية الوصول في هذا التطبيق' })).toBeVisible();
   // A deep link, reloaded offline, is served by the service worker.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'إمكانية الوصول إلى Kraftsamla' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'إمكانية الوصول في هذا التطبيق' })).toBeVisible();
 });

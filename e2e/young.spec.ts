@@ -1,60 +1,32 @@
 import type { Page } from '@playwright/test';
+import {
+  acceptPrivacy,
+  aboutYou,
+  CATALOGUES,
+  expectPhoneFriendly,
+  expectPhoneFriendlyAtBothSizes,
+  h1,
+  type Lang,
+  pickArea,
+  SUMMER,
+  send,
+  start,
+  useLanguage,
+  walkQuestions,
+} from './support/a11y-participant.ts';
 import { expectNoViolations } from './support/axe.ts';
 import { expect, test } from './support/fixtures.ts';
 import { acceptPrivacyIfAsked, openStart } from './support/journeys.ts';
 
 /**
  * Issue 7, "Young people first": the question flow for a 13-year-old on a small phone. Every
- * screen is checked for sideways scrolling and for tap targets under 44×44 CSS px.
+ * screen is checked for sideways scrolling, for tap targets under 44×44 CSS px and for targets
+ * closer than 8 px (e2e/support/a11y-participant.ts), and every participant route at 320 px and
+ * at 200 % text.
  */
 test.use({ viewport: { width: 360, height: 640 } });
 
-const SUMMER = '/insats/exempel-ung-i-sommar';
 const PRAO = '/insats/exempel-prao-ar-8';
-const MIN_TAP = 44;
-
-/** Fails when the page scrolls sideways, or a visible control is smaller than 44×44 CSS px. */
-async function expectPhoneFriendly(page: Page, screen: string): Promise<void> {
-  const found = await page.evaluate((min) => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const overflow =
-      root.scrollWidth > root.clientWidth ? [`scrollWidth ${root.scrollWidth} > ${root.clientWidth}`] : [];
-    const small: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>(
-      'a[href], button, input, select, textarea, summary, [role="button"]',
-    );
-    for (const el of controls) {
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') continue;
-      // Inside a closed <details> (the privacy notice's "more"): not on screen, whatever its box says.
-      if (!el.checkVisibility()) continue;
-      // A radio or checkbox is tapped through its label: that is the target that counts.
-      const isChoice = el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
-      // A "stretched" link (a card's title) is tapped anywhere on its card: its ::after covers it.
-      const after = getComputedStyle(el, '::after');
-      const stretched = after.position === 'absolute' && after.content !== 'none' && el.offsetParent;
-      const target = isChoice
-        ? (el.closest('label') ?? el)
-        : stretched
-          ? (el.offsetParent as HTMLElement)
-          : el;
-      const box = target.getBoundingClientRect();
-      // Visually hidden (e.g. "skip to content" until focused): not a visible target.
-      if (box.width <= 1 || box.height <= 1) continue;
-      if (box.width < min || box.height < min) {
-        const name =
-          (target.textContent ?? '').trim().slice(0, 40) || el.getAttribute('aria-label') || el.tagName;
-        small.push(
-          `${target.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`,
-        );
-      }
-    }
-    return { overflow, small };
-  }, MIN_TAP);
-  expect(found.overflow, `horizontal scrolling on ${screen}`).toEqual([]);
-  expect(found.small, `tap targets under ${MIN_TAP}×${MIN_TAP} on ${screen}`).toEqual([]);
-}
-
 /** The h1 text of the current screen, once it is there. */
 async function heading(page: Page): Promise<string> {
   const h1 = page.getByRole('heading', { level: 1 });
@@ -270,7 +242,7 @@ test('where the English text is missing, the Swedish one is shown marked lang="s
   await expect(image).toHaveAttribute('height', /\d+/);
   await expect(image).toHaveAttribute('src', '/api/insatser/exempel-ung-i-sommar/image?v=e2e');
 
-  await expect(page.getByTestId('insats-kind')).toHaveText('Local development work');
+  await expect(page.getByTestId('insats-kind')).toHaveText('Work to make the area better');
   await expect(article.getByText('Sara Lind')).toBeVisible();
   await expect(article.getByRole('link', { name: 'sara.lind@example.org' })).toHaveAttribute(
     'href',
@@ -280,3 +252,107 @@ test('where the English text is missing, the Swedish one is shown marked lang="s
   await expectPhoneFriendly(page, 'insats with image (en)');
   await expectNoViolations(page, 'insats with Swedish fallback (en)');
 });
+
+/** A word as long as the ones staff write ("Arbetsmarknadsförvaltningens …"), in an insats title. */
+const LONG_WORD = 'Sommarjobbsinformationsträffarna';
+
+for (const lang of ['sv', 'ar'] as const satisfies readonly Lang[]) {
+  const m = CATALOGUES[lang];
+  test(`every participant screen: no sideways scrolling, 44 px targets 8 px apart, at 320 px and at 200 % text (${lang})`, async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    // Staff text with a long Swedish compound, as written in the staff screens: in every language.
+    await context.route(/\/api\/insatser(\/exempel-ung-i-sommar)?$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { insatser?: Record<string, unknown>[] } & Record<
+        string,
+        unknown
+      >;
+      const lengthen = (insats: Record<string, unknown>) => {
+        if (insats.id !== 'exempel-ung-i-sommar') return insats;
+        const title = insats.title as Record<string, string>;
+        return {
+          ...insats,
+          title: Object.fromEntries(Object.entries(title).map(([k, v]) => [k, `${v} ${LONG_WORD}`])),
+        };
+      };
+      const changed = Array.isArray(body.insatser)
+        ? { ...body, insatser: body.insatser.map(lengthen) }
+        : lengthen(body);
+      await route.fulfill({ response, json: changed });
+    });
+    await useLanguage(page, lang);
+    const check = (screen: string) => expectPhoneFriendlyAtBothSizes(page, `${screen} (${lang})`);
+
+    await start(page, m);
+    await expect(page.getByText(LONG_WORD).first()).toBeVisible();
+    await check('start');
+    // A card's title link is a 44 px target by itself too (engines measure the link, not the card).
+    for (const title of await page.locator('.card-title a').all()) {
+      const box = await title.boundingBox();
+      expect(box?.height, `height of "${await title.textContent()}"`).toBeGreaterThanOrEqual(44);
+    }
+    await page.getByRole('button', { name: m['area.viewMap'] }).click();
+    await expect(page.getByRole('group', { name: m['map.label'] })).toBeVisible();
+    await check('start, map');
+    await page.getByRole('button', { name: m['area.viewList'] }).click();
+    await pickArea(page, m);
+    await check('start, area chosen');
+
+    await page.goto(SUMMER);
+    await expect(page.getByRole('link', { name: m['insats.answer'] })).toBeVisible();
+    await check('insats');
+    await walkQuestions(page, m, (n) => check(`question ${n}`));
+    await check('about you');
+    await page.locator('form .send button[type="submit"]').click();
+    await expect(page.getByText(m['about.groupRequired']).first()).toBeVisible();
+    await check('about you, with the error summary');
+    await aboutYou(page, m);
+    await send(page);
+    await check('saved');
+    // The second time, "About you" is one line with "Change", just above the send button.
+    await walkQuestions(page, m, async () => {});
+    await expect(page.getByRole('button', { name: m['about.change'], exact: true })).toBeVisible();
+    await check('about you, remembered');
+
+    await page.goto(`${SUMMER}/kommentar`);
+    await acceptPrivacy(page, m);
+    await expect(h1(page)).toHaveText(m['comment.title']);
+    await check('comment');
+    await page.goto('/kommentar');
+    await expect(h1(page)).toHaveText(m['comment.title']);
+    await page.getByRole('button', { name: m['about.change'], exact: true }).click();
+    await page.getByRole('checkbox', { name: m['contact.consent'] }).check();
+    await page.locator('form .send button[type="submit"]').click();
+    await expect(page.getByText(m['comment.empty']).first()).toBeVisible();
+    await check('general comment, with errors');
+    await page.goto(`${SUMMER}/forslag`);
+    await expect(h1(page)).toHaveText(m['proposal.title']);
+    await check('proposal from an insats');
+    await page.goto('/forslag');
+    await page.locator('form .send button[type="submit"]').click();
+    await expect(page.getByText(m['proposal.orgNameMissing']).first()).toBeVisible();
+    await check('proposal, with errors');
+
+    const screens: [string, string, string][] = [
+      ['/mina-svar', m['my.title'], 'my input'],
+      ['/integritet', m['privacy.title'], 'privacy'],
+      [`${SUMMER}/vad-vi-hort`, m['heard.title'], 'what we heard'],
+      ['/ideer', m['ideas.title'], 'ideas'],
+      ['/tillganglighet', m['a11y.title'], 'accessibility statement'],
+      ['/oppna-data', m['openData.title'], 'open data'],
+      ['/finns-inte-alls', m['notFound.title'], 'not found'],
+    ];
+    for (const [path, title, screen] of screens) {
+      await page.goto(path);
+      await expect(h1(page)).toHaveText(title);
+      await expect(page.getByText(m['app.loading'])).toHaveCount(0);
+      await check(screen);
+    }
+    await page.goto('/insats/finns-inte');
+    await expect(page.getByText(m['insats.notFound'])).toBeVisible();
+    await check('insats not found');
+  });
+}

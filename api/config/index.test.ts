@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultIdentityConfig } from './identity.ts';
 import { ConfigError, linkOrigin, loadConfig } from './index.ts';
 
 describe('loadConfig', () => {
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       mail: null,
       localTrial: false,
       production: false,
+      identity: defaultIdentityConfig(),
     });
   });
 
@@ -57,6 +59,10 @@ describe('loadConfig', () => {
       SMTP_PASSWORD: 'pw',
       SMTP_SECURE: 'off',
       SMTP_FROM: 'Malmö stad <noreply@malmo.se>',
+      ORG_NAME: 'Lunds kommun',
+      APP_NAME: 'Säg det',
+      APP_PURPOSE_SV: 'Tyck till om Lund.',
+      THEME_COLOUR: '#1D4E89',
     });
     expect(config).toEqual({
       port: 9000,
@@ -92,6 +98,15 @@ describe('loadConfig', () => {
       },
       localTrial: true,
       production: true,
+      identity: {
+        identity: expect.objectContaining({
+          orgName: 'Lunds kommun',
+          appName: 'Säg det',
+          purpose: expect.objectContaining({ sv: 'Tyck till om Lund.' }),
+          themeColour: '#1d4e89',
+        }),
+        logoSvg: expect.stringMatching(/^<svg/),
+      },
     });
   });
 

@@ -9,6 +9,7 @@ import { type OidcConfig, parseOidcConfig } from '../auth/oidc/config.ts';
 import { LOG_LEVELS, type LogLevel } from '../logging/index.ts';
 import type { RateLimitConfig } from '../rate-limit/index.ts';
 import { ConfigError } from './errors.ts';
+import { type IdentityConfig, parseIdentityConfig } from './identity.ts';
 import { type MailConfig, parseMailConfig } from './mail.ts';
 
 /**
@@ -60,6 +61,8 @@ export interface Config {
   localTrial: boolean;
   /** NODE_ENV=production. */
   production: boolean;
+  /** Whose app it is: organisation, app name, purpose, logo, theme (see api/config/identity.ts). */
+  identity: IdentityConfig;
 }
 
 /** Staff sign-in, sessions and the identity provider. */
@@ -93,7 +96,7 @@ export const DEFAULT_STAFF_CONFIG: StaffConfig = {
 };
 
 export { ConfigError };
-export type { MailConfig };
+export type { IdentityConfig, MailConfig };
 
 /** The embedded SQLite file, relative to the working directory. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/kraftsamla.db';
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: parseMailConfig(env),
     localTrial: parseSwitch('LOCAL_TRIAL', env.LOCAL_TRIAL, false),
     production: env.NODE_ENV === 'production',
+    identity: parseIdentityConfig(env),
   };
 }
 

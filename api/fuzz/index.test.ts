@@ -81,6 +81,8 @@ describe('fuzzing every public endpoint', () => {
         'GET /api/auth/methods',
         'GET /api/auth/oidc/callback',
         'GET /api/auth/oidc/start',
+        'GET /api/identity',
+        'GET /api/identity/logo.svg',
         'GET /api/staff/audit',
         'GET /api/staff/boundary-sets',
         'GET /api/staff/submissions/:id/contact',

@@ -4,6 +4,9 @@
 import type { Context } from 'hono';
 import type { FieldError, Problem } from '../../common/wire/index.ts';
 
+/** Set on every answer of the API (client/sync/answer.ts reads it). */
+export const API_HEADER = 'Kraftsamla-Api';
+
 /** The media type of every error body (RFC 9457). */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

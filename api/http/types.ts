@@ -4,6 +4,7 @@
  */
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Config, StaffConfig } from '../config/index.ts';
+import type { IdentityConfig } from '../config/identity.ts';
 import type { MailConfig } from '../config/mail.ts';
 import type { BoundarySet } from '../domain/tagging/index.ts';
 import type { Logger } from '../logging/index.ts';
@@ -40,6 +41,8 @@ export interface ApiDeps {
     mail?: MailConfig | null | undefined;
     /** The origin of every absolute URL the API writes (PUBLIC_URL; see `linkOrigin` in config). */
     linkOrigin: string;
+    /** Whose app it is (ORG_NAME, APP_NAME, …); unset: the defaults (api/config/identity.ts). */
+    identity?: IdentityConfig | undefined;
   };
   logger: Logger;
   metrics: Metrics;

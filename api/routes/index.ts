@@ -11,6 +11,7 @@ import * as areas from './areas/index.ts';
 import * as auth from './auth/index.ts';
 import * as authOidc from './auth-oidc/index.ts';
 import * as health from './health/index.ts';
+import * as identity from './identity/index.ts';
 import * as insatser from './insatser/index.ts';
 import * as metrics from './metrics/index.ts';
 import * as openapi from './openapi/index.ts';
@@ -51,6 +52,7 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: areas.spec, app: areas.areas(deps) },
     { spec: areaMap.spec, app: areaMap.areaMap(deps) },
     { spec: privacy.spec, app: privacy.privacy(deps) },
+    { spec: identity.spec, app: identity.identity(deps) },
     { spec: health.spec, app: health.health() },
     { spec: ready.spec, app: ready.ready(deps) },
     { spec: metrics.spec, app: metrics.metrics(deps) },

@@ -956,6 +956,8 @@ export interface PublicSubmissionRecord {
   organisation: string | null;
   /** The current primary tag's area. */
   area: { code: string; name: string } | null;
+  /** The language the person wrote in (the app's language on their phone). */
+  locale: string;
   /** When it was made (the device's clock, never later than `receivedAt`). */
   createdAt: string;
   receivedAt: string;

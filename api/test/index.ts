@@ -100,7 +100,7 @@ export interface TestAppOptions extends Pick<AppOptions, 'logger' | 'metrics' | 
   kind?: StoreKind;
   exampleContent?: boolean;
   staticDir?: string;
-  config?: Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail'>> & {
+  config?: Partial<Pick<Config, 'rateLimit' | 'trustProxy' | 'metricsToken' | 'mail' | 'identity'>> & {
     staff?: Partial<StaffConfig>;
     linkOrigin?: string;
   };

@@ -5,7 +5,8 @@
  */
 export const CHANNEL_NAME = 'kraftsamla';
 
-export type SyncPhase = 'idle' | 'sending' | 'offline' | 'retrying' | 'error';
+/** `waiting`: the server asked (Retry-After) not to send before `retryAt`. */
+export type SyncPhase = 'idle' | 'sending' | 'offline' | 'retrying' | 'waiting' | 'error';
 
 export type ChannelMessage =
   | { type: 'outbox-changed' }

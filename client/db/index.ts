@@ -60,6 +60,38 @@ export interface OutboxRecord {
   tags?: Tag[];
   sentAt?: number;
   receiptInfo?: ReceiptInfo;
+  /**
+   * How many requests in a row carrying this item the API itself failed (5xx): a batch that keeps
+   * failing is sent in halves, down to this item alone (see client/sync).
+   */
+  failures?: number;
+  /** How many times the API failed on this item alone (its own backoff step). */
+  isolations?: number;
+  /** An item failing on its own waits until then (ms since epoch) while the rest goes on. */
+  notBefore?: number;
+}
+
+/**
+ * The sync's retry state, shared by the page and the service worker and kept across reloads:
+ * whoever syncs next honours it.
+ */
+export interface SyncState {
+  /** Runs in a row that sent nothing (reset by any answered request). */
+  failures: number;
+  /** When the next try is due (ms since epoch). */
+  nextAttemptAt?: number;
+  /** The server's Retry-After: nobody sends before this (ms since epoch). */
+  notBefore?: number;
+  /** Why the last run stopped (`network`, `timeout`, `http_503`, `middlebox_403`, …). */
+  lastError?: string;
+  /** When a request last got the API's answer (ms since epoch). */
+  lastSuccessAt?: number;
+}
+
+/** Who holds the sync lock, and until when they may be silent before others take over. */
+export interface SyncLease {
+  holder: string;
+  until: number;
 }
 
 export interface MetaValues {
@@ -72,6 +104,8 @@ export interface MetaValues {
   /** Remembered "about you" answers. */
   group: RespondentGroup;
   ageBand: AgeBand;
+  syncState: SyncState;
+  syncLease: SyncLease;
 }
 export type MetaKey = keyof MetaValues;
 

@@ -23,10 +23,12 @@ import {
   db as sharedDb,
   type OutboxRecord,
   type OutboxState,
+  type SyncLease,
+  type SyncState,
 } from '../db/index.ts';
 
 export { ValidationError } from './errors.ts';
-export type { AttentionStatus, OutboxRecord, OutboxState } from '../db/index.ts';
+export type { AttentionStatus, OutboxRecord, OutboxState, SyncLease, SyncState } from '../db/index.ts';
 
 export interface Outbox {
   /** Validates and queues an item; queuing the same id again returns the existing record. */
@@ -45,8 +47,31 @@ export interface Outbox {
    * (per-item writes made "My input" redraw hundreds of times during a large sync).
    */
   settle(results: readonly Settlement[]): Promise<void>;
-  /** The items were part of a request that did not get an answer for them. */
-  markAttempt(ids: readonly string[], error?: string): Promise<void>;
+  /**
+   * The items were part of a request that did not get an answer for them. With `failed`, the API
+   * itself failed on the request: their `failures` count goes up; with `alone` (a request of this
+   * item only), its `isolations` too, and it waits on its own until `alone(isolations)`.
+   */
+  markAttempt(
+    ids: readonly string[],
+    error?: string,
+    failed?: { alone?: (isolations: number) => number },
+  ): Promise<void>;
+  /**
+   * Replaces an `attention` item with a new queued item (e.g. the same words as a general comment
+   * when its insats was closed), in one transaction: the words are never in neither nor in both.
+   */
+  replace(id: string, item: unknown): Promise<OutboxRecord>;
+  /** Moves the queue times of queued items saved before `before` by `deltaMs` (the clock was corrected). */
+  shiftQueuedAt(deltaMs: number, before: number): Promise<void>;
+  /** The sync's retry state (page and service worker share it). */
+  syncState(): Promise<SyncState>;
+  setSyncState(state: SyncState): Promise<void>;
+  /** The sync lock's lease (see client/sync/lock.ts). */
+  lease: {
+    read(): Promise<SyncLease | undefined>;
+    write(lease: SyncLease | undefined): Promise<void>;
+  };
   /** Puts an `attention` item back in the queue (the person asked to try again). */
   requeue(id: string): Promise<void>;
   /** Stores the latest receipt statuses for sent items. */
@@ -153,7 +178,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
       if (changes > 0) changed();
     },
 
-    async markAttempt(ids, error) {
+    async markAttempt(ids, error, failed) {
       if (ids.length === 0) return;
       const d = await open();
       const tx = d.transaction('outbox', 'readwrite');
@@ -163,6 +188,13 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           if (r?.state !== 'queued') return;
           const next: OutboxRecord = { ...r, attempts: r.attempts + 1 };
           if (error !== undefined) next.lastError = error;
+          if (failed) {
+            next.failures = (r.failures ?? 0) + 1;
+            if (failed.alone) {
+              next.isolations = (r.isolations ?? 0) + 1;
+              next.notBefore = failed.alone(next.isolations);
+            }
+          }
           await tx.store.put(next);
         }),
       );
@@ -177,9 +209,64 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         delete next.status;
         delete next.errors;
         delete next.lastError;
+        delete next.failures;
+        delete next.isolations;
+        delete next.notBefore;
         return next;
       });
       if (ok) changed();
+    },
+
+    async replace(id, input) {
+      const item = await validate(input);
+      const record: OutboxRecord = { id: item.id, item, state: 'queued', queuedAt: now(), attempts: 0 };
+      const d = await open();
+      const tx = d.transaction('outbox', 'readwrite');
+      const old = await tx.store.get(id);
+      if (old?.state !== 'attention') {
+        tx.abort();
+        await tx.done.catch(() => {});
+        throw new Error('only an item that needs attention can be replaced');
+      }
+      await tx.store.delete(id);
+      await tx.store.add(record);
+      await tx.done;
+      changed();
+      return record;
+    },
+
+    async shiftQueuedAt(deltaMs, before) {
+      const d = await open();
+      const tx = d.transaction('outbox', 'readwrite');
+      const range = IDBKeyRange.bound(['queued', -Infinity], ['queued', before]);
+      let cursor = await tx.store.index('by-state-queuedAt').openCursor(range);
+      const moved: OutboxRecord[] = [];
+      while (cursor) {
+        moved.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      for (const r of moved) await tx.store.put({ ...r, queuedAt: r.queuedAt + deltaMs });
+      await tx.done;
+      if (moved.length > 0) changed();
+    },
+
+    async syncState() {
+      return ((await (await open()).get('meta', 'syncState')) as SyncState | undefined) ?? { failures: 0 };
+    },
+
+    async setSyncState(state) {
+      await (await open()).put('meta', state, 'syncState');
+    },
+
+    lease: {
+      async read() {
+        return (await (await open()).get('meta', 'syncLease')) as SyncLease | undefined;
+      },
+      async write(lease) {
+        const d = await open();
+        if (lease) await d.put('meta', lease, 'syncLease');
+        else await d.delete('meta', 'syncLease');
+      },
     },
 
     async setReceiptStatuses(statuses) {
@@ -232,6 +319,9 @@ function settled(r: OutboxRecord, s: Settlement, at: number): OutboxRecord | und
   if (s.state === 'sent') {
     const next: OutboxRecord = { ...r, state: 'sent', sentAt: at, attempts: r.attempts + 1 };
     delete next.lastError;
+    delete next.failures;
+    delete next.isolations;
+    delete next.notBefore;
     delete next.status;
     delete next.errors;
     if (s.receipt !== undefined) next.receipt = s.receipt;
@@ -240,6 +330,9 @@ function settled(r: OutboxRecord, s: Settlement, at: number): OutboxRecord | und
   }
   if (r.state === 'sent') return undefined;
   const next: OutboxRecord = { ...r, state: 'attention', status: s.status, attempts: r.attempts + 1 };
+  delete next.failures;
+  delete next.isolations;
+  delete next.notBefore;
   if (s.errors !== undefined) next.errors = s.errors;
   return next;
 }

@@ -13,6 +13,7 @@ import {
 import { deviceId } from '../db/index.ts';
 import { language } from '../i18n/index.ts';
 import { type OutboxRecord, outbox } from '../outbox/index.ts';
+import { expectItem } from '../outbox/ledger.ts';
 import { CONTACT_CONSENT_VERSION } from '../privacy/consent.ts';
 import { requestSync } from '../scheduler/index.ts';
 import { areaCode, POINT_CONSENT_VERSION, point, rememberRespondent } from '../state/device.ts';
@@ -56,8 +57,10 @@ export async function save(draft: Draft): Promise<OutboxRecord> {
   if (draft.email && draft.ageBand !== 'under13')
     item.contact = { email: draft.email, consentVersion: CONTACT_CONSENT_VERSION };
   const record = await outbox.enqueue(item);
+  expectItem(record.id);
   requestSync();
   void registerBackgroundSync();
-  void requestPersistence();
+  // Most needed when the item will wait on the phone: ask then (Firefox asks the person once).
+  if (navigator.onLine === false) void requestPersistence();
   return record;
 }

@@ -11,6 +11,7 @@ import {
 import { deviceId } from '../db/index.ts';
 import { language } from '../i18n/index.ts';
 import { type OutboxRecord, outbox } from '../outbox/index.ts';
+import { expectItem } from '../outbox/ledger.ts';
 import { CONTACT_CONSENT_VERSION } from '../privacy/consent.ts';
 import { requestSync } from '../scheduler/index.ts';
 import { registerBackgroundSync, requestPersistence } from '../sw-bridge/index.ts';
@@ -49,8 +50,9 @@ export async function saveProposal(draft: ProposalDraft): Promise<OutboxRecord> 
   if (draft.otherText) item.otherText = draft.otherText;
   if (draft.email) item.contact = { email: draft.email, consentVersion: CONTACT_CONSENT_VERSION };
   const record = await outbox.enqueue(item);
+  expectItem(record.id);
   requestSync();
   void registerBackgroundSync();
-  void requestPersistence();
+  if (navigator.onLine === false) void requestPersistence();
   return record;
 }

@@ -9,23 +9,28 @@
  * Loaded after the first render.
  */
 import { listen, post, type SyncPhase } from '../channel/index.ts';
-import { outbox } from '../outbox/index.ts';
-import { type OutboxSummary, summary, syncPhase } from '../state/status.ts';
+import { type OutboxRecord, outbox } from '../outbox/index.ts';
+import { reconcile } from '../outbox/ledger.ts';
+import { watchClock } from './clock.ts';
+import { type OutboxSummary, summary, syncPhase, syncRetryAt } from '../state/status.ts';
 import { registerBackgroundSync } from '../sw-bridge/index.ts';
-import { nextRetryDelay, refreshReceipts, type SyncResult, syncOutbox } from '../sync/index.ts';
+import { refreshReceipts, type SyncResult, syncOutbox } from '../sync/index.ts';
 
 let started = false;
 let running = false;
 let again = false;
-let failures = 0;
-/** The server asked us (Retry-After) not to send before this time; no trigger overrides it. */
-let notBefore = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 const pageFetch = (input: string, init?: RequestInit) => fetch(input, init);
 
-function setPhase(phase: SyncPhase, retryAt?: number) {
+/** What this page shows, and every other tab too (the service worker announces its own runs). */
+function showPhase(phase: SyncPhase, retryAt?: number) {
   syncPhase.value = phase;
+  syncRetryAt.value = retryAt;
+}
+
+function announce(phase: SyncPhase, retryAt?: number) {
+  showPhase(phase, retryAt);
   post(
     retryAt === undefined
       ? { type: 'sync-state', phase, at: Date.now() }
@@ -35,16 +40,27 @@ function setPhase(phase: SyncPhase, retryAt?: number) {
 
 function schedule(delayMs: number) {
   if (timer) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = undefined;
-    requestSync();
-  }, delayMs);
+  timer = setTimeout(
+    () => {
+      timer = undefined;
+      requestSync();
+    },
+    Math.max(0, delayMs),
+  );
 }
+
+/** The browser knows it has no network (a `true` may still be wrong; a `false` is not). */
+const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 export async function refreshSummary(): Promise<void> {
   try {
-    const records = await outbox.all();
+    let records: OutboxRecord[] = [];
+    const lost = await reconcile(async () => {
+      records = await outbox.all();
+      return records;
+    });
     const s: OutboxSummary = { queued: 0, attention: 0, sent: 0 };
+    if (lost > 0) s.lost = lost;
     for (const r of records) {
       s[r.state === 'queued' ? 'queued' : r.state === 'sent' ? 'sent' : 'attention']++;
       if (r.state === 'queued' && (s.oldestQueuedAt === undefined || r.queuedAt < s.oldestQueuedAt)) {
@@ -75,44 +91,50 @@ async function run(): Promise<void> {
   }
   let result: SyncResult;
   try {
-    result = await syncOutbox({ fetch: pageFetch, outbox, onRequest: () => setPhase('sending') });
+    result = await syncOutbox({ fetch: pageFetch, outbox, announce });
   } catch {
     result = { outcome: 'retry', requests: 0, sent: 0, attention: 0, error: 'internal' };
   }
   running = false;
 
-  if (result.outcome === 'retry') {
-    failures++;
-    if (result.retryAfterMs !== undefined) notBefore = Date.now() + result.retryAfterMs;
-    const delay = nextRetryDelay(failures, result.retryAfterMs);
-    setPhase(navigator.onLine ? 'retrying' : 'offline', Date.now() + delay);
-    schedule(delay);
+  if (result.outcome === 'retry' || result.outcome === 'waiting') {
+    const at = result.nextAttemptAt ?? Date.now() + 5_000;
+    if (knownOffline()) announce('offline');
+    schedule(at - Date.now());
     void registerBackgroundSync();
   } else if (result.outcome === 'busy') {
     // Someone else is sending; look again shortly in case something was saved after they started.
     schedule(1000 + Math.random() * 2000);
-  } else {
-    failures = 0;
-    if (syncPhase.value !== 'idle') setPhase('idle');
   }
   await refreshSummary();
   if (again) {
     again = false;
-    if (result.outcome !== 'retry') requestSync();
+    if (result.outcome !== 'retry' && result.outcome !== 'waiting') requestSync();
   }
 }
 
-/** Sync now (or right after the current run). */
+/**
+ * Sync now (or right after the current run). Not while the browser knows it is offline (the
+ * `online` event starts it again): a save then costs one write, not a doomed run over the queue.
+ * `resetBackoff` ("Send now", the connection came back) forgets earlier failures; the server's
+ * Retry-After still holds (the runner keeps it, for the service worker too).
+ */
 export function requestSync(options: { resetBackoff?: boolean } = {}): void {
-  if (options.resetBackoff) failures = 0;
-  const wait = notBefore - Date.now();
-  if (wait > 0) {
-    // A flapping connection must not keep sending into the server's Retry-After window.
-    if (!timer) schedule(wait);
+  if (knownOffline()) {
+    if (syncPhase.value !== 'offline') showPhase('offline');
     return;
   }
   if (running) {
     again = true;
+    return;
+  }
+  if (options.resetBackoff) {
+    running = true;
+    void outbox
+      .syncState()
+      .then((s) => (s.failures > 0 ? outbox.setSyncState({ ...s, failures: 0 }) : undefined))
+      .catch(() => {})
+      .then(() => run());
     return;
   }
   void run();
@@ -131,13 +153,15 @@ export function startSync(): void {
   if (started) return;
   started = true;
   addEventListener('online', () => requestSync({ resetBackoff: true }));
+  addEventListener('offline', () => showPhase('offline'));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') requestSync();
   });
   listen((message) => {
     if (message.type === 'outbox-changed') refreshSummarySoon();
-    else if (message.type === 'sync-state' && !running) syncPhase.value = message.phase;
+    else if (message.type === 'sync-state' && !running) showPhase(message.phase, message.retryAt);
   });
+  watchClock((delta, before) => outbox.shiftQueuedAt(delta, before));
   void refreshSummary();
   requestSync();
 }

@@ -12,10 +12,14 @@ export interface OutboxSummary {
   sent: number;
   /** When the oldest queued item was saved (ms since epoch). */
   oldestQueuedAt?: number;
+  /** Items the browser deleted before they were sent (client/outbox/ledger.ts). */
+  lost?: number;
 }
 
 export const summary = signal<OutboxSummary | undefined>(undefined);
 export const syncPhase = signal<SyncPhase>('idle');
+/** For `retrying` and `waiting`: when the next try is due (ms since epoch). */
+export const syncRetryAt = signal<number | undefined>(undefined);
 export const online = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 if (typeof window !== 'undefined') {

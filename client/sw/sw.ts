@@ -3,13 +3,17 @@
  *
  * - Precaches the app shell (every JS, CSS and HTML file of this build) and serves every navigation
  *   (deep links included) from the precached index.html, so the app opens with no connection.
- * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map): network first with a
+ * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map, and the privacy
+ *   contact and the deployment's identity with its logo): network first with a
  *   short timeout, the cached copy when the network fails. Online, the browser revalidates with the
  *   ETag, so an unchanged map costs a 304. All of them are fetched at install, the map too (~14 KB
  *   gzip, once): "Use my position" names the area from it on the device, and must work offline
  *   after a first visit on which the map was never opened.
  * - Background Sync (`sync` event, Chromium): runs the same syncOutbox as the page, under the same
- *   cross-tab lock.
+ *   cross-tab lock, honouring the same stored Retry-After, and tells every open page what it does
+ *   (so a page never says "could not send" while this worker is sending fine).
+ * - Every request it makes has a time limit: the sync's own (client/sync), 8 s for the catalogue at
+ *   install, 4 s before the catalogue falls back to the cache, 15 s for a short link's redirect.
  * - Updates: a new version WAITS until the page sends {type: 'SKIP_WAITING'} (the person pressed
  *   "Update"). The outbox lives in IndexedDB, which nothing here deletes.
  */
@@ -22,8 +26,10 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { post, type SyncPhase } from '../channel/index.ts';
 import { outbox } from '../outbox/index.ts';
 import { syncOutbox } from '../sync/index.ts';
+import { timed } from '../sync/timeout.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
@@ -36,7 +42,7 @@ interface SyncEvent extends ExtendableEvent {
 const BUILD_ID = __BUILD_ID__;
 const SYNC_TAG = 'kraftsamla-outbox';
 const CATALOGUE_CACHE = 'kraftsamla-catalogue';
-const CATALOGUE_URLS = ['/api/areas', '/api/areas/map', '/api/insatser', '/api/privacy'];
+const CATALOGUE_URLS = ['/api/areas', '/api/areas/map', '/api/insatser', '/api/privacy', '/api/identity'];
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -57,10 +63,14 @@ registerRoute(
   ({ url, request }) =>
     request.mode === 'navigate' && url.origin === self.location.origin && SHORT_LINK.test(url.pathname),
   async ({ request }) => {
+    // A short link is one small redirect: 15 s without it means the network is not there.
+    const timer = timed(15_000);
     try {
-      return await fetch(request);
+      return await fetch(request, { signal: timer.signal });
     } catch {
       return (await matchPrecache('/index.html')) ?? Response.error();
+    } finally {
+      timer.clear();
     }
   },
 );
@@ -70,6 +80,8 @@ const isCatalogue = (url: URL) =>
   (url.pathname === '/api/areas' ||
     url.pathname === '/api/areas/map' ||
     url.pathname === '/api/privacy' ||
+    url.pathname === '/api/identity' ||
+    url.pathname === '/api/identity/logo.svg' ||
     url.pathname === '/api/insatser' ||
     url.pathname.startsWith('/api/insatser/'));
 
@@ -97,7 +109,12 @@ self.addEventListener('install', (event) => {
       Promise.all(
         CATALOGUE_URLS.map((url) =>
           fetch(url, { credentials: 'same-origin', signal: timeoutSignal(8000) })
-            .then((response) => (response.ok ? cache.put(url, response) : undefined))
+            .then(async (response) => {
+              if (!response.ok) return;
+              // The header shows the logo the identity names: keep it with the identity.
+              if (url === '/api/identity') await cacheLogo(cache, response.clone());
+              await cache.put(url, response);
+            })
             .catch(() => undefined),
         ),
       ),
@@ -105,19 +122,35 @@ self.addEventListener('install', (event) => {
   );
 });
 
+async function cacheLogo(cache: Cache, identity: Response): Promise<void> {
+  const { logoUrl } = (await identity.json()) as { logoUrl?: unknown };
+  if (typeof logoUrl !== 'string' || !logoUrl.startsWith('/')) return;
+  const logo = await fetch(logoUrl, { credentials: 'same-origin', signal: timeoutSignal(8000) });
+  if (logo.ok) await cache.put(logoUrl, logo);
+}
+
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: string } | null;
   if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
   else if (data?.type === 'GET_BUILD_ID') event.ports[0]?.postMessage({ buildId: BUILD_ID });
 });
 
+function announce(phase: SyncPhase, retryAt?: number) {
+  post(
+    retryAt === undefined
+      ? { type: 'sync-state', phase, at: Date.now() }
+      : { type: 'sync-state', phase, at: Date.now(), retryAt },
+  );
+}
+
 self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
   if (e.tag !== SYNC_TAG) return;
   e.waitUntil(
-    syncOutbox({ fetch: (input, init) => fetch(input, init), outbox }).then((result) => {
+    syncOutbox({ fetch: (input, init) => fetch(input, init), outbox, announce }).then((result) => {
       // Rejecting asks the browser to try this sync again later.
-      if (result.outcome === 'retry') throw new Error(`sync incomplete: ${result.error ?? 'unknown'}`);
+      if (result.outcome === 'retry' || result.outcome === 'waiting')
+        throw new Error(`sync incomplete: ${result.error ?? result.outcome}`);
     }),
   );
 });

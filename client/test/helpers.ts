@@ -77,11 +77,21 @@ export function fakeServer(handler: Handler = created) {
   return { fetch, calls };
 }
 
+/** An answer from the API itself (it marks every answer with its header). */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+      'kraftsamla-api': '1',
+      ...headers,
+    },
   });
+}
+
+/** An answer from something between the phone and the API (a portal, a proxy, a WAF). */
+export function foreign(status: number, body = '<html>Access denied</html>'): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/html' } });
 }
 
 export function receiptFor(id: string): string {

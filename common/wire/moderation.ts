@@ -407,6 +407,11 @@ export const PublicSubmission = v.object({
   ),
   /** The primary delområde. */
   area: v.nullable(v.object({ code: v.string(), name: v.string() })),
+  /**
+   * The language the person wrote in (the app's language when it was sent): the page marks the
+   * text with it. Optional: answers cached before it was added have none.
+   */
+  locale: v.optional(v.string()),
   /** The day it was made (YYYY-MM-DD, Europe/Stockholm). */
   day: v.string(),
   answer: v.nullable(OfficialAnswer),

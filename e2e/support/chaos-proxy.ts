@@ -19,16 +19,23 @@ import type { Socket } from 'node:net';
  * - `error500`: answered `500 application/problem+json` without forwarding;
  * - `cutAfterCommit`: forwarded, the server's whole answer is received (it answers only after the
  *   commit), then the browser's connection is destroyed before one byte of it is sent back;
+ * - `middlebox403`, `stall`: see MIDDLEBOX_KINDS;
  * - `clean`: forwarded unchanged.
  *
  * The choice comes from a seeded PRNG (mulberry32) with fixed rates, so a seed gives the same fault
- * sequence for the same sequence of requests. With `coverEachFault`, the first four submission POSTs
- * get the four fault kinds in a seeded random order (so every run exercises each kind at least once
+ * sequence for the same sequence of requests. With `coverEachFault`, the first submission POSTs
+ * get each fault kind that has a rate, in a seeded random order (so every run exercises each kind at least once
  * even when the device needs only a handful of requests), and the fixed rates apply from then on.
  */
 
 export const FAULT_KINDS = ['drop', 'delay', 'error500', 'cutAfterCommit'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+/**
+ * Faults of something between the phone and the API, off unless given a rate:
+ * - `middlebox403`: a captive portal or WAF answers `403 text/html` without forwarding;
+ * - `stall`: the request is read and then never answered (the connection stays open).
+ */
+export const MIDDLEBOX_KINDS = ['middlebox403', 'stall'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number] | (typeof MIDDLEBOX_KINDS)[number];
 export type Decision = FaultKind | 'clean';
 
 export interface ChaosOptions {
@@ -36,7 +43,12 @@ export interface ChaosOptions {
   target: string;
   seed: number;
   /** Probability of each fault per submission POST; the rest is `clean`. */
-  rates: Record<FaultKind, number>;
+  rates: Partial<Record<FaultKind, number>>;
+  /**
+   * Ids the "server" always fails on: a POST containing one is answered `500` (as the API would
+   * when one row makes its transaction fail), whatever the fault decision.
+   */
+  poisonIds?: ReadonlySet<string>;
   /** Upper bound of the `delay` fault. */
   maxDelayMs?: number;
   /** The first four submission POSTs get the four faults in a seeded order. */
@@ -71,6 +83,8 @@ export interface ProxiedPost {
   results?: Record<string, string>;
   /** The browser's connection closed before the proxy could answer (e.g. the page gave up). */
   clientGone?: boolean;
+  /** It held a poison id and was answered 500. */
+  poisoned?: boolean;
   error?: string;
 }
 
@@ -79,11 +93,13 @@ export interface ChaosProxy {
   port: number;
   seed: number;
   /** How many submission POSTs got each decision. */
-  counts: Record<Decision, number>;
+  counts: Record<Decision | 'poison', number>;
   /** Requests passed through untouched (static files, other API calls). */
   passedThrough: number;
   /** Every submission POST, in arrival order. */
   log: ProxiedPost[];
+  /** Changes the fault rates from the next submission POST on (e.g. all zero: "the network is clean"). */
+  setRates(rates: Partial<Record<FaultKind, number>>): void;
   close(): Promise<void>;
 }
 
@@ -165,7 +181,17 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
   const upstreamPort = Number(target.port);
   const maxDelayMs = options.maxDelayMs ?? 1500;
   const random = mulberry32(options.seed);
-  const counts: Record<Decision, number> = { drop: 0, delay: 0, error500: 0, cutAfterCommit: 0, clean: 0 };
+  const counts: Record<Decision | 'poison', number> = {
+    drop: 0,
+    delay: 0,
+    error500: 0,
+    cutAfterCommit: 0,
+    middlebox403: 0,
+    stall: 0,
+    poison: 0,
+    clean: 0,
+  };
+  let rates = { ...options.rates };
   const log: ProxiedPost[] = [];
   const sockets = new Set<Socket>();
   const connectionInfo = new WeakMap<Socket, { n: number; requests: number }>();
@@ -174,7 +200,9 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
   let passedThrough = 0;
 
   // The seeded order of the first four faults (Fisher–Yates with the same PRNG).
-  const prelude: FaultKind[] = options.coverEachFault ? [...FAULT_KINDS] : [];
+  const prelude: FaultKind[] = options.coverEachFault
+    ? [...FAULT_KINDS, ...MIDDLEBOX_KINDS].filter((k) => (rates[k] ?? 0) > 0)
+    : [];
   for (let i = prelude.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [prelude[i], prelude[j]] = [prelude[j] as FaultKind, prelude[i] as FaultKind];
@@ -184,9 +212,10 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
     const first = prelude.shift();
     if (first) return first;
     let r = random();
-    for (const kind of FAULT_KINDS) {
-      if (r < options.rates[kind]) return kind;
-      r -= options.rates[kind];
+    for (const kind of [...FAULT_KINDS, ...MIDDLEBOX_KINDS]) {
+      const rate = rates[kind] ?? 0;
+      if (r < rate) return kind;
+      r -= rate;
     }
     return 'clean';
   }
@@ -263,7 +292,25 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
       req.socket.destroy();
       return;
     }
-    if (entry.decision === 'error500') {
+    if (entry.decision === 'stall') {
+      // Read, never answered: only the sender's own timeout ends this request.
+      return;
+    }
+    if (entry.decision === 'middlebox403') {
+      const page = '<!doctype html><title>Access denied</title><p>Log in to the guest network first.</p>';
+      res.writeHead(403, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(page),
+      });
+      res.end(page);
+      return;
+    }
+    const poisoned = entry.ids.some((id) => options.poisonIds?.has(id));
+    if (poisoned) {
+      entry.poisoned = true;
+      counts.poison++;
+    }
+    if (entry.decision === 'error500' || poisoned) {
       const problem = JSON.stringify({
         type: 'about:blank',
         title: 'Internal Server Error',
@@ -273,6 +320,8 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
       res.writeHead(500, {
         'content-type': 'application/problem+json',
         'content-length': Buffer.byteLength(problem),
+        // A poison item fails in the API itself (its own answer); other 500s are a gateway's.
+        ...(poisoned ? { 'kraftsamla-api': '1' } : {}),
       });
       res.end(problem);
       return;
@@ -342,6 +391,9 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
       return passedThrough;
     },
     log,
+    setRates(next) {
+      rates = { ...next };
+    },
     close() {
       return new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -24,7 +24,7 @@ export async function chooseArea(page: Page, name: string): Promise<void> {
 
 /** Opens the first insats listed on the start screen. */
 export async function openFirstInsats(page: Page): Promise<void> {
-  if (!page.url().endsWith('/')) await page.getByRole('link', { name: 'Kraftsamla' }).click();
+  if (!page.url().endsWith('/')) await page.getByRole('link', { name: 'Malmö stad' }).click();
   await page.getByRole('main').getByRole('link').filter({ hasText: 'Exempel' }).first().click();
   await expect(page.getByRole('link', { name: /svara på frågorna/i })).toBeVisible();
 }

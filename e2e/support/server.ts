@@ -25,7 +25,8 @@ export interface TestServer {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  // E2E_SERVER_START_MS: more time on a machine shared by many test runs (tsx compiles on start).
+  const deadline = Date.now() + Number(process.env.E2E_SERVER_START_MS ?? 30_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
     try {

@@ -109,6 +109,7 @@ function toPublic(r: PublicSubmissionRecord, cells: ShownCells): PublicSubmissio
       r.area === null || !cells.has(r.area.code, r.insatsId)
         ? null
         : { code: r.area.code, name: r.area.name },
+    locale: r.locale,
     day: stockholmDay(r.createdAt),
     answer: r.answer === null ? null : { text: r.answer.text, answeredAt: r.answer.answeredAt },
   };

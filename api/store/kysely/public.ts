@@ -164,6 +164,7 @@ async function records(db: Kysely<Database>, keys: readonly Key[]): Promise<Publ
         's.text',
         's.organisation',
         's.offers',
+        's.locale',
         's.created_at',
         's.received_at',
         'a.text as answer_text',
@@ -202,6 +203,7 @@ async function records(db: Kysely<Database>, keys: readonly Key[]): Promise<Publ
         proposal:
           r.kind === 'proposal' && r.offers !== null ? (JSON.parse(r.offers) as ProposalDetails) : null,
         area: code === undefined ? null : { code, name: names.get(code) ?? code },
+        locale: r.locale,
         createdAt: r.created_at < r.received_at ? r.created_at : r.received_at,
         receivedAt: r.received_at,
         answer:

@@ -18,9 +18,22 @@ function aliasMatch(aliases: string[] | undefined, query: string): string | unde
   return aliases.find((alias) => fold(alias).includes(q));
 }
 
+/** The key that moves focus in the area list, to the option at the returned index (or -1: the search box). */
+function moveTo(key: string, index: number, count: number): number | undefined {
+  if (key === 'ArrowDown') return Math.min(index + 1, count - 1);
+  if (key === 'ArrowUp') return index - 1;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
+
 /**
  * "Where do you live or spend time?": a searchable list of the delområden (the default), a map
  * (loaded only when chosen; the list does everything the map does), or the phone's position.
+ *
+ * The list is one tab stop (the chosen area, else the first match), moved with the arrow keys,
+ * like the map: with 136 areas, Tab would otherwise pass every one of them before reaching the
+ * insatser. Typing in the search box first narrows it; Arrow down goes from the box into the list.
  */
 export function AreaPicker() {
   const [query, setQuery] = useState('');
@@ -30,6 +43,8 @@ export function AreaPicker() {
   const focusChosen = useRef(false);
   const [view, setView] = useState<'list' | 'map'>('list');
   const focusMap = useRef(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [stopCode, setStopCode] = useState<string | undefined>(undefined);
   const list = areas.value;
 
   useEffect(() => {
@@ -55,6 +70,23 @@ export function AreaPicker() {
         (a.aliases ?? []).some((alias) => fold(alias).includes(q)),
     );
   }, [query, list.data]);
+
+  const stop =
+    matches.find((a) => a.code === stopCode) ?? matches.find((a) => a.code === areaCode.value) ?? matches[0];
+  const focusOption = (index: number) => {
+    const option = matches[index];
+    if (!option) return;
+    setStopCode(option.code);
+    listRef.current?.querySelectorAll<HTMLButtonElement>('.area-option')[index]?.focus();
+  };
+  const onListKey = (e: KeyboardEvent) => {
+    const index = matches.findIndex((a) => a.code === (e.target as HTMLElement).dataset.code);
+    const to = index < 0 ? undefined : moveTo(e.key, index, matches.length);
+    if (to === undefined) return;
+    e.preventDefault();
+    if (to < 0) searchRef.current?.focus();
+    else focusOption(to);
+  };
 
   const choose = (code: string) => {
     focusChosen.current = true;
@@ -149,11 +181,22 @@ export function AreaPicker() {
             type="search"
             autocomplete="off"
             spellcheck={false}
-            aria-describedby="area-hint area-count"
+            aria-describedby="area-hint area-count area-list-hint"
             aria-controls="area-list"
             value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setStopCode(undefined);
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowDown' || !stop) return;
+              e.preventDefault();
+              focusOption(matches.indexOf(stop));
+            }}
           />
+          <p id="area-list-hint" class="visually-hidden">
+            {t('area.listHint')}
+          </p>
           {list.error && !list.data ? (
             <div class="notice notice-error">
               <p>{t('app.loadError')}</p>
@@ -176,12 +219,20 @@ export function AreaPicker() {
                   : '')}
           </p>
           {list.data && matches.length > 0 && (
-            <ul id="area-list" class="area-list" aria-label={t('area.listLabel')}>
+            <ul
+              ref={listRef}
+              id="area-list"
+              class="area-list"
+              aria-label={t('area.listLabel')}
+              onKeyDown={onListKey}
+            >
               {matches.map((a) => (
                 <li key={a.code}>
                   <button
                     type="button"
                     class="area-option"
+                    data-code={a.code}
+                    tabIndex={a === stop ? 0 : -1}
                     aria-pressed={a.code === areaCode.value}
                     onClick={() => choose(a.code)}
                   >

@@ -26,27 +26,33 @@ function HeardItem({
   item: PublicSubmission;
   question: (id: string) => LocalizedText | undefined;
 }) {
+  const lang = item.locale ?? '';
   return (
     <li class="heard-item" data-testid="heard-item">
       <p class="heard-meta">
         <strong>{t(`kind.${item.kind}`)}</strong>
-        {item.area && <> · {item.area.name}</>} ·{' '}
-        <time dateTime={item.day}>{formatDate(`${item.day}T12:00`, false)}</time>
+        {item.area && (
+          <>
+            {' · '}
+            <span lang="sv">{item.area.name}</span>
+          </>
+        )}{' '}
+        · <time dateTime={item.day}>{formatDate(`${item.day}T12:00`, false)}</time>
       </p>
-      {/* People write in any language and script: each text finds its own direction. Their
-          language is not known, so no lang (the staff answer below is Swedish). */}
+      {/* People write in any language and script: each text finds its own direction and carries
+          the language they wrote in, not the page's (`lang=""`, unknown, for items without one). */}
       {item.title && (
-        <p class="heard-title" dir="auto">
+        <p class="heard-title" dir="auto" lang={lang}>
           {item.title}
         </p>
       )}
       {item.organisation && (
-        <p class="heard-org" dir="auto">
+        <p class="heard-org" dir="auto" lang={lang}>
           {item.organisation}
         </p>
       )}
       {item.text && (
-        <p class="heard-text" dir="auto">
+        <p class="heard-text" dir="auto" lang={lang}>
           {item.text}
         </p>
       )}
@@ -63,7 +69,7 @@ function HeardItem({
               <dt>
                 <L text={question(a.questionId) ?? { sv: a.questionId }} />
               </dt>
-              <dd class="heard-text" dir="auto">
+              <dd class="heard-text" dir="auto" lang={lang}>
                 {a.text}
               </dd>
             </div>

@@ -1,9 +1,21 @@
 import { useEffect } from 'preact/hooks';
 import type { Insats } from '../../../common/wire/index.ts';
 import { insatser, loadInsatser } from '../../catalogue/index.ts';
-import { t } from '../../i18n/index.ts';
+import sv from '../../i18n/sv.ts';
+import { localized, t } from '../../i18n/index.ts';
 import { areaCode } from '../../state/device.ts';
 import { L } from '../localized/index.tsx';
+
+/**
+ * Whether an insats needs the "Example" badge: it is an example whose title, as shown, does not
+ * already begin with the word (the seeded examples' titles do), so it is not said twice.
+ */
+export function saysExample(insats: { example?: boolean | undefined; title: Insats['title'] }): boolean {
+  if (!insats.example) return false;
+  const shown = localized(insats.title);
+  const word = shown.lang === 'sv' ? sv['app.example'] : t('app.example');
+  return !shown.text.toLocaleLowerCase().startsWith(word.toLocaleLowerCase());
+}
 
 function Card({ insats, level }: { insats: Insats; level: 3 | 4 }) {
   const Heading = level === 3 ? 'h3' : 'h4';
@@ -13,7 +25,7 @@ function Card({ insats, level }: { insats: Insats; level: 3 | 4 }) {
         <a href={`/insats/${encodeURIComponent(insats.id)}`}>
           <L text={insats.title} />
         </a>
-        {insats.example && <span class="badge badge-example">{t('app.example')}</span>}
+        {saysExample(insats) && <span class="badge badge-example">{t('app.example')}</span>}
       </Heading>
       <p>
         <L text={insats.summary} />

@@ -2,6 +2,21 @@ import { t } from '../../i18n/index.ts';
 import { useEffect } from 'preact/hooks';
 import { loadPrivacyContact, privacyContact } from '../../privacy/config.ts';
 
+/**
+ * "{controller} is responsible…" with the configured name marked as Swedish (it is not
+ * translated): screen readers say it in Swedish, and in Arabic it keeps its own direction.
+ */
+function Controller({ name }: { name: string }) {
+  const [before = '', after = ''] = t('privacy.who', { controller: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <bdi lang="sv">{name}</bdi>
+      {after}
+    </>
+  );
+}
+
 /** The privacy notice in plain language (used on /integritet and before the first submission). */
 export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
   const H = level === 2 ? 'h2' : 'h3';
@@ -12,7 +27,9 @@ export function PrivacyText({ level = 2 }: { level?: 2 | 3 }) {
   return (
     <div class="privacy-text">
       <H>{t('privacy.whoTitle')}</H>
-      <p>{t('privacy.who', { controller: contact.controller })}</p>
+      <p>
+        <Controller name={contact.controller} />
+      </p>
       <H>{t('privacy.whyTitle')}</H>
       <p>{t('privacy.why')}</p>
       <H>{t('privacy.whatTitle')}</H>

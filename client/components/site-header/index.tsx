@@ -1,15 +1,22 @@
 import { LANGUAGES, language, setLanguage, t } from '../../i18n/index.ts';
+import { identity } from '../../identity/index.ts';
+import { purposeIn } from '../../../common/identity/index.ts';
 import { Banners } from '../banners/index.tsx';
 
+/**
+ * Whose app it is and what for, in two short lines (the organisation, then the purpose in the
+ * reader's language), and the language menu. The logo has a fixed size, so nothing moves when
+ * it arrives.
+ */
 export function SiteHeader() {
+  const id = identity.value;
   return (
     <header class="site-header">
       <div class="bar">
         <a href="/" class="brand">
-          <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-            <path d="M5 6h22a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H14l-6 5v-5H5a3 3 0 0 1-3-3V9a3 3 0 0 1 3-3z" />
-          </svg>
-          <span>{t('app.name')}</span>
+          <img class="brand-logo" src={id.logoUrl} alt="" width={32} height={32} />
+          {/* The organisation's own name, in Swedish whatever the language (like place names). */}
+          <span lang="sv">{id.orgName}</span>
         </a>
         <div class="lang">
           <label for="lang-select" class="visually-hidden">
@@ -31,6 +38,9 @@ export function SiteHeader() {
             ))}
           </select>
         </div>
+        <p id="site-purpose" class="purpose">
+          {purposeIn(id, language.value.code)}
+        </p>
       </div>
       <Banners />
     </header>

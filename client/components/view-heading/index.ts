@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../i18n/index.ts';
+import { identity } from '../../identity/index.ts';
 
 let firstView = true;
 
@@ -16,7 +16,7 @@ export function useViewHeading<T extends HTMLElement = HTMLHeadingElement>(
 ) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    const name = appName ?? t('app.name');
+    const name = appName ?? identity.value.appName;
     document.title = title && title !== name ? `${title} – ${name}` : name;
   }, [title, appName]);
   // Focus follows the view (and `key`) only.

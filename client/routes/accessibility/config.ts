@@ -7,7 +7,7 @@
  * update them (and the known gaps in the catalogues) whenever either happens.
  */
 export const ACCESSIBILITY_CONTACT: string =
-  (import.meta.env.VITE_ACCESSIBILITY_CONTACT as string | undefined) || 'kraftsamla@malmo.se';
+  (import.meta.env.VITE_ACCESSIBILITY_CONTACT as string | undefined) || 'tillganglighet@malmo.se';
 
 /** Where to report to the supervisory authority (Digg), per the DIGG model statement. */
 export const SUPERVISORY_AUTHORITY_URL = 'https://www.digg.se/anmal-bristande-tillganglighet';

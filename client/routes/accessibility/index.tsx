@@ -61,7 +61,7 @@ export default function AccessibilityStatement() {
       <h2>{t('a11y.supervisionTitle')}</h2>
       <p>{t('a11y.supervision')}</p>
       <p>
-        <a href={SUPERVISORY_AUTHORITY_URL} hrefLang="sv" rel="external">
+        <a href={SUPERVISORY_AUTHORITY_URL} hrefLang="sv" rel="external" class="tap-link">
           {t('a11y.supervisionLink')}
         </a>
       </p>

@@ -2,34 +2,41 @@ import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { type Insats, MAX_TEXT_CHARS } from '../../../common/wire/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
-import { AboutYou, type AboutYouValue } from '../../components/about-you/index.tsx';
+import {
+  AboutYou,
+  type AboutYouValue,
+  GROUP_FIELD,
+  rememberedAbout,
+} from '../../components/about-you/index.tsx';
 import {
   type ContactProblem,
   ContactSection,
   type ContactValue,
   contactProblem,
 } from '../../components/contact/index.tsx';
+import { ErrorSummary, type FormProblem, useErrorSummary } from '../../components/error-summary/index.tsx';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { SendBlock } from '../../components/send/index.tsx';
 import { submitDraft } from '../../save/submit.ts';
 import { useViewHeading } from '../../components/view-heading/index.ts';
-import { t } from '../../i18n/index.ts';
+import { localized, t } from '../../i18n/index.ts';
 import { ageBand, group } from '../../state/device.ts';
 
 function CommentForm({ insats }: { insats?: Insats }) {
   const { route } = useLocation();
   const title = t('comment.title');
-  const heading = useViewHeading(title);
+  // About an insats or in general: two pages, two titles.
+  const heading = useViewHeading(insats ? `${title} (${localized(insats.title).text})` : title);
   const [text, setText] = useState('');
-  const [about, setAbout] = useState<AboutYouValue>({ group: group.value, ageBand: ageBand.value });
+  const [about, setAbout] = useState<AboutYouValue>(() => rememberedAbout(group.value, ageBand.value));
   const [textError, setTextError] = useState(false);
   const [groupError, setGroupError] = useState(false);
   const [contact, setContact] = useState<ContactValue>({ wanted: false, email: '' });
   const [contactError, setContactError] = useState<ContactProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const summary = useErrorSummary();
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   const submit = async (e: Event) => {
@@ -41,16 +48,8 @@ function CommentForm({ insats }: { insats?: Insats }) {
     setTextError(trimmed === '');
     setGroupError(!about.group);
     setContactError(contactIssue);
-    if (trimmed === '') {
-      textRef.current?.focus();
-      return;
-    }
-    if (!about.group) {
-      document.querySelector<HTMLInputElement>('input[name="group"]')?.focus();
-      return;
-    }
-    if (contactIssue) {
-      document.getElementById('contact-email')?.focus();
+    if (trimmed === '' || !about.group || contactIssue) {
+      summary.show();
       return;
     }
     setBusy(true);
@@ -72,6 +71,18 @@ function CommentForm({ insats }: { insats?: Insats }) {
     requestAnimationFrame(() => errorRef.current?.focus());
   };
 
+  const problems: FormProblem[] = [
+    ...(textError ? [{ field: 'comment-text', message: t('comment.empty') }] : []),
+    ...(groupError && !about.group ? [{ field: GROUP_FIELD, message: t('about.groupRequired') }] : []),
+    ...(contactError
+      ? [
+          {
+            field: 'contact-email',
+            message: t(contactError === 'missing' ? 'contact.missing' : 'contact.invalid'),
+          },
+        ]
+      : []),
+  ];
   const describedBy = ['comment-hint', 'comment-count', textError ? 'comment-error' : '']
     .filter(Boolean)
     .join(' ');
@@ -80,6 +91,7 @@ function CommentForm({ insats }: { insats?: Insats }) {
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
+      <ErrorSummary problems={problems} summaryRef={summary.ref} />
       <p class="lead">
         {insats ? (
           <>
@@ -92,14 +104,14 @@ function CommentForm({ insats }: { insats?: Insats }) {
       </p>
       <div class="field">
         <label for="comment-text" class="field-label">
-          {t('comment.label')}
+          {t('comment.label')} <span class="required">({t('form.requiredText')})</span>
         </label>
         <p id="comment-hint" class="hint">
           {t('comment.hint')}
         </p>
         <textarea
-          ref={textRef}
           id="comment-text"
+          required
           rows={7}
           maxLength={MAX_TEXT_CHARS}
           aria-describedby={describedBy}
@@ -119,7 +131,14 @@ function CommentForm({ insats }: { insats?: Insats }) {
           </p>
         )}
       </div>
-      <AboutYou value={about} onChange={setAbout} groupError={groupError} />
+      <AboutYou
+        value={about}
+        onChange={(next) => {
+          setAbout(next);
+          if (next.group) setGroupError(false);
+        }}
+        groupError={groupError}
+      />
       <ContactSection
         value={contact}
         onChange={(next) => {

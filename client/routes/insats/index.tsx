@@ -1,7 +1,9 @@
 import type { Insats } from '../../../common/wire/index.ts';
 import { areas, loadAreas } from '../../catalogue/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
+import { saysExample } from '../../components/insats-list/index.tsx';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
+import { ShareButton } from '../../components/share/index.tsx';
 import { fallbackAttrs, L, listOf } from '../../components/localized/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { formatDate, localized, t } from '../../i18n/index.ts';
@@ -48,7 +50,7 @@ function InsatsDetails({ insats }: { insats: Insats }) {
       <h1 ref={heading} tabIndex={-1}>
         <L text={insats.title} />
       </h1>
-      {insats.example && <p class="badge badge-example">{t('app.example')}</p>}
+      {saysExample(insats) && <p class="badge badge-example">{t('app.example')}</p>}
       <InsatsImage insats={insats} />
       {areaCode.value && (
         <p class="hint" data-testid="chosen-area">
@@ -86,6 +88,7 @@ function InsatsDetails({ insats }: { insats: Insats }) {
           {t('heard.link')}
         </a>
       </p>
+      <ShareButton path={base} title={title} />
       <dl class="facts">
         <div>
           <dt>{t('insats.kind')}</dt>

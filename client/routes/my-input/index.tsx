@@ -7,16 +7,38 @@ import { type OutboxRecord, outbox } from '../../outbox/index.ts';
 import { useOutboxRecords } from '../../state/use-outbox.ts';
 import { refreshReceiptStatuses, refreshSummary, requestSync } from '../../scheduler/index.ts';
 import { forgetDevice } from '../../state/device.ts';
-import { OLD_AFTER_MS, online, syncPhase } from '../../state/status.ts';
+import { OLD_AFTER_MS, online, summary, syncPhase, syncRetryAt } from '../../state/status.ts';
+import { asGeneralComment, insatsGone, wordsOf } from '../../outbox/closed-insats.ts';
+import { clearLedger, forgetItem } from '../../outbox/ledger.ts';
+import { syncStatus } from './status.ts';
 import { clearRuntimeCaches } from '../../sw-bridge/index.ts';
 import { clearMeta } from '../../db/index.ts';
 import './style.css';
 
 function attentionText(r: OutboxRecord): string {
+  if (insatsGone(r)) return t('attention.insatsClosed');
   const status = r.status ?? 'rejected';
   if (status === 'rejected' || status === 'conflict' || status === 'too_large')
     return t(`attention.${status}`);
   return t('attention.http', { code: status.replace('http_', '') });
+}
+
+/** Removes an item the person chose to remove (un-listed first: it is not "lost"). */
+function removeItem(id: string) {
+  forgetItem(id);
+  void outbox.remove(id);
+}
+
+/** Sends the words of an item whose insats closed as a general comment instead. */
+async function sendAsComment(record: OutboxRecord) {
+  const { v7 } = await import('uuid');
+  const comment = asGeneralComment(record.item, v7(), Date.now());
+  if (!comment) return;
+  const next = await outbox.replace(record.id, comment);
+  const { expectItem } = await import('../../outbox/ledger.ts');
+  expectItem(next.id);
+  forgetItem(record.id);
+  requestSync();
 }
 
 function Item({ record }: { record: OutboxRecord }) {
@@ -24,20 +46,28 @@ function Item({ record }: { record: OutboxRecord }) {
     ? insatser.value.data?.find((i) => i.id === record.item.insatsId)
     : undefined;
   const info = record.receiptInfo;
-  const excerpt = record.item.text ?? '';
+  const gone = insatsGone(record);
+  // Whole, so it can be copied; otherwise an excerpt.
+  const words = gone ? wordsOf(record.item) : '';
+  const excerpt = gone ? '' : (record.item.text ?? '');
   return (
     <li class={`item item-${record.state}`}>
       <p class="item-kind">
         <strong>{t(`kind.${record.item.kind}`)}</strong>
         {' · '}
-        {insats ? <L text={insats.title} /> : record.item.insatsId ? record.item.insatsId : t('my.general')}
+        {insats ? <L text={insats.title} /> : record.item.insatsId ? t('my.closedInsats') : t('my.general')}
       </p>
       {record.item.kind === 'proposal' && record.item.title && (
-        <p class="item-text">
+        <p class="item-text" lang={record.item.locale} dir="auto">
           <strong>{record.item.title}</strong>
         </p>
       )}
-      {excerpt && <p class="item-text">{excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}</p>}
+      {/* What the person wrote, in the language they wrote it in (the page's may have changed since). */}
+      {excerpt && (
+        <p class="item-text" lang={record.item.locale} dir="auto">
+          {excerpt.length > 160 ? `${excerpt.slice(0, 160)}…` : excerpt}
+        </p>
+      )}
       <p class="item-date">
         {record.state === 'sent' && record.sentAt
           ? t('my.sentAt', { date: formatDate(record.sentAt) })
@@ -63,12 +93,25 @@ function Item({ record }: { record: OutboxRecord }) {
       {record.state === 'attention' && (
         <div class="attention">
           <p>{attentionText(record)}</p>
-          {record.errors && record.errors.length > 0 && (
+          {gone && words && (
+            <>
+              <p>{t('attention.insatsClosedTip')}</p>
+              <p class="item-text item-words">
+                <strong>{t('my.yourText')}</strong> <span class="copyable">{words}</span>
+              </p>
+            </>
+          )}
+          {!gone && record.errors && record.errors.length > 0 && (
             <ErrorDetail
               detail={record.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}
             />
           )}
           <div class="actions">
+            {gone && words && (
+              <button type="button" class="btn btn-primary" onClick={() => void sendAsComment(record)}>
+                {t('my.sendAsComment')}
+              </button>
+            )}
             {record.status !== 'rejected' && record.status !== 'conflict' && (
               <button
                 type="button"
@@ -78,7 +121,7 @@ function Item({ record }: { record: OutboxRecord }) {
                 {t('my.tryAgain')}
               </button>
             )}
-            <button type="button" class="btn btn-secondary" onClick={() => void outbox.remove(record.id)}>
+            <button type="button" class="btn btn-secondary" onClick={() => removeItem(record.id)}>
               {t('my.remove')}
             </button>
           </div>
@@ -93,6 +136,7 @@ function ClearPhone({ waiting }: { waiting: number }) {
   const questionRef = useRef<HTMLParagraphElement>(null);
   const clear = async () => {
     await outbox.clear();
+    clearLedger();
     await clearMeta();
     await clearRuntimeCaches().catch(() => {});
     forgetLanguage();
@@ -146,35 +190,42 @@ export default function MyInput() {
 
   useEffect(() => {
     void loadInsatser();
-    void refreshReceiptStatuses().then((ok) => setReceiptsStale(!ok));
     const tick = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(tick);
   }, []);
+
+  // The receipts are asked for again when the connection comes back and when more was sent, so
+  // "could not get the status" goes as soon as a look-up succeeds (and comes only after one failed).
+  const isOnline = online.value;
+  const sentCount = records?.filter((r) => r.state === 'sent').length ?? 0;
+  useEffect(() => {
+    let live = true;
+    void refreshReceiptStatuses().then((ok) => {
+      if (live) setReceiptsStale(!ok);
+    });
+    return () => {
+      live = false;
+    };
+  }, [isOnline, sentCount]);
 
   const queued = records?.filter((r) => r.state === 'queued') ?? [];
   const attention = records?.filter((r) => r.state === 'attention') ?? [];
   const sent = (records?.filter((r) => r.state === 'sent') ?? []).reverse();
   const old = queued.some((r) => now - r.queuedAt > OLD_AFTER_MS);
 
-  const phase = syncPhase.value;
   // What the live region says: the state of the outbox, then (when something waits) why.
-  let status = '';
-  let detail = '';
-  if (records) {
-    if (queued.length === 0)
-      status =
-        attention.length > 0
-          ? t('my.needsAttention')
-          : records.length === 0
-            ? t('my.nothing')
-            : t('my.allSent');
-    else {
-      status = t('my.waitingCount', { n: queued.length });
-      if (phase === 'sending') detail = t('my.sending');
-      else if (!online.value || phase === 'offline') detail = t('my.offline');
-      else if (phase === 'retrying') detail = t('my.retrying');
-    }
-  }
+  const { status, detail } = records
+    ? syncStatus({
+        queued: queued.length,
+        attention: attention.length,
+        total: records.length,
+        phase: syncPhase.value,
+        online: online.value,
+        retryAt: syncRetryAt.value,
+        now,
+      })
+    : { status: '', detail: '' };
+  const lost = summary.value?.lost ?? 0;
 
   return (
     <>
@@ -190,6 +241,12 @@ export default function MyInput() {
         <button type="button" class="btn btn-primary" onClick={() => requestSync({ resetBackoff: true })}>
           {t('my.sendNow')}
         </button>
+      )}
+      {lost > 0 && (
+        <div class="notice notice-warn" data-testid="lost-notice">
+          <h2>{t('my.lostTitle')}</h2>
+          <p>{t('my.lostText', { n: lost })}</p>
+        </div>
       )}
       {old && (
         <div class="notice notice-warn notice-loud">

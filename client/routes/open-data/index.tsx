@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OpenDataCounts } from '../../../common/wire/open-data.ts';
+import { saysExample } from '../../components/insats-list/index.tsx';
 import { L } from '../../components/localized/index.tsx';
 import { useViewHeading } from '../../components/view-heading/index.ts';
 import { formatDate, formatNumber, t } from '../../i18n/index.ts';
@@ -46,7 +47,9 @@ function Tables({ data }: { data: OpenDataCounts }) {
               <tr key={row.insats ?? '-'}>
                 <th scope="row">
                   {i?.title ? <L text={i.title} /> : t('openData.noInsats')}
-                  {i?.example && ` (${t('app.example')})`}
+                  {i?.title &&
+                    saysExample({ example: i.example, title: i.title }) &&
+                    ` (${t('app.example')})`}
                 </th>
                 <td class="n">{formatNumber(row.count)}</td>
               </tr>

@@ -16,6 +16,7 @@ import {
   type ContactValue,
   contactProblem,
 } from '../../components/contact/index.tsx';
+import { ErrorSummary, type FormProblem, useErrorSummary } from '../../components/error-summary/index.tsx';
 import { localized, t } from '../../i18n/index.ts';
 import { fallbackAttrs } from '../../components/localized/index.tsx';
 import { SendBlock } from '../../components/send/index.tsx';
@@ -123,10 +124,7 @@ function AreaChooser({
   const toggle = (code: string, on: boolean) =>
     onChange(on ? [...value, code].slice(0, MAX_PROPOSAL_AREAS) : value.filter((c) => c !== code));
   return (
-    <fieldset
-      class="choices proposal-areas"
-      aria-describedby={described('areas', errors, 'proposal-areas-hint')}
-    >
+    <fieldset class="choices proposal-areas" aria-describedby="proposal-areas-hint">
       <legend>{t('proposal.areas')}</legend>
       <p id="proposal-areas-hint" class="hint">
         {t('proposal.areasHint')}
@@ -147,7 +145,7 @@ function AreaChooser({
           id="proposal-area-search"
           type="search"
           autocomplete="off"
-          aria-describedby="proposal-area-count"
+          aria-describedby={described('areas', errors, 'proposal-area-count')}
           aria-invalid={errors.has('areas') ? true : undefined}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
@@ -187,7 +185,10 @@ function AreaChooser({
 export default function Proposal({ id }: { id?: string }) {
   const { route } = useLocation();
   const title = t('proposal.title');
-  const heading = useViewHeading(title);
+  const about = id ? insatser.value.data?.find((i) => i.id === id) : undefined;
+  // From an insats or not: two pages, two titles.
+  const heading = useViewHeading(id ? `${title} (${about ? localized(about.title).text : id})` : title);
+  const summary = useErrorSummary();
   const [orgName, setOrgName] = useState('');
   const [orgKind, setOrgKind] = useState<OrganisationKind | undefined>(undefined);
   const [subject, setSubject] = useState('');
@@ -234,13 +235,8 @@ export default function Proposal({ id }: { id?: string }) {
     const contactIssue = contactProblem(contact);
     setErrors(found);
     setContactError(contactIssue);
-    const first = FIELDS.find((f) => found.has(f));
-    if (first) {
-      document.getElementById(FOCUS[first])?.focus();
-      return;
-    }
-    if (contactIssue || !orgKind) {
-      document.getElementById('contact-email')?.focus();
+    if (found.size > 0 || contactIssue || !orgKind) {
+      summary.show();
       return;
     }
     setBusy(true);
@@ -266,20 +262,33 @@ export default function Proposal({ id }: { id?: string }) {
   };
 
   const published = insatser.value.data ?? [];
+  const summaryItems: FormProblem[] = [
+    ...FIELDS.filter((f) => errors.has(f)).map((f) => ({ field: FOCUS[f], message: t(MESSAGE[f]) })),
+    ...(contactError
+      ? [
+          {
+            field: 'contact-email',
+            message: t(contactError === 'missing' ? 'contact.missing' : 'contact.invalid'),
+          },
+        ]
+      : []),
+  ];
   return (
     <form onSubmit={submit} noValidate class="proposal">
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
+      <ErrorSummary problems={summaryItems} summaryRef={summary.ref} />
       <p class="lead">{t('proposal.intro')}</p>
 
       <div class="field">
         <label for="proposal-org" class="field-label">
-          {t('proposal.orgName')}
+          {t('proposal.orgName')} <span class="required">({t('form.requiredText')})</span>
         </label>
         <ErrorText field="orgName" errors={errors} />
         <input
           id="proposal-org"
+          required
           type="text"
           autocomplete="organization"
           maxLength={200}
@@ -290,8 +299,10 @@ export default function Proposal({ id }: { id?: string }) {
         />
       </div>
 
-      <fieldset class="choices" aria-describedby={described('orgKind', errors)}>
-        <legend>{t('proposal.orgKind')}</legend>
+      <fieldset class="choices">
+        <legend>
+          {t('proposal.orgKind')} <span class="required">({t('form.required')})</span>
+        </legend>
         <ErrorText field="orgKind" errors={errors} />
         {ORGANISATION_KINDS.map((k) => (
           <label key={k} class="choice">
@@ -300,6 +311,9 @@ export default function Proposal({ id }: { id?: string }) {
               type="radio"
               name="org-kind"
               value={k}
+              required
+              aria-describedby={described('orgKind', errors)}
+              aria-invalid={errors.has('orgKind') ? true : undefined}
               checked={orgKind === k}
               onChange={() => setOrgKind(k)}
             />
@@ -310,7 +324,7 @@ export default function Proposal({ id }: { id?: string }) {
 
       <div class="field">
         <label for="proposal-title" class="field-label">
-          {t('proposal.titleLabel')}
+          {t('proposal.titleLabel')} <span class="required">({t('form.requiredText')})</span>
         </label>
         <p id="proposal-title-hint" class="hint">
           {t('proposal.titleHint')}
@@ -318,6 +332,7 @@ export default function Proposal({ id }: { id?: string }) {
         <ErrorText field="title" errors={errors} />
         <input
           id="proposal-title"
+          required
           type="text"
           maxLength={200}
           aria-describedby={described('title', errors, 'proposal-title-hint')}
@@ -329,7 +344,7 @@ export default function Proposal({ id }: { id?: string }) {
 
       <div class="field">
         <label for="proposal-text" class="field-label">
-          {t('proposal.text')}
+          {t('proposal.text')} <span class="required">({t('form.requiredText')})</span>
         </label>
         <p id="proposal-text-hint" class="hint">
           {t('proposal.textHint')}
@@ -337,6 +352,7 @@ export default function Proposal({ id }: { id?: string }) {
         <ErrorText field="text" errors={errors} />
         <textarea
           id="proposal-text"
+          required
           rows={7}
           maxLength={MAX_TEXT_CHARS}
           aria-describedby={described('text', errors, 'proposal-text-hint')}

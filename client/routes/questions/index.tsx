@@ -2,7 +2,13 @@ import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import type { Answer, Insats, Question } from '../../../common/wire/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
-import { AboutYou, type AboutYouValue } from '../../components/about-you/index.tsx';
+import {
+  AboutYou,
+  type AboutYouValue,
+  GROUP_FIELD,
+  rememberedAbout,
+} from '../../components/about-you/index.tsx';
+import { ErrorSummary, useErrorSummary } from '../../components/error-summary/index.tsx';
 import { FaceScale } from '../../components/face-scale/index.tsx';
 import { InsatsLoadState } from '../../components/load-state/index.tsx';
 import { L } from '../../components/localized/index.tsx';
@@ -35,19 +41,38 @@ function Arrow({ back = false }: { back?: boolean }) {
   );
 }
 
+/**
+ * A question's heading: "Question 2 of 4" is its first line, so moving focus to the heading on
+ * the next question reads where you are, then the question (the progress bar is labelled by it).
+ */
+function QuestionHeading({ question, progress }: { question: Question; progress: string }) {
+  return (
+    <>
+      <span id="q-progress" class="q-progress">
+        {progress}
+      </span>{' '}
+      <span id="q-question" class="q-text">
+        <L text={question.text} />
+      </span>
+    </>
+  );
+}
+
 function QuestionStep({
   question,
+  progress,
   value,
   onChange,
   showHint,
 }: {
   question: Question;
+  progress: string;
   value: Value | undefined;
   onChange: (v: Value | undefined) => void;
   showHint: boolean;
 }) {
   const title = localized(question.text).text;
-  const heading = useViewHeading(title, question.id);
+  const heading = useViewHeading(`${title} (${progress})`, question.id);
   const name = `q-${question.id}`;
   const hint = showHint ? (
     <p id="q-hint" class="field-error" role="alert">
@@ -61,11 +86,11 @@ function QuestionStep({
     return (
       <>
         <h1 id="q-title" ref={heading} tabIndex={-1}>
-          <L text={question.text} />
+          <QuestionHeading question={question} progress={progress} />
         </h1>
         <textarea
           id={name}
-          aria-labelledby="q-title"
+          aria-labelledby="q-question"
           aria-describedby={`q-count${describedBy ? ` ${describedBy}` : ''}`}
           rows={6}
           maxLength={MAX_TEXT_CHARS}
@@ -83,7 +108,7 @@ function QuestionStep({
   const legend = (
     <legend>
       <h1 ref={heading} tabIndex={-1}>
-        <L text={question.text} />
+        <QuestionHeading question={question} progress={progress} />
       </h1>
     </legend>
   );
@@ -150,11 +175,12 @@ function AboutStep({
   const { route } = useLocation();
   const title = t('about.title');
   const heading = useViewHeading(title, 'about');
-  const [about, setAbout] = useState<AboutYouValue>({ group: group.value, ageBand: ageBand.value });
+  const [about, setAbout] = useState<AboutYouValue>(() => rememberedAbout(group.value, ageBand.value));
   const [groupError, setGroupError] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const errorRef = useRef<HTMLParagraphElement>(null);
+  const summary = useErrorSummary();
   const nothing = answers.length === 0;
 
   const submit = async (e: Event) => {
@@ -162,7 +188,7 @@ function AboutStep({
     if (busy || nothing) return;
     if (!about.group) {
       setGroupError(true);
-      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[name="group"]')?.focus());
+      summary.show();
       return;
     }
     setGroupError(false);
@@ -189,6 +215,12 @@ function AboutStep({
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
+      <ErrorSummary
+        problems={
+          groupError && !about.group ? [{ field: GROUP_FIELD, message: t('about.groupRequired') }] : []
+        }
+        summaryRef={summary.ref}
+      />
       <p>{t('about.intro')}</p>
       {nothing ? (
         <div class="notice notice-warn">
@@ -199,7 +231,14 @@ function AboutStep({
         </div>
       ) : (
         <>
-          <AboutYou value={about} onChange={setAbout} groupError={groupError} />
+          <AboutYou
+            value={about}
+            onChange={(next) => {
+              setAbout(next);
+              if (next.group) setGroupError(false);
+            }}
+            groupError={groupError}
+          />
           <SendBlock kind="answers" busy={busy} error={error} errorRef={errorRef} />
         </>
       )}
@@ -279,13 +318,11 @@ function Flow({ insats }: { insats: Insats }) {
       <p class="q-insats">
         <L text={insats.title} />
       </p>
-      <p id="q-progress" class="q-progress">
-        {t('q.progress', { n: step + 1, total })}
-      </p>
       <progress class="q-bar" max={total} value={step + 1} aria-labelledby="q-progress" />
       <QuestionStep
         key={question.id}
         question={question}
+        progress={t('q.progress', { n: step + 1, total })}
         value={value}
         onChange={setValue}
         showHint={showHint}

@@ -3,6 +3,16 @@ import { useViewHeading } from '../../components/view-heading/index.ts';
 import { t } from '../../i18n/index.ts';
 import { listen } from '../../channel/index.ts';
 import { type OutboxRecord, outbox } from '../../outbox/index.ts';
+import { online, syncPhase } from '../../state/status.ts';
+import { StorageWarning } from './storage-warning.tsx';
+import { ShareButton } from '../../components/share/index.tsx';
+import { identity } from '../../identity/index.ts';
+
+/** The insats a saved item is about; none for a general comment or a new idea. */
+function insatsOf(record: OutboxRecord | null | undefined): string | undefined {
+  const item = record?.item as { insatsId?: string | null } | undefined;
+  return item?.insatsId ?? undefined;
+}
 
 /** `/sparat/:id`: "Saved on your phone; it will be sent" — and "Sent" as soon as it is. */
 export default function Saved({ id }: { id?: string }) {
@@ -43,7 +53,10 @@ export default function Saved({ id }: { id?: string }) {
         ? t('saved.attentionText')
         : record === null
           ? ''
-          : t('saved.queuedText');
+          : // "When you have internet" only when it really waits; online (and not failing) it is on its way.
+            online.value && (syncPhase.value === 'idle' || syncPhase.value === 'sending')
+            ? t('saved.sendingText')
+            : t('saved.queuedText');
   const heading = useViewHeading(t('saved.queuedTitle'));
 
   return (
@@ -54,6 +67,7 @@ export default function Saved({ id }: { id?: string }) {
         </h1>
         {record !== undefined && <p class="lead">{text}</p>}
       </div>
+      {state === 'queued' && <StorageWarning />}
       <div class="actions actions-stack">
         <a href="/mina-svar" class="btn btn-primary btn-wide">
           {t('saved.myInput')}
@@ -62,6 +76,23 @@ export default function Saved({ id }: { id?: string }) {
           {t('saved.more')}
         </a>
       </div>
+      <SharedInsats insatsId={insatsOf(record)} />
+    </>
+  );
+}
+
+/** For an item about an insats: what others said about it, and sharing it with friends. */
+function SharedInsats({ insatsId }: { insatsId: string | undefined }) {
+  if (!insatsId) return null;
+  const base = `/insats/${encodeURIComponent(insatsId)}`;
+  return (
+    <>
+      <p>
+        <a href={`${base}/vad-vi-hort`} class="tap-link">
+          {t('heard.link')}
+        </a>
+      </p>
+      <ShareButton path={base} title={identity.value.appName} />
     </>
   );
 }

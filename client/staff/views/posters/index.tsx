@@ -1,6 +1,7 @@
 /**
  * `/personal/affischer` (any staff role): the published insatser, each with a printable A4
- * poster per delområde (`/personal/affischer/:insatsId`): the title, an invitation to young
+ * poster per delområde (`/personal/affischer/:insatsId`): the deployment's logo, organisation,
+ * app name and purpose (the same identity as the app's header), the title, an invitation to young
  * people, and a QR code and short link (GET /i/:id/:area) that open the insats in the app with
  * the area chosen. Lazily loaded: the QR generator is in no other chunk.
  */
@@ -11,6 +12,7 @@ import { LoadState } from '../../components/load.tsx';
 import { ViewHeading } from '../../components/view-heading.tsx';
 import { staffLanguage, t } from '../../i18n/index.ts';
 import { SCREENS } from '../../session.ts';
+import { identity } from '../../../identity/index.ts';
 import { QrCode } from './qr.tsx';
 import './poster.css';
 
@@ -107,6 +109,12 @@ function Poster({ insats, areas }: { insats: Insats; areas: Area[] }) {
       </div>
       {area && (
         <article class="poster" lang="sv" aria-labelledby="poster-title" data-testid="poster">
+          <p class="poster-identity" data-testid="poster-identity">
+            <img src={identity.value.logoUrl} alt="" width={48} height={48} />
+            <span>
+              <strong>{identity.value.orgName}</strong> · {identity.value.appName}
+            </span>
+          </p>
           <h2 id="poster-title" class="poster-title">
             {insats.title.sv}
           </h2>
@@ -117,6 +125,7 @@ function Poster({ insats, areas }: { insats: Insats; areas: Area[] }) {
           ))}
           <p class="poster-area">{area.name}</p>
           <p class="poster-invite">Vad tycker du? Svara på 2 minuter – ingen inloggning.</p>
+          <p class="poster-purpose">{identity.value.purpose.sv}</p>
           <p class="poster-how">Skanna QR-koden med mobilen eller skriv in länken.</p>
           <QrCode link={link} label={t('posters.qr', { link })} lang={staffLanguage.value} />
           <p class="poster-link">

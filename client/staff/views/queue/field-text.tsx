@@ -31,7 +31,8 @@ export function FieldText({
       <p class="queue-field-label" id={`${id}-label`}>
         {label}
       </p>
-      <p class="queue-text" data-field={field} data-text={text} lang={lang}>
+      {/* The participant's own words: their language (stored with the item) and direction. */}
+      <p class="queue-text" data-field={field} data-text={text} lang={lang ?? ''} dir="auto">
         {pieces.map((p) =>
           p.kinds.length === 0 ? (
             p.text
