@@ -82,7 +82,7 @@ test('an answer to an insats closed before it was sent: plain words, the text ke
       await expect(item).toContainText('Projektet är stängt nu. Staden tar inte emot fler svar på det.');
       await expect(item).toContainText('Ett projekt som är stängt');
     } else {
-      await expect(item).toContainText('هذا النشاط مغلق الآن');
+      await expect(item).toContainText('هذا المشروع مغلق الآن');
     }
     await expectNoViolations(page, `My input, closed insats (${lang})`);
     await page.screenshot({ path: `${SHOTS}/sync-closed-insats-${lang}.png`, fullPage: true });

@@ -6,12 +6,13 @@ import { BUILDS } from './support/global-setup.ts';
 import { openStart } from './support/journeys.ts';
 
 /**
- * The participant's first load, in compressed bytes, may not exceed this (issue 9: 40 KB; 1 KB =
- * 1000 bytes here, the stricter reading: 40,000 rather than 40,960).
+ * The participant's first load, in compressed bytes, may not exceed this: what it was before the
+ * start screen learnt whose app it is, where you are and the map (36.6 KB; 1 KB = 1000 bytes here),
+ * so those came without weighing on a phone. The Swedish of later screens is what made the room.
  */
-const BUDGET_BYTES = 40_000;
+const BUDGET_BYTES = 36_600;
 
-test('the start screen is usable after at most 40 KB of compressed HTML, JS and CSS on a cold load', async ({
+test('the start screen is usable after at most 36.6 KB of compressed HTML, JS and CSS on a cold load', async ({
   browser,
   server,
 }) => {
@@ -71,9 +72,10 @@ test('the start screen is usable after at most 40 KB of compressed HTML, JS and 
       .map((c) => `  ${(c.bytes / 1000).toFixed(1).padStart(6)} KB ${c.precached ? '*' : ' '} ${c.f}`)
       .join('\n')}\n  ${lazy.length} chunks, ${(lazyTotal / 1000).toFixed(1)} KB in all`,
   );
-  // The language catalogues and the accessibility statement are not in the first load, but are
-  // precached: a language chosen offline, or the statement opened offline, still works.
-  for (const name of ['en-', 'ar-', 'accessibility-']) {
+  // The language catalogues, the Swedish of every later screen and the accessibility statement
+  // are not in the first load, but are precached: a language chosen offline, or a screen or the
+  // statement opened offline, still works.
+  for (const name of ['en-', 'ar-', 'later-', 'accessibility-']) {
     const chunks = lazy.filter((c) => c.f.startsWith(name) && c.f.endsWith('.js'));
     expect(chunks.map((c) => [c.f, c.precached])).toEqual([[expect.stringMatching(name), true]]);
   }

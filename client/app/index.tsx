@@ -1,26 +1,29 @@
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { SiteFooter } from '../components/site-footer/index.tsx';
 import { SiteHeader } from '../components/site-header/index.tsx';
-import { t } from '../i18n/index.ts';
+import { loadSwedishLater, t } from '../i18n/index.ts';
 import Start from '../routes/start/index.tsx';
+
+/** A screen's code, with the Swedish strings of every screen after the start screen. */
+const screen = <M,>(code: Promise<M>): Promise<M> => Promise.all([code, loadSwedishLater()]).then(([m]) => m);
 
 // The start screen is in the first load; every other view loads when it is opened
 // (the service worker precaches them all, so they open offline too).
-const InsatsView = lazy(() => import('../routes/insats/index.tsx'));
-const Questions = lazy(() => import('../routes/questions/index.tsx'));
-const Comment = lazy(() => import('../routes/comment/index.tsx'));
-const Proposal = lazy(() => import('../routes/proposal/index.tsx'));
-const Saved = lazy(() => import('../routes/saved/index.tsx'));
-const MyInput = lazy(() => import('../routes/my-input/index.tsx'));
-const WhatWeHeard = lazy(() => import('../routes/what-we-heard/index.tsx'));
-const Ideas = lazy(() => import('../routes/ideas/index.tsx'));
-const Privacy = lazy(() => import('../routes/privacy/index.tsx'));
-const Accessibility = lazy(() => import('../routes/accessibility/index.tsx'));
-const OpenData = lazy(() => import('../routes/open-data/index.tsx'));
-const NotFound = lazy(() => import('../routes/not-found/index.tsx'));
-const ShortLink = lazy(() => import('../routes/insats/short-link.tsx'));
+const InsatsView = lazy(() => screen(import('../routes/insats/index.tsx')));
+const Questions = lazy(() => screen(import('../routes/questions/index.tsx')));
+const Comment = lazy(() => screen(import('../routes/comment/index.tsx')));
+const Proposal = lazy(() => screen(import('../routes/proposal/index.tsx')));
+const Saved = lazy(() => screen(import('../routes/saved/index.tsx')));
+const MyInput = lazy(() => screen(import('../routes/my-input/index.tsx')));
+const WhatWeHeard = lazy(() => screen(import('../routes/what-we-heard/index.tsx')));
+const Ideas = lazy(() => screen(import('../routes/ideas/index.tsx')));
+const Privacy = lazy(() => screen(import('../routes/privacy/index.tsx')));
+const Accessibility = lazy(() => screen(import('../routes/accessibility/index.tsx')));
+const OpenData = lazy(() => screen(import('../routes/open-data/index.tsx')));
+const NotFound = lazy(() => screen(import('../routes/not-found/index.tsx')));
+const ShortLink = lazy(() => screen(import('../routes/insats/short-link.tsx')));
 // The staff screens (/personal…) are their own app, loaded only when staff open them.
-const Staff = lazy(() => import('../staff/staff-app.tsx').catch(() => StaffUnavailable));
+const Staff = lazy(() => screen(import('../staff/staff-app.tsx')).catch(() => StaffUnavailable));
 
 /** Whether `path` is one of the staff screens. */
 export const isStaffPath = (path: string) => path === '/personal' || path.startsWith('/personal/');

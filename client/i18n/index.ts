@@ -10,10 +10,16 @@
  *
  * The language follows the device (navigator.languages), can be changed on every screen, and is
  * remembered in localStorage (no cookies). <html lang> and dir follow it.
+ *
+ * Swedish comes in two parts: what the start screen shows (./sv/first.ts, bundled) and the rest
+ * (./sv/later.ts), loaded when any other screen opens (`loadSwedishLater`, which the router calls
+ * with every lazy screen). A key asked for before the rest is there starts the load and shows
+ * nothing for a moment, never the key itself; the text appears when it arrives.
  */
 import { computed, signal } from '@preact/signals';
 import type { LocalizedText } from '../../common/wire/index.ts';
-import sv, { type MessageKey, type Messages } from './sv.ts';
+import type { MessageKey, Messages } from './sv.ts';
+import first from './sv/first.ts';
 
 export type { MessageKey, Messages } from './sv.ts';
 
@@ -71,7 +77,13 @@ function fromFile(code: string): Omit<Language, 'load'> {
 export const fromFileForTest = fromFile;
 
 export const LANGUAGES: readonly Language[] = [
-  { ...(REFINED[0] as Omit<Language, 'load'>), load: async () => ({ default: sv }) },
+  {
+    ...(REFINED[0] as Omit<Language, 'load'>),
+    load: async () => {
+      await loadSwedishLater();
+      return { default: swedish.value as Messages };
+    },
+  },
   ...Object.entries(CATALOGUES)
     .map(([file, load]) => ({ code: file.slice(2, -3), load }))
     .sort((a, b) => {
@@ -87,7 +99,29 @@ export const LANGUAGES: readonly Language[] = [
 const STORAGE_KEY = 'kraftsamla.lang';
 
 const current = signal<Language>(LANGUAGES[0] as Language);
-const catalogue = signal<Messages>(sv);
+/** Swedish as far as it is loaded: the fallback for every language, and Swedish itself. */
+const swedish = signal<Partial<Messages>>(first);
+const catalogue = signal<Partial<Messages>>(first);
+
+let later: Promise<void> | undefined;
+
+/**
+ * Loads the Swedish strings of every screen after the start screen (once; again after a failure).
+ * Resolves when they are there, or when they could not be loaded (offline before they were
+ * cached): a screen then opens with what there is rather than not at all.
+ */
+export function loadSwedishLater(): Promise<void> {
+  later ??= import('./sv/later.ts').then(
+    (m) => {
+      swedish.value = { ...first, ...m.default };
+      if (current.value.code === 'sv') catalogue.value = swedish.value;
+    },
+    () => {
+      later = undefined;
+    },
+  );
+  return later;
+}
 
 export const language = computed(() => current.value);
 
@@ -109,7 +143,7 @@ export function preferredLanguage(): Language {
   return find(stored) ?? fromDevice.map(find).find(Boolean) ?? (LANGUAGES[0] as Language);
 }
 
-function apply(lang: Language, messages: Messages) {
+function apply(lang: Language, messages: Partial<Messages>) {
   catalogue.value = messages;
   current.value = lang;
   const root = document.documentElement;
@@ -127,12 +161,14 @@ export async function setLanguage(code: string, remember = true): Promise<void> 
       // Not remembered: fine.
     }
   }
-  let messages: Messages = sv;
+  // Swedish as far as it is loaded: the start screen needs no more.
+  if (lang.code === 'sv') return apply(lang, swedish.value);
+  let messages: Partial<Messages>;
   try {
     messages = (await lang.load()).default;
   } catch {
     // Offline before the catalogue was ever cached: stay in Swedish rather than break.
-    apply(LANGUAGES[0] as Language, sv);
+    apply(LANGUAGES[0] as Language, swedish.value);
     return;
   }
   apply(lang, messages);
@@ -153,12 +189,23 @@ export function forgetLanguage(): void {
 
 /** The message for `key` in the current language, with `{placeholders}` filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogue.value[key] ?? sv[key];
+  const template = catalogue.value[key] ?? swedish.value[key];
+  if (template === undefined) {
+    void loadSwedishLater();
+    return '';
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     const value = params[name];
     return value === undefined ? m : typeof value === 'number' ? formatNumber(value) : value;
   });
+}
+
+/** The Swedish message for `key`, whatever the current language (for text shown in Swedish). */
+export function tSwedish(key: MessageKey): string {
+  const template = swedish.value[key];
+  if (template === undefined) void loadSwedishLater();
+  return template ?? '';
 }
 
 export function formatNumber(n: number): string {

@@ -1,8 +1,12 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaMap as AreaMapData } from '../../../common/wire/index.ts';
+import { loadSwedishLater } from '../../i18n/index.ts';
 import { AreaMap } from './index.tsx';
+
+// The map opens after the rest of Swedish has loaded (./lazy.tsx waits for it); so do these.
+beforeAll(() => loadSwedishLater());
 
 // Four areas in a row, in code order west to east; their names are in another order.
 const data: AreaMapData = {

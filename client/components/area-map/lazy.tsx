@@ -3,7 +3,7 @@
  * (component, styles and data) is fetched only when the person switches to it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n/index.ts';
+import { loadSwedishLater, t } from '../../i18n/index.ts';
 import type { MapPickerProps } from './map-picker.tsx';
 
 type Chunk = typeof import('./map-picker.tsx');
@@ -18,7 +18,7 @@ export function LazyMapPicker(props: MapPickerProps) {
   // Runs again on `attempt`: the retry button.
   useEffect(() => {
     let live = true;
-    chunk ??= import('./map-picker.tsx');
+    chunk ??= loadSwedishLater().then(() => import('./map-picker.tsx'));
     chunk.then(
       (m) => live && setLoaded(m),
       () => {

@@ -1,8 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Insats } from '../../../common/wire/index.ts';
 import { insatser, loadInsatser } from '../../catalogue/index.ts';
-import sv from '../../i18n/sv.ts';
-import { localized, t } from '../../i18n/index.ts';
+import { localized, t, tSwedish } from '../../i18n/index.ts';
 import { areaCode } from '../../state/device.ts';
 import { L } from '../localized/index.tsx';
 
@@ -13,7 +12,7 @@ import { L } from '../localized/index.tsx';
 export function saysExample(insats: { example?: boolean | undefined; title: Insats['title'] }): boolean {
   if (!insats.example) return false;
   const shown = localized(insats.title);
-  const word = shown.lang === 'sv' ? sv['app.example'] : t('app.example');
+  const word = shown.lang === 'sv' ? tSwedish('app.example') : t('app.example');
   return !shown.text.toLocaleLowerCase().startsWith(word.toLocaleLowerCase());
 }
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Whereabouts } from '../../../common/geo/locate.ts';
-import { t } from '../../i18n/index.ts';
+import { loadSwedishLater, t } from '../../i18n/index.ts';
 import { confirmPositionArea, setPoint } from '../../state/device.ts';
 
 type Step = 'idle' | 'consent' | 'locating' | 'denied' | 'unsupported' | 'answer';
@@ -40,7 +40,7 @@ export function PositionChooser({
       return;
     }
     setStep('locating');
-    chunk ??= import('./answer.tsx');
+    chunk ??= loadSwedishLater().then(() => import('./answer.tsx'));
     navigator.geolocation.getCurrentPosition(
       async (pos) => {
         const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSwedishLater } from '../../i18n/index.ts';
 import { syncStatus } from './status.ts';
+
+// This screen opens after the rest of Swedish has loaded (the router waits for it).
+beforeAll(() => loadSwedishLater());
 
 const base = { queued: 4, attention: 0, total: 4, online: true, now: 1_700_000_000_000 };
 

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLanguage } from '../../i18n/index.ts';
+import { loadSwedishLater, setLanguage } from '../../i18n/index.ts';
 import { protectedCount } from './format.ts';
 
-beforeAll(() => {
+beforeAll(async () => {
   (globalThis as { document?: unknown }).document = { documentElement: {} };
+  // This screen opens after the rest of Swedish has loaded (the router waits for it).
+  await loadSwedishLater();
 });
 afterAll(async () => {
   await setLanguage('sv', false);
