@@ -305,6 +305,36 @@ test('the saved screen says what is true: "being sent" while online and sending,
   await expect(page.getByText(m['saved.queuedText'])).toHaveCount(0);
   release();
   await expect(page.getByText(m['saved.sentTitle'])).toBeVisible({ timeout: 20_000 });
+  // The tab's title follows: a person coming back to the tab reads "Skickat", not "Sparat".
+  await expect(page).toHaveTitle(new RegExp(`^${m['saved.sentTitle']} – `));
+});
+
+test('the saved screen, online while the city asks the app to wait: "will try again", not "when you have internet"', async ({
+  page,
+  context,
+}) => {
+  await context.route(/\/api\/submissions$/, (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({
+          status: 503,
+          headers: {
+            'content-type': 'application/problem+json',
+            'retry-after': '120',
+            'kraftsamla-api': '1',
+          },
+          body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503 }),
+        })
+      : route.continue(),
+  );
+  await page.goto(`${SUMMER}/kommentar`);
+  await acceptPrivacy(page, m);
+  await page.getByRole('textbox', { name: m['comment.label'] }).fill('Fler lampor i tunneln.');
+  await aboutYou(page, m);
+  await page.locator('form .send button[type="submit"]').click();
+  await page.waitForURL(/\/sparat\//);
+  await expect(page.getByText(m['saved.retryText'])).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(m['saved.queuedText'])).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(m['saved.queuedTitle']);
 });
 
 test('"could not get the status" on My input goes once the connection is back', async ({ page, context }) => {

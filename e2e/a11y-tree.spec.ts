@@ -77,6 +77,11 @@ test('the comment form, My input and the privacy notice announce their names and
   await comment(page, m, 'Fler bänkar i parken.');
   await page.goto('/mina-svar');
   await expect(page.getByTestId('sent-list').getByRole('listitem')).toHaveCount(1);
+  // The city's receipt, fetched when the screen opens: the words are the same before it arrives,
+  // but then they are the receipt's (in bold); snapshot the settled screen.
+  await expect(
+    page.getByTestId('sent-list').locator('strong', { hasText: m['receipt.received'] }),
+  ).toBeVisible();
   await expect(main(page)).toMatchAriaSnapshot({ name: 'my-input-sent.aria.yml' });
 
   await page.goto('/integritet');

@@ -123,6 +123,28 @@ test('"Choose another" leads to the list, with nothing chosen', async ({ page })
   await expect(page.getByRole('heading', { name: 'I ditt område' })).toHaveCount(0);
 });
 
+test('choosing on the map after "Choose another": the position is drawn where the phone is, in its area', async ({
+  page,
+}) => {
+  await openStart(page);
+  await usePosition(page);
+  await page.getByRole('button', { name: 'Välj ett annat', exact: true }).click();
+  await page.getByRole('button', { name: 'Karta', exact: true }).click();
+  const marker = page
+    .getByRole('group', { name: 'Karta över Malmös områden' })
+    .getByRole('img', { name: 'Du är här' });
+  await expect(marker).toBeVisible();
+  // The dot lies inside Södra Sofielund's outline, and nowhere else.
+  const under = await page.locator('circle.position-dot').evaluate((dot) => {
+    const c = dot as SVGCircleElement;
+    const p = new DOMPoint(c.cx.baseVal.value, c.cy.baseVal.value);
+    return [...document.querySelectorAll<SVGPathElement>('path[data-code]')]
+      .filter((path) => path.isPointInFill(p))
+      .map((path) => path.getAttribute('aria-label') ?? '');
+  });
+  expect(under).toEqual([expect.stringMatching(/^Södra Sofielund/)]);
+});
+
 // Each in its own page: the browser may answer a second request within a minute from its last fix.
 test('a position outside Malmö says so and leads to the list', async ({ page, context }) => {
   await setPosition(context, LUND, 20);

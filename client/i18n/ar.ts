@@ -195,6 +195,7 @@ const ar: Messages = {
   'saved.queuedTitle': 'تم الحفظ على هاتفك',
   'saved.queuedText': 'سيُرسل عندما يتوفر لديك إنترنت. لا تحتاج إلى فعل أي شيء آخر.',
   'saved.sendingText': 'يتم إرساله الآن. لا تحتاج إلى فعل أي شيء آخر.',
+  'saved.retryText': 'لم يُرسل بعد. سيحاول التطبيق مرة أخرى قريبًا. لا تحتاج إلى فعل أي شيء آخر.',
   'saved.sentTitle': 'تم الإرسال',
   'saved.sentText': 'شكرًا! وصل إلى المدينة.',
   'saved.attentionTitle': 'لم يتم الإرسال',

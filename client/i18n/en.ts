@@ -198,6 +198,8 @@ const en: Messages = {
   'saved.queuedTitle': 'Saved on your phone',
   'saved.queuedText': 'It will be sent when you have a connection. You do not need to do anything else.',
   'saved.sendingText': 'It is being sent now. You do not need to do anything else.',
+  'saved.retryText':
+    'It could not be sent yet. The app will try again soon. You do not need to do anything else.',
   'saved.sentTitle': 'Sent',
   'saved.sentText': 'Thank you! The city has received it.',
   'saved.attentionTitle': 'It could not be sent',

@@ -17,6 +17,12 @@ export const group = signal<RespondentGroup | undefined>(undefined);
 export const ageBand = signal<AgeBand | undefined>(undefined);
 export const privacyAccepted = signal<string | undefined>(undefined);
 export const point = signal<{ lat: number; lon: number } | undefined>(undefined);
+/**
+ * Where the phone last said it was, with how far off that may be (metres): drawn on the map so the
+ * person sees where they are while choosing. In memory only and never sent (the point that goes
+ * with what is sent is `point`, under the position consent).
+ */
+export const lastFix = signal<{ lat: number; lon: number; accuracy: number } | undefined>(undefined);
 
 export async function loadDevice(): Promise<void> {
   const [a, g, b, p] = await Promise.all([
@@ -51,6 +57,7 @@ export async function confirmPositionArea(code: string, value: { lat: number; lo
 
 export function setPoint(value: { lat: number; lon: number } | undefined): void {
   point.value = value;
+  if (!value) lastFix.value = undefined;
   if (value && areaCode.value) void chooseArea(undefined);
 }
 
@@ -74,4 +81,5 @@ export function forgetDevice(): void {
   ageBand.value = undefined;
   privacyAccepted.value = undefined;
   point.value = undefined;
+  lastFix.value = undefined;
 }

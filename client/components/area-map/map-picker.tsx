@@ -3,9 +3,10 @@
  * Loaded only when the person switches from the list to the map (./lazy.tsx), with its data.
  */
 import { useEffect, useMemo } from 'preact/hooks';
+import { toMapPoint } from '../../../common/geo/locate.ts';
 import { areas, loadAreas } from '../../catalogue/index.ts';
 import { t } from '../../i18n/index.ts';
-import { areaCode } from '../../state/device.ts';
+import { areaCode, lastFix } from '../../state/device.ts';
 import { areaMap, loadAreaMap } from './data.ts';
 import { AreaMap, type AreaMapProps } from './index.tsx';
 
@@ -14,7 +15,10 @@ export interface MapPickerProps {
   onChoose: (code: string) => void;
   /** Focus the chosen area once the map is drawn. */
   autoFocus?: boolean;
-  /** The person's position in map units, when they have shared it (see AreaMap's `position`). */
+  /**
+   * The person's position in map units (see AreaMap's `position`); by default where the phone last
+   * said it was, when the person has let it look.
+   */
   position?: AreaMapProps['position'];
 }
 
@@ -34,6 +38,13 @@ export function MapPicker({ onChoose, autoFocus, position }: MapPickerProps) {
   }, []);
   const names = useMemo(() => Object.fromEntries((list ?? []).map((a) => [a.code, a.name])), [list]);
   const chosen = areaCode.value;
+  const fix = lastFix.value;
+  const here = useMemo(() => {
+    const grid = state.data?.grid;
+    if (!fix || !state.data || !grid) return undefined;
+    const at = toMapPoint(state.data, fix.lat, fix.lon);
+    return at && { x: at[0], y: at[1], accuracy: fix.accuracy / grid.unitMetres };
+  }, [fix, state.data]);
 
   if (!state.data) {
     return state.error ? (
@@ -60,7 +71,7 @@ export function MapPicker({ onChoose, autoFocus, position }: MapPickerProps) {
         selected={chosen}
         onSelect={onChoose}
         autoFocus={autoFocus}
-        position={position}
+        position={position ?? here}
       />
       {chosen && <p class="map-chosen">{t('map.selected', { name: names[chosen] ?? chosen })}</p>}
     </div>

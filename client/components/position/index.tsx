@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Whereabouts } from '../../../common/geo/locate.ts';
 import { loadSwedishLater, t } from '../../i18n/index.ts';
-import { confirmPositionArea, setPoint } from '../../state/device.ts';
+import { confirmPositionArea, lastFix, setPoint } from '../../state/device.ts';
 
 type Step = 'idle' | 'consent' | 'locating' | 'denied' | 'unsupported' | 'answer';
 
@@ -45,6 +45,7 @@ export function PositionChooser({
       async (pos) => {
         const round = (n: number) => Math.round(n * 1e6) / 1e6;
         const value = { lat: round(pos.coords.latitude), lon: round(pos.coords.longitude) };
+        lastFix.value = { ...value, accuracy: pos.coords.accuracy };
         let view: Chunk | undefined;
         let where: Whereabouts | undefined;
         try {

@@ -144,6 +144,8 @@ const later = {
   'saved.queuedTitle': 'Sparat på telefonen',
   'saved.queuedText': 'Det skickas när du har internet. Du behöver inte göra något mer.',
   'saved.sendingText': 'Det skickas nu. Du behöver inte göra något mer.',
+  'saved.retryText':
+    'Det gick inte att skicka ännu. Appen försöker igen snart. Du behöver inte göra något mer.',
   'saved.sentTitle': 'Skickat',
   'saved.sentText': 'Tack! Staden har fått det.',
   'saved.attentionTitle': 'Det gick inte att skicka',

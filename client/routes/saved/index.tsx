@@ -53,11 +53,15 @@ export default function Saved({ id }: { id?: string }) {
         ? t('saved.attentionText')
         : record === null
           ? ''
-          : // "When you have internet" only when it really waits; online (and not failing) it is on its way.
-            online.value && (syncPhase.value === 'idle' || syncPhase.value === 'sending')
-            ? t('saved.sendingText')
-            : t('saved.queuedText');
-  const heading = useViewHeading(t('saved.queuedTitle'));
+          : // What is true now: without internet it waits for it; online it is on its way, or the
+            // last try failed and the app tries again by itself (never "when you have internet").
+            !online.value || syncPhase.value === 'offline'
+            ? t('saved.queuedText')
+            : syncPhase.value === 'idle' || syncPhase.value === 'sending'
+              ? t('saved.sendingText')
+              : t('saved.retryText');
+  // The page title follows what happened to it, like the heading.
+  const heading = useViewHeading(record === undefined ? t('saved.queuedTitle') : title);
 
   return (
     <>
