@@ -125,7 +125,7 @@ test('"Choose another" leads to the list, with nothing chosen', async ({ page })
 
 test('choosing on the map after "Choose another": the position is drawn where the phone is, in its area', async ({
   page,
-}) => {
+}, testInfo) => {
   await openStart(page);
   await usePosition(page);
   await page.getByRole('button', { name: 'Välj ett annat', exact: true }).click();
@@ -143,6 +143,11 @@ test('choosing on the map after "Choose another": the position is drawn where th
       .map((path) => path.getAttribute('aria-label') ?? '');
   });
   expect(under).toEqual([expect.stringMatching(/^Södra Sofielund/)]);
+  const shot = testInfo.outputPath('map-position-sv.png');
+  await marker.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot });
+  await testInfo.attach('map-position-sv', { path: shot, contentType: 'image/png' });
+  if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(shot, 'docs/screenshots/map-position-sv.png');
 });
 
 // Each in its own page: the browser may answer a second request within a minute from its last fix.
