@@ -35,14 +35,15 @@ export interface AreaNameRecord {
 
 /**
  * A place name for text tagging (api/domain/gazetteer): the name, the areas it means, and
- * whether it is ambiguous (`word`: also an ordinary word; `place`: also another place).
+ * whether it is ambiguous (`word`: also an ordinary word; `place`: also another place; `name`:
+ * also a first name; `elsewhere`: other towns have one too).
  */
 export interface GazetteerRecord {
   id: string;
   name: string;
   /** Empty: the entry is switched off. */
   codes: readonly string[];
-  ambiguous?: 'word' | 'place' | null | undefined;
+  ambiguous?: 'word' | 'place' | 'name' | 'elsewhere' | null | undefined;
   vetoWords?: readonly string[] | undefined;
   note?: string | null | undefined;
 }

@@ -9,9 +9,11 @@ export const GazetteerEntrySchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z]+:[\p{L}\p{N}-]+$/u, 'an id like "alias:seved"')),
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   codes: v.array(v.pipe(v.string(), v.regex(/^\d+$/, 'a delområde code'))),
-  ambiguous: v.optional(v.nullable(v.picklist(['word', 'place']))),
+  ambiguous: v.optional(v.nullable(v.picklist(['word', 'place', 'name', 'elsewhere']))),
   vetoWords: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
   note: v.optional(v.nullable(v.string())),
+  /** Where the entry comes from (see docs/areas.md); kept in the seed file, not in the table. */
+  source: v.optional(v.nullable(v.picklist(['lookup-csv', 'everyday', 'landmark', 'arabic', 'misspelling']))),
 });
 
 /** The seed file: a description and the entries. */

@@ -10,23 +10,35 @@
  *   "Rosengårds", "Möllan's", "Holmabor". No other endings: "Rosengårdsskolan" is a school.
  * - At each word the longest name wins, and its words are used up: "Rosengård Centrum" is 48207
  *   alone, "Hyllie station" is Hyllievång, not all of Hyllie.
- * - Ambiguous entries (names that are also ordinary words or other places) match only when the
- *   text makes the place reading likely, and never in a sentence that names a place outside
- *   Malmö (OTHER_PLACES, or the entry's own `vetoWords`):
- *   - `word` (Stadion, Teatern, Slussen, Kronprinsen, Höja, Ribban…): only written as a proper
+ * - Arabic script: folded too (no hamza or short vowels, ة = ه), and a one-letter prefix written
+ *   onto the name (بروزنغورد, "in Rosengård") is taken off when what is left is a name.
+ * - A name joined by a hyphen to a word that is not a name is not a mention: "Hyllie-bussen" is
+ *   a bus. "Holma-Kroksbäck" (two names) and "Limhamn-Bunkeflo" (one) are.
+ * - A mention governed by a negation of living or being there ("Jag bor inte i Rosengård",
+ *   "I don't live in Lindängen", "ما بسكن في سيفيد") is not one: see ./negation.ts.
+ * - Ambiguous entries match only when the text makes the place reading likely, and never in a
+ *   clause that names a place outside Malmö (OTHER_PLACES, or the entry's own `vetoWords`; an
+ *   entry with veto words but no ambiguity is checked the same way). Only the clause: "Jag
+ *   jobbar i Lund men bor vid Stadion" is Malmö's Stadion.
+ *   - `word` (Stadion, Teatern, Slussen, Sorgenfri, Triangeln, Ribban…): only written as a proper
  *     noun — a capital initial, not the first word of a sentence, in a text that uses case at all.
  *     "på stadion" is a stadium; "vid Stadion" is the area. A text all in lower case or all in
  *     capitals never matches these: it cannot tell the two apart.
  *   - `place` (Flensburg, Kronborg, Gröndal, Bellevue…): only right after a locative preposition
  *     (i, på, vid, nära, …; see LOCATIVES): "i Flensburg" is here, "till Flensburg" is Germany.
+ *   - `name` (Seved): also a first name; not right after a word for a person ("min morfar
+ *     Seved", "kompisen Seved", "jag heter Seved"; see PERSON_WORDS).
+ *   - `elsewhere` (Augustenborg, Gamla Staden, Folkets park…): other towns have one too, but in
+ *     Malmö's texts the Malmö one is meant; only the clause veto applies ("Gamla staden i Ystad").
  */
-import { LOCATIVES, OTHER_PLACES, SUFFIXES } from './rules.ts';
+import { isNegated } from './negation.ts';
+import { ARABIC_PREFIXES, LOCATIVES, OTHER_PLACES, PERSON_WORDS, SUFFIXES } from './rules.ts';
 import { fold, type Token, tokenize } from './tokens.ts';
 
 export { fold, tokenize } from './tokens.ts';
 
 /** How an entry's name can be misread; see the module comment. */
-export type Ambiguity = 'word' | 'place';
+export type Ambiguity = 'word' | 'place' | 'name' | 'elsewhere';
 
 /** One name people use for one or more delområden. */
 export interface GazetteerEntry {
@@ -41,6 +53,11 @@ export interface GazetteerEntry {
   vetoWords?: readonly string[] | undefined;
   /** Why the entry is there or is ambiguous, for the staff who edit it. */
   note?: string | null | undefined;
+  /**
+   * Where the entry comes from, for the staff who check it (seed file only): `lookup-csv`,
+   * `everyday`, `landmark`, `arabic`, `misspelling`; see docs/areas.md.
+   */
+  source?: string | null | undefined;
 }
 
 /** One place name found in a text. */
@@ -90,8 +107,14 @@ export function buildGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
         i += 1;
         continue;
       }
+      const end = i + hit.words.length;
+      // The words are used up either way: a negated "Rosengård Centrum" is not "Centrum" either.
+      if (!inCompound(byFirstWord, tokens, i, end) || isNegated(tokens, i)) {
+        i = end;
+        continue;
+      }
       const first = tokens[i] as Token;
-      const last = tokens[i + hit.words.length - 1] as Token;
+      const last = tokens[end - 1] as Token;
       found.push({
         entryId: hit.entry.id,
         codes: hit.entry.codes,
@@ -116,7 +139,13 @@ function longestMatch(
   i: number,
   usesCase: boolean,
 ): Prepared | undefined {
-  const token = tokens[i] as Token;
+  return candidatesAt(index, tokens, i).find((p) => contextAllows(p, tokens, i, usesCase));
+}
+
+/** Every entry whose words start at token `i`, whatever the context; longest first. */
+function candidatesAt(index: Map<string, Prepared[]>, tokens: readonly Token[], i: number): Prepared[] {
+  const token = tokens[i];
+  if (token === undefined) return [];
   const candidates: Prepared[] = [];
   for (const suffix of SUFFIXES) {
     if (!token.folded.endsWith(suffix) || token.folded.length <= suffix.length) continue;
@@ -126,8 +155,31 @@ function longestMatch(
       if (p.words.length === 1 || suffix === '') candidates.push(p);
     }
   }
+  if (ARABIC.test(token.folded)) {
+    for (const prefix of ARABIC_PREFIXES) {
+      if (!token.folded.startsWith(prefix) || token.folded.length < prefix.length + 3) continue;
+      candidates.push(...(index.get(token.folded.slice(prefix.length)) ?? []));
+    }
+  }
   candidates.sort((a, b) => b.words.length - a.words.length);
-  return candidates.find((p) => wordsMatch(p, tokens, i) && contextAllows(p, tokens, i, usesCase));
+  return candidates.filter((p) => wordsMatch(p, tokens, i));
+}
+
+const ARABIC = /[\u0600-\u06FF]/u;
+
+/**
+ * Whether a name at tokens [start, end) stands as a name: not hyphen-joined to a word, or
+ * joined only to another name ("Holma-Kroksbäck"). "Hyllie-bussen" is a bus, not Hyllie.
+ */
+function inCompound(
+  index: Map<string, Prepared[]>,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): boolean {
+  if (tokens[start]?.hyphenBefore && candidatesAt(index, tokens, start - 1).length === 0) return false;
+  if (tokens[end]?.hyphenBefore && candidatesAt(index, tokens, end).length === 0) return false;
+  return true;
 }
 
 function wordsMatch(p: Prepared, tokens: readonly Token[], i: number): boolean {
@@ -145,17 +197,26 @@ function wordsMatch(p: Prepared, tokens: readonly Token[], i: number): boolean {
 /** The ambiguity rule of the module comment. */
 function contextAllows(p: Prepared, tokens: readonly Token[], i: number, usesCase: boolean): boolean {
   const ambiguity = p.entry.ambiguous;
-  if (ambiguity !== 'word' && ambiguity !== 'place') return true;
+  if ((ambiguity === null || ambiguity === undefined) && p.veto.size === 0) return true;
   const first = tokens[i] as Token;
-  const sentence = tokens.filter((t) => t.sentence === first.sentence);
-  const vetoed = sentence.some((t) => {
+  const clause = tokens.filter((t) => t.clause === first.clause);
+  const vetoed = clause.some((t) => {
     const word = t.folded.endsWith('s') ? t.folded.slice(0, -1) : t.folded;
     return OTHER_PLACES.has(t.folded) || OTHER_PLACES.has(word) || p.veto.has(t.folded) || p.veto.has(word);
   });
   if (vetoed) return false;
-  if (ambiguity === 'word') return usesCase && first.capitalised && !first.sentenceStart;
   const before = tokens[i - 1];
-  return before !== undefined && before.sentence === first.sentence && LOCATIVES.has(before.folded);
+  const beforeInSentence = before !== undefined && before.sentence === first.sentence ? before : undefined;
+  switch (ambiguity) {
+    case 'word':
+      return usesCase && first.capitalised && !first.sentenceStart;
+    case 'place':
+      return beforeInSentence !== undefined && LOCATIVES.has(beforeInSentence.folded);
+    case 'name':
+      return beforeInSentence === undefined || !PERSON_WORDS.has(beforeInSentence.folded);
+    default:
+      return true;
+  }
 }
 
 export { GazetteerEntrySchema, parseGazetteerFile } from './entries.ts';

@@ -46,6 +46,9 @@ export const LOCATIVES = new Set([
   'near',
   'around',
   'في',
+  'عند',
+  'قرب',
+  'جنب',
 ]);
 
 /**
@@ -71,4 +74,131 @@ export const OTHER_PLACES = new Set([
   'deutschland',
   'norge',
   'finland',
+  // Towns near Malmö with their own old town, park, stadium or square of the same name.
+  'ystad',
+  'trelleborg',
+  'landskrona',
+  'kristianstad',
+  'eslov',
+  'hoor',
+  'hassleholm',
+  'angelholm',
+  'simrishamn',
+  'lomma',
+  'staffanstorp',
+  'vellinge',
+  'svedala',
+  'skurup',
+  'kavlinge',
+  'sjobo',
+  'paris',
+  'london',
+  'berlin',
+  'oslo',
+  'sonderborg',
+  // The same, as written in Arabic script (folded: no hamza).
+  'الدنمارك',
+  'دنمارك',
+  'كوبنهاغن',
+  'كوبنهاجن',
+  'ستوكهولم',
+  'ستوكهلم',
+  'لوند',
+  'المانيا',
+  'يوتيبوري',
+  'هلسنغبوري',
 ]);
+
+/**
+ * Words that start a new clause. A veto (another city) or a negation reaches only to the end of
+ * its clause: "Jag jobbar i Lund men bor vid Stadion" is about Malmö's Stadion, "I don't live in
+ * Holma but in Lindängen" is about Lindängen.
+ */
+export const CLAUSE_WORDS = new Set([
+  'men',
+  'utan',
+  'och',
+  'eller',
+  'medan',
+  'fast',
+  'innan',
+  'but',
+  'and',
+  'or',
+  'while',
+  'whereas',
+  'though',
+  'before',
+  'بس',
+  'لكن',
+  'بل',
+  'و',
+  'قبل',
+]);
+
+/**
+ * Words that, right before a name that is also a first name (Seved), make it a person: "min
+ * morfar Seved", "kompisen Seved", "jag heter Seved", "my friend Seved", "عمي سيفيد".
+ */
+export const PERSON_WORDS = new Set([
+  'morfar',
+  'farfar',
+  'mormor',
+  'farmor',
+  'morbror',
+  'farbror',
+  'moster',
+  'faster',
+  'bror',
+  'brorsan',
+  'syster',
+  'systern',
+  'kusin',
+  'kusinen',
+  'kompis',
+  'kompisen',
+  'polare',
+  'polaren',
+  'van',
+  'vannen',
+  'pappa',
+  'mamma',
+  'son',
+  'sonen',
+  'granne',
+  'grannen',
+  'larare',
+  'lararen',
+  'heter',
+  'kallas',
+  'herr',
+  'fru',
+  'grandfather',
+  'grandpa',
+  'grandad',
+  'uncle',
+  'friend',
+  'brother',
+  'cousin',
+  'dad',
+  'neighbour',
+  'neighbor',
+  'teacher',
+  'named',
+  'called',
+  'mr',
+  'عمي',
+  'خالي',
+  'جدي',
+  'صاحبي',
+  'اخي',
+  'اسمه',
+  'اسمي',
+]);
+
+/**
+ * One-letter prefixes Arabic writes onto the next word: بـ (in), و (and), لـ (to), فـ (so), and
+ * their pairs: "بروزنغورد" is "in Rosengård". Stripped only from words in Arabic script, and
+ * only when what is left is a name.
+ */
+export const ARABIC_PREFIXES = ['وب', 'ول', 'فب', 'ب', 'و', 'ل', 'ف'] as const;

@@ -2,6 +2,7 @@
  * Words of a text as the gazetteer compares them: folded (lower case, no diacritics), with
  * where they are in the original and what the original's case and punctuation say.
  */
+import { CLAUSE_WORDS } from './rules.ts';
 
 /** One word of a text. */
 export interface Token {
@@ -15,6 +16,14 @@ export interface Token {
   sentenceStart: boolean;
   /** Which sentence of the text the word is in, from 0. */
   sentence: number;
+  /**
+   * Which clause, from 0: a new one at each sentence, comma, semicolon, colon or dash, and at a
+   * word that starts a clause (men, but, بس; see CLAUSE_WORDS). A veto or a negation reaches
+   * only as far as its clause: "Jag jobbar i Lund men bor vid Stadion".
+   */
+  clause: number;
+  /** Joined to the word before by a hyphen, no space: "bussen" in "Hyllie-bussen". */
+  hyphenBefore: boolean;
 }
 
 /** A text split into words. */
@@ -30,8 +39,15 @@ export interface Tokens {
 // Letters, digits and combining marks; an apostrophe inside a word keeps it whole ("Möllan's").
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 const SENTENCE_END = /[.!?…\n\u061F\u06D4]/u;
+// Comma, Arabic comma, semicolon, colon, dashes and brackets end a clause, not a sentence.
+const CLAUSE_END = /[,\u060C;\u061B:–—()]|\s-\s/u;
 
-/** Lower case without diacritics: å→a, ä→a, ö→o, é→e, and the Danish ø/æ people type for ö/ä. */
+/**
+ * Lower case without diacritics: å→a, ä→a, ö→o, é→e, and the Danish ø/æ people type for ö/ä.
+ * In Arabic script the same idea: short vowels and hamza go (أ إ آ → ا, by the NFD step), and
+ * the letters people swap freely are made one (ة → ه, ى → ي, no tatweel), so روزنغورد and
+ * روزنغورّد or هوليه and هولية compare equal.
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFD')
@@ -39,13 +55,17 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/ø/g, 'o')
     .replace(/æ/g, 'a')
-    .replace(/’/g, "'");
+    .replace(/’/g, "'")
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u0649/g, '\u064A')
+    .replace(/\u0640/g, '');
 }
 
 /** Splits `text` into {@link Token}s. */
 export function tokenize(text: string): Tokens {
   const tokens: Token[] = [];
   let sentence = 0;
+  let clause = 0;
   let previousEnd = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
@@ -53,13 +73,18 @@ export function tokenize(text: string): Tokens {
     const gap = text.slice(previousEnd, start);
     const newSentence = tokens.length === 0 || SENTENCE_END.test(gap);
     if (newSentence && tokens.length > 0) sentence += 1;
+    const folded = fold(word);
+    const newClause = newSentence || CLAUSE_END.test(gap) || CLAUSE_WORDS.has(folded);
+    if (newClause && tokens.length > 0) clause += 1;
     tokens.push({
-      folded: fold(word),
+      folded,
       start,
       end: start + word.length,
       capitalised: /^\p{Lu}/u.test(word),
       sentenceStart: newSentence,
       sentence,
+      clause,
+      hyphenBefore: tokens.length > 0 && gap === '-',
     });
     previousEnd = start + word.length;
   }

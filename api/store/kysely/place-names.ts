@@ -90,13 +90,15 @@ export function placeNameStore(db: Kysely<Database>): PlaceNameStore {
   };
 }
 
+const AMBIGUITIES = new Set(['word', 'place', 'name', 'elsewhere']);
+
 async function loadGazetteer(db: Kysely<Database>): Promise<readonly GazetteerRecord[]> {
   const rows = await db.selectFrom('gazetteer').selectAll().orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     codes: JSON.parse(r.codes) as string[],
-    ambiguous: r.ambiguous === 'word' || r.ambiguous === 'place' ? r.ambiguous : null,
+    ambiguous: AMBIGUITIES.has(r.ambiguous ?? '') ? (r.ambiguous as GazetteerRecord['ambiguous']) : null,
     vetoWords: JSON.parse(r.veto_words) as string[],
     note: r.note,
   }));
