@@ -87,3 +87,14 @@ describe('Arabic script', () => {
     expect(gazetteer.codes(text)).toContain(code);
   });
 });
+
+describe('a name that is also a Swedish word, first in a sentence', () => {
+  it.each([
+    ['Törnrosen needs better lighting on the paths.', ['48205']],
+    ['Herrgården has nothing for teenagers.', ['48208']],
+    ['Törnrosen blommar i juni.', []],
+    ['Herrgården var stängd för besökare.', []],
+  ])('%s', (text, codes) => {
+    expect(gazetteer.codes(text)).toEqual(codes);
+  });
+});

@@ -32,7 +32,15 @@
  *     Malmö's texts the Malmö one is meant; only the clause veto applies ("Gamla staden i Ystad").
  */
 import { isNegated } from './negation.ts';
-import { ARABIC_PREFIXES, LOCATIVES, OTHER_PLACES, PERSON_WORDS, SUFFIXES } from './rules.ts';
+import {
+  ARABIC_PREFIXES,
+  ENGLISH_WORDS,
+  LOCATIVES,
+  OTHER_PLACES,
+  PERSON_WORDS,
+  SUFFIXES,
+  SWEDISH_WORDS,
+} from './rules.ts';
 import { fold, type Token, tokenize } from './tokens.ts';
 
 export { fold, tokenize } from './tokens.ts';
@@ -209,7 +217,8 @@ function contextAllows(p: Prepared, tokens: readonly Token[], i: number, usesCas
   const beforeInSentence = before !== undefined && before.sentence === first.sentence ? before : undefined;
   switch (ambiguity) {
     case 'word':
-      return usesCase && first.capitalised && !first.sentenceStart;
+      if (!usesCase || !first.capitalised) return false;
+      return !first.sentenceStart || !isSwedishSentence(tokens, first.sentence);
     case 'place':
       return beforeInSentence !== undefined && LOCATIVES.has(beforeInSentence.folded);
     case 'name':
@@ -217,6 +226,19 @@ function contextAllows(p: Prepared, tokens: readonly Token[], i: number, usesCas
     default:
       return true;
   }
+}
+
+/** Whether a sentence reads as Swedish: no Arabic script, and more Swedish than English words. */
+function isSwedishSentence(tokens: readonly Token[], sentence: number): boolean {
+  let swedish = 0;
+  let english = 0;
+  for (const t of tokens) {
+    if (t.sentence !== sentence) continue;
+    if (ARABIC.test(t.folded)) return false;
+    if (SWEDISH_WORDS.has(t.folded)) swedish += 1;
+    if (ENGLISH_WORDS.has(t.folded)) english += 1;
+  }
+  return swedish >= english;
 }
 
 export { GazetteerEntrySchema, parseGazetteerFile } from './entries.ts';

@@ -202,3 +202,75 @@ export const PERSON_WORDS = new Set([
  * only when what is left is a name.
  */
 export const ARABIC_PREFIXES = ['وب', 'ول', 'فب', 'ب', 'و', 'ل', 'ف'] as const;
+
+/**
+ * Small function words (folded) that tell an English sentence from a Swedish one. A name that is
+ * also a Swedish word ("Törnrosen", the briar rose) can only be the word in a Swedish sentence, so
+ * at the start of an English or Arabic one it is the place: "Törnrosen needs better lighting".
+ * Words both languages write alike (in, for) are in neither list.
+ */
+export const ENGLISH_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'is',
+  'are',
+  'was',
+  'were',
+  'needs',
+  'need',
+  'has',
+  'have',
+  'of',
+  'to',
+  'and',
+  'with',
+  'on',
+  'at',
+  'it',
+  'this',
+  'that',
+  'my',
+  'our',
+  'there',
+  'should',
+  'would',
+  'more',
+  'better',
+  'very',
+  'too',
+]);
+
+/** See ENGLISH_WORDS. */
+export const SWEDISH_WORDS = new Set([
+  'och',
+  'att',
+  'det',
+  'som',
+  'en',
+  'ett',
+  'ar',
+  'har',
+  'inte',
+  'jag',
+  'vi',
+  'pa',
+  'med',
+  'av',
+  'till',
+  'den',
+  'om',
+  'sa',
+  'men',
+  'behover',
+  'mer',
+  'fler',
+  'vill',
+  'kan',
+  'ska',
+  'borde',
+  'finns',
+  'var',
+  'hur',
+  'nar',
+]);
