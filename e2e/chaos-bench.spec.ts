@@ -4,6 +4,7 @@ import { type ChaosProxy, type FaultKind, startChaosProxy } from './support/chao
 import { waitForServiceWorker } from './support/fixtures.ts';
 import { BUILDS } from './support/global-setup.ts';
 import { chooseArea, leaveComment, openStart, outboxStates } from './support/journeys.ts';
+import { readDevice, writeOutbox } from './support/outbox.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /**
@@ -28,41 +29,24 @@ const FAULTY: Partial<Record<FaultKind, number>> =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function fillOutbox(page: Page, count: number): Promise<void> {
-  await page.evaluate(
-    ({ count, ids, start }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kraftsamla');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['meta', 'outbox'], 'readwrite');
-          const device = tx.objectStore('meta').get('deviceId');
-          device.onsuccess = () => {
-            for (let i = 0; i < count; i++) {
-              const id = ids[i] as string;
-              const item = {
-                schemaVersion: 1,
-                id,
-                kind: 'comment',
-                respondent: { group: 'youth' },
-                location: { areaCode: '11319' },
-                deviceId: device.result,
-                locale: 'sv',
-                createdAt: new Date(start + i).toISOString(),
-                text: `Mätkommentar ${i + 1}: fler platser att vara på efter skolan.`,
-              };
-              tx.objectStore('outbox').add({ id, item, state: 'queued', queuedAt: start + i, attempts: 0 });
-            }
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { count, ids: Array.from({ length: count }, () => uuidv7()), start: Date.now() },
-  );
+  const { deviceId } = await readDevice(page);
+  const start = Date.now();
+  const records = Array.from({ length: count }, (_, i) => {
+    const id = uuidv7();
+    const item = {
+      schemaVersion: 1,
+      id,
+      kind: 'comment',
+      respondent: { group: 'youth' },
+      location: { areaCode: '11319' },
+      deviceId,
+      locale: 'sv',
+      createdAt: new Date(start + i).toISOString(),
+      text: `Mätkommentar ${i + 1}: fler platser att vara på efter skolan.`,
+    };
+    return { id, item, state: 'queued', queuedAt: start + i, attempts: 0 };
+  });
+  await writeOutbox(page, records);
 }
 
 test('5 phones × 300 items through the chaos proxy: time from "network clean" to "all sent"', async ({

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page, type Request, test } from '@playwright/test';
+import { type BrowserContext, expect, type Request, test } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import * as v from 'valibot';
 import { SubmissionItem } from '../common/wire/index.ts';
@@ -12,6 +12,7 @@ import {
 import { waitForServiceWorker } from './support/fixtures.ts';
 import { BUILDS } from './support/global-setup.ts';
 import { chooseArea, leaveComment, openMyInput, openStart, outboxStates } from './support/journeys.ts';
+import { readDevice, type StoredRecord, writeOutbox } from './support/outbox.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /**
@@ -37,59 +38,6 @@ const SYNC_TIMEOUT_MS = 90_000;
 const NUDGE_EVERY_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface StoredRecord {
-  id: string;
-  item: Record<string, unknown>;
-  state: string;
-  queuedAt: number;
-  attempts: number;
-}
-
-/** The device id from the `meta` store and every outbox record, read in the page. */
-function readDevice(page: Page): Promise<{ deviceId: string | undefined; records: StoredRecord[] }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ deviceId: string | undefined; records: StoredRecord[] }>((resolve, reject) => {
-        const open = indexedDB.open('kraftsamla');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['meta', 'outbox'], 'readonly');
-          const device = tx.objectStore('meta').get('deviceId');
-          const all = tx.objectStore('outbox').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ deviceId: device.result as string | undefined, records: all.result as StoredRecord[] });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** Adds outbox records in one transaction, as `outbox.enqueue` writes them (`add`: never overwrites). */
-function writeOutbox(page: Page, records: StoredRecord[]): Promise<void> {
-  return page.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kraftsamla');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('outbox', 'readwrite');
-          for (const row of rows) tx.objectStore('outbox').add(row);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
-}
 
 function summarize(proxy: ChaosProxy): string {
   const lines = proxy.log.map((p) => {

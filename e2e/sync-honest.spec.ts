@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { expectNoViolations } from './support/axe.ts';
 import { expect, test, waitForServiceWorker } from './support/fixtures.ts';
 import { chooseArea, leaveComment, openMyInput, openStart, outboxStates } from './support/journeys.ts';
+import { readDevice, writeOutbox } from './support/outbox.ts';
 
 /**
  * What the person is told about items that cannot go the usual way: an answer to an insats that
@@ -22,40 +23,21 @@ async function phone(context: BrowserContext): Promise<Page> {
 }
 
 /** Writes one queued answer for an insats the server does not have (it was unpublished). */
-function queueAnswerForClosedInsats(page: Page, id: string): Promise<void> {
-  return page.evaluate(
-    ({ id, words }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kraftsamla');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['meta', 'outbox'], 'readwrite');
-          const device = tx.objectStore('meta').get('deviceId');
-          device.onsuccess = () => {
-            const item = {
-              schemaVersion: 1,
-              id,
-              kind: 'answer',
-              insatsId: 'sommarlovsaktiviteter-2025',
-              answers: [{ questionId: 'q-fritt', questionVersion: 1, value: words }],
-              respondent: { group: 'youth', ageBand: '13-15' },
-              location: { areaCode: '11319' },
-              deviceId: device.result ?? 'e2e-device-0001',
-              locale: 'sv',
-              createdAt: new Date().toISOString(),
-            };
-            tx.objectStore('outbox').add({ id, item, state: 'queued', queuedAt: Date.now(), attempts: 0 });
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { id, words: WORDS },
-  );
+async function queueAnswerForClosedInsats(page: Page, id: string): Promise<void> {
+  const { deviceId } = await readDevice(page);
+  const item = {
+    schemaVersion: 1,
+    id,
+    kind: 'answer',
+    insatsId: 'sommarlovsaktiviteter-2025',
+    answers: [{ questionId: 'q-fritt', questionVersion: 1, value: WORDS }],
+    respondent: { group: 'youth', ageBand: '13-15' },
+    location: { areaCode: '11319' },
+    deviceId: deviceId ?? 'e2e-device-0001',
+    locale: 'sv',
+    createdAt: new Date().toISOString(),
+  };
+  await writeOutbox(page, [{ id, item, state: 'queued', queuedAt: Date.now(), attempts: 0 }]);
 }
 
 test('an answer to an insats closed before it was sent: plain words, the text kept, sent as a comment instead', async ({

@@ -9,6 +9,7 @@ import {
   type TestApp,
   testApp,
 } from '../../test/index.ts';
+import { stockholmDay } from '../../domain/local-time/index.ts';
 import { ownComment } from './testing.ts';
 
 describe.each(STORE_KINDS)('GET /api/staff/queue on %s', (kind) => {
@@ -89,7 +90,8 @@ describe.each(STORE_KINDS)('GET /api/staff/queue on %s', (kind) => {
       ids.pnr,
     ]);
     expect(await listed('?status=approved')).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    // The filter's days are Stockholm's: just after midnight there, UTC is still on yesterday.
+    const today = stockholmDay(new Date().toISOString());
     expect(await listed(`?from=2000-01-01&to=2000-01-02`)).toEqual([]);
     expect((await listed(`?from=${today}&to=${today}`)).length).toBeGreaterThanOrEqual(6);
 
