@@ -6,6 +6,7 @@ import { etag } from 'hono/etag';
 import { type Area, AreaList } from '../../../common/wire/index.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
+import { publicRead } from '../../http/public-read/index.ts';
 
 /** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
 export const spec: ResourceSpec = {
@@ -29,6 +30,7 @@ const collator = new Intl.Collator('sv');
 /** The areas resource. */
 export function areas(deps: ApiDeps) {
   return new Hono<AppEnv>()
+    .use(publicRead())
     .use(etag(), async (c, next) => {
       await next();
       c.header('Cache-Control', 'no-cache');

@@ -8,6 +8,7 @@ import { Insats, InsatsList } from '../../../common/wire/index.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
+import { publicRead } from '../../http/public-read/index.ts';
 
 /** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
 export const spec: ResourceSpec = {
@@ -52,6 +53,7 @@ export const spec: ResourceSpec = {
 export function insatser(deps: ApiDeps) {
   return (
     new Hono<AppEnv>()
+      .use(publicRead())
       // Devices revalidate their offline copy cheaply: unchanged catalogue → 304.
       .use(etag(), async (c, next) => {
         await next();

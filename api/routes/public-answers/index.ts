@@ -10,6 +10,7 @@ import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 import { notModified, publicationHeaders } from '../open-data/index.ts';
 import { computeAnswers, publications } from '../open-data/publication.ts';
+import { publicRead } from '../../http/public-read/index.ts';
 
 const INSATS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -38,7 +39,7 @@ export const spec: ResourceSpec = {
 /** The public answer summaries resource. */
 export function publicAnswers(deps: ApiDeps): Hono<AppEnv> {
   const publication = publications(deps);
-  return new Hono<AppEnv>().get('/:insatsId', async (c) => {
+  return new Hono<AppEnv>().use(publicRead()).get('/:insatsId', async (c) => {
     const id = c.req.param('insatsId');
     const insats = INSATS_ID.test(id)
       ? (await deps.store.listPublishedInsatser()).find((i) => i.id === id)

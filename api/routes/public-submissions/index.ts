@@ -21,6 +21,7 @@ import type { ResourceSpec } from '../../openapi/index.ts';
 import type { PublicCursor, PublicSubmissionRecord } from '../../store/index.ts';
 import { stockholmDay } from '../../domain/local-time/index.ts';
 import { type ShownCells, shownCells } from './cells.ts';
+import { publicRead } from '../../http/public-read/index.ts';
 
 /**
  * Caches may keep a page but must ask again before each use: an item hidden or redacted after
@@ -118,7 +119,7 @@ function toPublic(r: PublicSubmissionRecord, cells: ShownCells): PublicSubmissio
 /** The public-submissions resource. */
 export function publicSubmissions(deps: ApiDeps) {
   const cellsToday = shownCells(deps);
-  return new Hono<AppEnv>().get(
+  return new Hono<AppEnv>().use(publicRead()).get(
     '/',
     // Per request and client address, counted apart from submissions and receipt look-ups.
     deps.limiter.limit(() => ({ scope: 'public', amount: 1 })),
