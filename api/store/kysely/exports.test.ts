@@ -71,3 +71,23 @@ describe.each(STORE_KINDS)('export reads on %s', (kind) => {
     expect(other.rows).toHaveLength(0);
   });
 });
+
+describe.each(STORE_KINDS)('the delområden of an exported submission on %s', (kind) => {
+  it('should list each delområde once, however many sources tagged it', async () => {
+    const t = await testApp({ kind, now: () => NOW });
+    try {
+      // Chosen as 11319 and named in the text ("Seved" is in 11319), plus Holma by name.
+      const [sent] = await send(t, [
+        commentItem({ deviceId: device(1), text: 'Det är mörkt på Seved, och i Holma också.' }),
+      ]);
+      const page = await t.store.exportSubmissions(
+        { from: '2026-11-01', to: '2026-11-30', basis: 'primary', receivedUpTo: new Date(NOW).toISOString() },
+        { limit: 10, withContact: false },
+      );
+      const row = page.rows.find((r) => r.id === sent?.id);
+      expect(row?.areaCodes.slice().sort()).toEqual(['11319', '25611']);
+    } finally {
+      await t.close();
+    }
+  });
+});

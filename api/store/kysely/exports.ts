@@ -133,7 +133,8 @@ export function exportStore(db: Kysely<Database>): ExportStore {
             insatsId: r.insats_id,
             createdAt: r.created_at,
             receivedAt: r.received_at,
-            areaCodes: (tags.get(r.id) ?? []).map((t) => t.areaCode),
+            // One code once, however many sources (chosen, point, text) tagged it.
+            areaCodes: [...new Set((tags.get(r.id) ?? []).map((t) => t.areaCode))],
             primaryArea: r.primary_area,
             group: r.respondent_group,
             ageBand: r.age_band,
