@@ -115,8 +115,12 @@ export interface OpenDataAreaProperties {
   district: string;
   /** The sum of this area's published cells (all published insatser and "no insats"). */
   total: number;
-  /** This area's cells, one per insats column (`insats` null: no insats). */
-  counts: ({ insats: string | null } & ProtectedCount)[];
+  /**
+   * This area's cells as flat columns, for GIS tools: `c_01`, `c_02`, … per insats (the
+   * collection's `insatser` names each one's `field`), `c_none` for input without an insats; the
+   * published count, or null when it is "fewer than 5", which `f5_01`, … `f5_none` mark with 1.
+   */
+  [field: `c_${string}` | `f5_${string}`]: number | null;
 }
 
 /** GET /api/public/answers/:insatsId: protected answer counts of a published insats. */

@@ -24,7 +24,8 @@ export function publicRead(): MiddlewareHandler {
     // A preflight is answered by the CORS middleware itself, as a response of its own.
     const preflight = await allow(c, next);
     if (preflight) return preflight;
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.res.status < 400)
+    const named = c.res.headers.get('Link')?.includes('rel="license"') ?? false;
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.res.status < 400 && !named)
       c.res.headers.append('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`);
   };
 }

@@ -54,7 +54,8 @@ function publishedNumbers(o: Outputs): number[] {
     if (Array.isArray(x)) for (const y of x) walk(y);
     else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, k);
     // "Fewer than 5" as 0: what a reader subtracting figures would take it for at most.
-    else if (key === 'count' || key === 'total') found.push((x as number | null) ?? 0);
+    // The GeoJSON's flat columns (c_01, …, c_none) are counts too.
+    else if (key === 'count' || key === 'total' || /^c_/.test(key)) found.push((x as number | null) ?? 0);
   };
   walk([o.counts, o.geojson, o.answers]);
   for (const row of o.csv) found.push(row.count === '<5' ? 0 : Number(row.count));
@@ -118,6 +119,13 @@ describe.each(STORE_KINDS)('open data and public answers on %s', (kind) => {
     expect(day1.csv.find((r) => r.area_code === B && r.insats_id === '')?.count).toBe('<5');
     const feature = day1.geojson.features.find((f) => f.properties.code === B);
     expect(feature?.properties.total).toBe(0);
+    // Flat columns for GIS tools: "fewer than 5" is null with its marker, names fit a Shapefile.
+    expect(feature?.properties).toMatchObject({ c_none: null, f5_none: 1 });
+    for (const f of day1.geojson.features)
+      for (const [name, value] of Object.entries(f.properties)) {
+        expect(name.length, name).toBeLessThanOrEqual(10);
+        expect(value === null || typeof value !== 'object', name).toBe(true);
+      }
     const single = day1.answers.questions.find((q) => q.questionId === TRYGGARE.single);
     expect(single?.options.find((o) => o.id === 'varje-vecka')).toMatchObject({
       count: 5,

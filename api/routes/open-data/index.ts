@@ -15,6 +15,7 @@ import {
 } from '../../../common/wire/open-data.ts';
 import { csvDocument } from '../../domain/exports/csv.ts';
 import { areaGeometries, featureCollection } from '../../domain/exports/geojson.ts';
+import { insatsFields, roundCoordinates } from '../../domain/exports/gis.ts';
 import { publicationAt, secondsUntilNext } from '../../domain/open-data/index.ts';
 import { ifNoneMatchHas } from '../../http/etag.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
@@ -55,7 +56,7 @@ export const spec: ResourceSpec = {
       path: '/areas.geojson',
       access: 'public',
       summary: 'Delområden with their counts (GeoJSON)',
-      description: `${ABOUT} One feature per delområde of the active boundary set (WGS84).`,
+      description: `${ABOUT} One feature per delområde of the active boundary set (WGS84, 6 decimals), with flat numeric columns for GIS tools: \`total\`, and per insats \`c_01\`, … (\`c_none\`: no insats; null when fewer than 5, marked 1 in \`f5_01\`, …); the collection's \`insatser\` names each column's insats.`,
       responses: ok('A FeatureCollection (RFC 7946)'),
     },
     {
@@ -140,28 +141,35 @@ export function openData(deps: ApiDeps): Hono<AppEnv> {
     .get('/areas.geojson', async (c) => {
       const { info, doc } = await counts();
       const set = await deps.store.activeBoundarySet();
+      const { areas: _a, cells: _c, totals: _t, insatser, ...publicationInfo } = doc;
+      // One flat column per insats (GIS tools read nested values as text); the collection's
+      // `insatser` says which column is which.
+      const published = insatser.filter((i) => i.id !== null);
+      const fieldOf = (id: string | null) =>
+        insatsFields(id === null ? null : published.findIndex((i) => i.id === id));
       const byArea = new Map<string, OpenDataAreaProperties>();
       for (const a of doc.areas)
         if (a.code !== null)
-          byArea.set(a.code, {
-            code: a.code,
-            name: a.name ?? a.code,
-            district: a.district ?? '',
-            total: 0,
-            counts: [],
-          });
+          byArea.set(a.code, { code: a.code, name: a.name ?? a.code, district: a.district ?? '', total: 0 });
       for (const cell of doc.cells) {
         const p = cell.area === null ? undefined : byArea.get(cell.area);
         if (!p) continue;
-        p.counts.push({ insats: cell.insats, count: cell.count, fewerThan5: cell.fewerThan5 });
+        const field = fieldOf(cell.insats);
+        p[field.count] = cell.count;
+        p[field.fewer] = cell.fewerThan5 ? 1 : 0;
         p.total += cell.count ?? 0;
       }
-      const geometries = (set ? areaGeometries(set) : []).filter((g) => byArea.has(g.code));
-      const { areas: _a, cells: _c, totals: _t, insatser, ...publicationInfo } = doc;
+      const geometries = (set ? areaGeometries(set) : [])
+        .filter((g) => byArea.has(g.code))
+        .map((g) => ({ ...g, geometry: roundCoordinates(g.geometry) }));
       const fc = featureCollection(geometries, (code) => ({ ...byArea.get(code) }), {
         licence: OPEN_DATA_LICENCE,
         publication: publicationInfo,
-        insatser,
+        insatser: insatser.map((i) => ({
+          ...i,
+          field: fieldOf(i.id).count,
+          fewerField: fieldOf(i.id).fewer,
+        })),
       });
       return send(c, info, 'areas.geojson', 'application/geo+json', JSON.stringify(fc));
     })

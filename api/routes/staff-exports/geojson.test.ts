@@ -104,19 +104,32 @@ describe.each(STORE_KINDS)('GET /api/staff/exports/areas.geojson on %s', (kind) 
     expect(fc.features.find((f) => f.properties.code === '10101')?.properties.count).toBe(0);
   });
 
-  it("should add an indicator's latest measurement, baseline and targets, a reporting area's value standing for its delområden", async () => {
+  it("should add an indicator's latest measurement, baseline and targets as flat columns, a reporting area's value standing for its delområden", async () => {
     const fc = (await (await get('?indicator=test-uvas')).json()) as Collection;
     for (const code of ['11319', '11320'])
       expect(fc.features.find((f) => f.properties.code === code)?.properties).toMatchObject({
         indicator: 'test-uvas',
-        latest: { year: 2025, value: 11 },
-        baseline: { year: 2024, value: 12.5 },
-        targets: [
-          { year: 2030, value: 8 },
-          { year: 2035, value: 5 },
-        ],
+        ind_value: 11,
+        ind_year: 2025,
+        base_value: 12.5,
+        base_year: 2024,
+        t_2030: 8,
+        t_2035: 5,
       });
-    expect(fc.features.find((f) => f.properties.code === '10101')?.properties.latest).toBeNull();
+    expect(fc.features.find((f) => f.properties.code === '10101')?.properties.ind_value).toBeNull();
+  });
+
+  it('should hold only flat values with names of at most 10 characters, and coordinates at 6 decimals, for GIS tools', async () => {
+    const fc = (await (await get('?indicator=test-uvas')).json()) as Collection;
+    for (const f of fc.features)
+      for (const [name, value] of Object.entries(f.properties)) {
+        expect(name.length, name).toBeLessThanOrEqual(10);
+        expect(value === null || typeof value !== 'object', name).toBe(true);
+      }
+    const decimals = JSON.stringify(fc.features.map((f) => f.geometry))
+      .match(/-?\d+\.\d+/g)
+      ?.map((n) => n.split('.')[1]?.length ?? 0);
+    expect(Math.max(...(decimals ?? [99]))).toBeLessThanOrEqual(6);
   });
 
   it('should answer 404 for an unknown indicator and 400 for a malformed filter', async () => {

@@ -15,6 +15,7 @@ import { DashboardQuery } from '../../../common/wire/insights.ts';
 import { exportZip, mayReadContacts } from '../../domain/exports/index.ts';
 import { resolveFilter } from '../../domain/insights/index.ts';
 import { areaGeometries, featureCollection, indicatorByArea } from '../../domain/exports/geojson.ts';
+import { indicatorFields, roundCoordinates } from '../../domain/exports/gis.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
@@ -145,7 +146,11 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
         if (!indicator) return problem(c, 404, 'There is no such indicator.');
       }
       const set = await deps.store.activeBoundarySet();
-      const geometries = set ? areaGeometries(set) : [];
+      // Flat numbers and 6 decimals: what GIS tools read as columns (api/domain/exports/gis.ts).
+      const geometries = (set ? areaGeometries(set) : []).map((g) => ({
+        ...g,
+        geometry: roundCoordinates(g.geometry),
+      }));
       const counts = new Map(
         (await deps.store.countSubmissions(resolved.store, 'area')).map((r) => [r.key, r.count]),
       );
@@ -162,7 +167,7 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
             ? {
                 indicator: indicator?.id,
                 unit: indicator?.unit,
-                ...(perArea.get(code) ?? { latest: null, baseline: null, targets: [] }),
+                ...indicatorFields(perArea.get(code) ?? { latest: null, baseline: null, targets: [] }),
               }
             : {}),
         }),
