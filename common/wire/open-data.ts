@@ -118,9 +118,10 @@ export interface OpenDataAreaProperties {
   /**
    * This area's cells as flat columns, for GIS tools: `c_01`, `c_02`, … per insats (the
    * collection's `insatser` names each one's `field`), `c_none` for input without an insats; the
-   * published count, or null when it is "fewer than 5", which `f5_01`, … `f5_none` mark with 1.
+   * published count, or 0 when it is "fewer than 5" (0–4), which `f5_01`, … `f5_none` mark with
+   * 1 (a GIS tool reads a column of only nulls as text, so never null).
    */
-  [field: `c_${string}` | `f5_${string}`]: number | null;
+  [field: `c_${string}` | `f5_${string}`]: number;
 }
 
 /** GET /api/public/answers/:insatsId: protected answer counts of a published insats. */

@@ -27,7 +27,7 @@ export function roundCoordinates(geometry: unknown): unknown {
 /**
  * The column of an insats in the open-data GeoJSON: `c_01`, `c_02`, … in the order of the
  * collection's `insatser`, `c_none` for input without an insats; `f5_01` … is 1 where the count
- * is "fewer than 5" (then `c_01` is null), else 0.
+ * is "fewer than 5" (then `c_01` is 0, as in the totals), else 0.
  */
 export function insatsFields(index: number | null): { count: `c_${string}`; fewer: `f5_${string}` } {
   const n = index === null ? 'none' : String(index + 1).padStart(2, '0');

@@ -119,8 +119,8 @@ describe.each(STORE_KINDS)('open data and public answers on %s', (kind) => {
     expect(day1.csv.find((r) => r.area_code === B && r.insats_id === '')?.count).toBe('<5');
     const feature = day1.geojson.features.find((f) => f.properties.code === B);
     expect(feature?.properties.total).toBe(0);
-    // Flat columns for GIS tools: "fewer than 5" is null with its marker, names fit a Shapefile.
-    expect(feature?.properties).toMatchObject({ c_none: null, f5_none: 1 });
+    // Flat columns for GIS tools: "fewer than 5" is 0 with its marker, names fit a Shapefile.
+    expect(feature?.properties).toMatchObject({ c_none: 0, f5_none: 1 });
     for (const f of day1.geojson.features)
       for (const [name, value] of Object.entries(f.properties)) {
         expect(name.length, name).toBeLessThanOrEqual(10);

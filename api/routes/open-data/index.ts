@@ -56,7 +56,7 @@ export const spec: ResourceSpec = {
       path: '/areas.geojson',
       access: 'public',
       summary: 'Delområden with their counts (GeoJSON)',
-      description: `${ABOUT} One feature per delområde of the active boundary set (WGS84, 6 decimals), with flat numeric columns for GIS tools: \`total\`, and per insats \`c_01\`, … (\`c_none\`: no insats; null when fewer than 5, marked 1 in \`f5_01\`, …); the collection's \`insatser\` names each column's insats.`,
+      description: `${ABOUT} One feature per delområde of the active boundary set (WGS84, 6 decimals), with flat numeric columns for GIS tools: \`total\`, and per insats \`c_01\`, … (\`c_none\`: no insats; 0 when fewer than 5, marked 1 in \`f5_01\`, …); the collection's \`insatser\` names each column's insats.`,
       responses: ok('A FeatureCollection (RFC 7946)'),
     },
     {
@@ -155,7 +155,8 @@ export function openData(deps: ApiDeps): Hono<AppEnv> {
         const p = cell.area === null ? undefined : byArea.get(cell.area);
         if (!p) continue;
         const field = fieldOf(cell.insats);
-        p[field.count] = cell.count;
+        // 0 with the marker for "fewer than 5": a column with only nulls would be read as text.
+        p[field.count] = cell.count ?? 0;
         p[field.fewer] = cell.fewerThan5 ? 1 : 0;
         p.total += cell.count ?? 0;
       }
