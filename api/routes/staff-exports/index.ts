@@ -1,18 +1,20 @@
 /**
- * Staff exports (issue 8, docs/exports.md):
+ * Staff exports (docs/exports.md):
  * - GET /api/staff/exports/submissions.zip: submissions.csv and answers.csv of the dashboard's
  *   filter, streamed. Contact columns only for admins and moderators (each such export is
  *   audited: filter and row count); analysts get no free text of items that are not approved.
+ * - GET /api/staff/exports/submissions.xlsx: the same as one typed spreadsheet.
  * - GET /api/staff/exports/areas.geojson: the delområden with their counts under the filter,
  *   and with `indicator` that indicator's latest measurement, baseline and targets.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { audit as writeAudit } from '../../auth/audit/index.ts';
 import { ANY_ROLE } from '../../auth/policy/index.ts';
 import { fieldErrors } from '../../../common/wire/index.ts';
 import { DashboardQuery } from '../../../common/wire/insights.ts';
 import { exportZip, mayReadContacts } from '../../domain/exports/index.ts';
+import { exportWorkbook, SHEET_MAX_ROWS, TooManyRowsError } from '../../domain/exports/xlsx.ts';
 import { resolveFilter } from '../../domain/insights/index.ts';
 import { areaGeometries, featureCollection, indicatorByArea } from '../../domain/exports/geojson.ts';
 import { indicatorFields, roundCoordinates } from '../../domain/exports/gis.ts';
@@ -24,6 +26,8 @@ const FILTER_HELP =
   "The dashboard's filters as query parameters: `insats` (an id or `none`), `area` (a delområde) or " +
   '`district` (a stadsområde), `group`, `from`/`to` (Malmö days of when the input was made, both ' +
   'included; default the last 365 days), `basis` (`primary`, default, or `any` tag).';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const IndicatorId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an indicator id'));
 
@@ -48,6 +52,25 @@ export const spec: ResourceSpec = {
         400: { description: 'A filter is malformed', problem: true },
         401: { description: 'Not signed in', problem: true },
         403: { description: 'No staff role', problem: true },
+        503: { description: 'The export could not be audited, so it was not started', problem: true },
+      },
+    },
+    {
+      method: 'get',
+      path: '/submissions.xlsx',
+      access: ANY_ROLE,
+      summary: 'Submissions and answers as one spreadsheet (XLSX)',
+      description:
+        `${FILTER_HELP} An XLSX workbook with the sheets submissions and answers: the same columns and ` +
+        'rules as the CSV files, typed: `day` a date, `created_at`/`received_at` date-times in Malmö time, ' +
+        'numbers as numbers, every other value as text (codes and phone numbers as written). Audited as ' +
+        'the zip. At most 1,048,575 rows a sheet (413 beyond: take the zip).',
+      responses: {
+        200: { description: 'The workbook, as an attachment' },
+        400: { description: 'A filter is malformed', problem: true },
+        401: { description: 'Not signed in', problem: true },
+        403: { description: 'No staff role', problem: true },
+        413: { description: 'More rows than a spreadsheet holds', problem: true },
         503: { description: 'The export could not be audited, so it was not started', problem: true },
       },
     },
@@ -82,51 +105,83 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
     return 'errors' in out ? out : out.resolved;
   };
 
+  /**
+   * What both export formats do first: the role, the filter as the dashboard resolves it, and for
+   * roles that get contact details the audit row written before the first byte leaves (refused
+   * when it cannot be written); `onWritten` audits the row count at the end.
+   */
+  const startExport = async (c: Context<AppEnv>) => {
+    const user = c.var.staff?.user;
+    const role = user?.role;
+    if (!user || !role) return problem(c, 403, 'This needs a staff role.');
+    const resolved = await filterOf(c.req.query());
+    if ('errors' in resolved)
+      return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
+    const startedAt = new Date(deps.now()).toISOString();
+    const { filter } = resolved;
+    const areaCodes = filter.area !== undefined ? [filter.area] : resolved.store.areaCodes;
+    const exportFilter = {
+      from: filter.from,
+      to: filter.to,
+      basis: filter.basis,
+      receivedUpTo: startedAt,
+      ...(filter.insats === undefined ? {} : { insats: filter.insats }),
+      ...(filter.group === undefined ? {} : { group: filter.group }),
+      ...(areaCodes === undefined ? {} : { areaCodes }),
+    };
+    const exportAudit = (action: string, after: Record<string, unknown>) =>
+      writeAudit(c, deps, { action, targetType: 'export', targetId: null, after });
+    if (mayReadContacts(role)) {
+      // Contact details leave only once the export is in the audit log: audited before the
+      // first byte, refused when that cannot be written (the row count follows at the end).
+      try {
+        await exportAudit('export.contacts', { filter });
+      } catch (err) {
+        deps.logger.error?.({ err: String(err) }, 'export audit failed');
+        return problem(c, 503, 'The export could not be audited, so it was not started. Try again.');
+      }
+    }
+    const onWritten = async (rows: number, complete: boolean) => {
+      if (!mayReadContacts(role)) return;
+      try {
+        await exportAudit('export.contacts.done', { filter, rows, complete });
+      } catch (err) {
+        deps.logger.error?.({ err: String(err) }, 'export audit failed');
+      }
+    };
+    return { role, exportFilter, areas: resolved.areas, onWritten, startedAt };
+  };
+
   return new Hono<AppEnv>()
     .get('/submissions.zip', async (c) => {
-      const user = c.var.staff?.user;
-      const role = user?.role;
-      if (!user || !role) return problem(c, 403, 'This needs a staff role.');
-      const resolved = await filterOf(c.req.query());
-      if ('errors' in resolved)
-        return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
-      const startedAt = new Date(deps.now()).toISOString();
-      const { filter } = resolved;
-      const areaCodes = filter.area !== undefined ? [filter.area] : resolved.store.areaCodes;
-      const exportFilter = {
-        from: filter.from,
-        to: filter.to,
-        basis: filter.basis,
-        receivedUpTo: startedAt,
-        ...(filter.insats === undefined ? {} : { insats: filter.insats }),
-        ...(filter.group === undefined ? {} : { group: filter.group }),
-        ...(areaCodes === undefined ? {} : { areaCodes }),
-      };
-      const exportAudit = (action: string, after: Record<string, unknown>) =>
-        writeAudit(c, deps, { action, targetType: 'export', targetId: null, after });
-      if (mayReadContacts(role)) {
-        // Contact details leave only once the export is in the audit log: audited before the
-        // first byte, refused when that cannot be written (the row count follows at the end).
-        try {
-          await exportAudit('export.contacts', { filter });
-        } catch (err) {
-          deps.logger.error?.({ err: String(err) }, 'export audit failed');
-          return problem(c, 503, 'The export could not be audited, so it was not started. Try again.');
-        }
-      }
-      const audit = mayReadContacts(role)
-        ? (rows: number, complete: boolean) => exportAudit('export.contacts.done', { filter, rows, complete })
-        : undefined;
-      const body = exportZip(deps.store, exportFilter, role, resolved.areas, async (rows, complete) => {
-        try {
-          await audit?.(rows, complete);
-        } catch (err) {
-          deps.logger.error?.({ err: String(err) }, 'export audit failed');
-        }
-      });
+      const started = await startExport(c);
+      if (started instanceof Response) return started;
+      const { role, exportFilter, areas, onWritten, startedAt } = started;
+      const body = exportZip(deps.store, exportFilter, role, areas, onWritten);
       return c.body(body, 200, {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="kraftsamla-export-${startedAt.slice(0, 10)}.zip"`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .get('/submissions.xlsx', async (c) => {
+      const started = await startExport(c);
+      if (started instanceof Response) return started;
+      const { role, exportFilter, areas, onWritten, startedAt } = started;
+      let file: Buffer;
+      try {
+        file = await exportWorkbook(deps.store, exportFilter, role, areas, onWritten);
+      } catch (err) {
+        if (!(err instanceof TooManyRowsError)) throw err;
+        return problem(
+          c,
+          413,
+          `The export has more rows in ${err.sheet} than a spreadsheet holds (${SHEET_MAX_ROWS - 1}). Narrow the filter or take the CSV files (submissions.zip).`,
+        );
+      }
+      return c.body(new Uint8Array(file), 200, {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': `attachment; filename="kraftsamla-export-${startedAt.slice(0, 10)}.xlsx"`,
         'Cache-Control': 'no-store',
       });
     })

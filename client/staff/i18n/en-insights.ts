@@ -71,6 +71,7 @@ export const enDashboard: { readonly [K in keyof typeof svDashboard]: string } =
   'export.title': 'Download',
   'export.intro': 'The files hold the same selection as shown here.',
   'export.csv': 'Submissions as CSV (zip)',
+  'export.xlsx': 'Submissions as a spreadsheet (Excel)',
   'export.geojson': 'Counts per delområde as GeoJSON',
   'choropleth.hint':
     'Each area shows its number when you point at it or move to it with the arrow keys. The table below the map has the same numbers.',

@@ -71,6 +71,7 @@ export const svDashboard = {
   'export.title': 'Ladda ner',
   'export.intro': 'Filerna innehåller samma urval som visas här.',
   'export.csv': 'Inlägg som CSV (zip)',
+  'export.xlsx': 'Inlägg som kalkylark (Excel)',
   'export.geojson': 'Antal per delområde som GeoJSON',
   'choropleth.hint':
     'Varje område visar sitt antal när du pekar på det eller flyttar till det med piltangenterna. Tabellen under kartan har samma siffror.',

@@ -1,7 +1,7 @@
 /** The download links of the dashboard: the same filters as the view (its query string). */
 import { t } from '../../i18n/index.ts';
 
-/** CSV (zip) of the submissions and GeoJSON of counts per delområde, with `search`'s filters. */
+/** CSV (zip) and XLSX of the submissions and GeoJSON of counts per delområde, with `search`'s filters. */
 export function Exports({ search }: { search: string }) {
   const suffix = search ? `?${search}` : '';
   return (
@@ -12,6 +12,11 @@ export function Exports({ search }: { search: string }) {
         <li>
           <a class="btn btn-secondary" href={`/api/staff/exports/submissions.zip${suffix}`} download>
             {t('export.csv')}
+          </a>
+        </li>
+        <li>
+          <a class="btn btn-secondary" href={`/api/staff/exports/submissions.xlsx${suffix}`} download>
+            {t('export.xlsx')}
           </a>
         </li>
         <li>
