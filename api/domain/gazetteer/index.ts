@@ -41,6 +41,14 @@ import {
   SUFFIXES,
   SWEDISH_WORDS,
 } from './rules.ts';
+import {
+  arabicSkeleton,
+  arabicStems,
+  BEFORE_PLACE,
+  latinSkeleton,
+  MIN_SKELETON,
+  mayBeTransliteration,
+} from './skeleton.ts';
 import { fold, type Token, tokenize } from './tokens.ts';
 
 export { fold, tokenize } from './tokens.ts';
@@ -92,6 +100,12 @@ interface Prepared {
   veto: Set<string>;
 }
 
+/** Entries by their first folded word, and Latin-script entries by consonant skeleton. */
+interface Index {
+  byFirstWord: Map<string, Prepared[]>;
+  bySkeleton: Map<string, Prepared[]>;
+}
+
 /** Builds a matcher. Entries without codes or without a usable name are left out. */
 export function buildGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   const byFirstWord = new Map<string, Prepared[]>();
@@ -105,19 +119,28 @@ export function buildGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   }
   // Longest name first, so "Rosengård Centrum" is tried before "Rosengård".
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const bySkeleton = new Map<string, Prepared[]>();
+  for (const list of byFirstWord.values())
+    for (const p of list) {
+      if (ARABIC.test(p.entry.name)) continue;
+      const skeleton = latinSkeleton(p.words.join(''));
+      if (skeleton.length < MIN_SKELETON) continue;
+      bySkeleton.set(skeleton, [...(bySkeleton.get(skeleton) ?? []), p]);
+    }
+  const index: Index = { byFirstWord, bySkeleton };
 
   const mentions = (text: string): Mention[] => {
     const { tokens, usesCase } = tokenize(text);
     const found: Mention[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const hit = longestMatch(byFirstWord, tokens, i, usesCase);
+      const hit = longestMatch(index, tokens, i, usesCase);
       if (hit === undefined) {
         i += 1;
         continue;
       }
       const end = i + hit.words.length;
       // The words are used up either way: a negated "Rosengård Centrum" is not "Centrum" either.
-      if (!inCompound(byFirstWord, tokens, i, end) || isNegated(tokens, i)) {
+      if (!inCompound(index, tokens, i, end) || isNegated(tokens, i)) {
         i = end;
         continue;
       }
@@ -142,7 +165,7 @@ export function buildGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
 
 /** The longest entry whose words start at token `i` and whose ambiguity rule is met. */
 function longestMatch(
-  index: Map<string, Prepared[]>,
+  index: Index,
   tokens: readonly Token[],
   i: number,
   usesCase: boolean,
@@ -151,26 +174,69 @@ function longestMatch(
 }
 
 /** Every entry whose words start at token `i`, whatever the context; longest first. */
-function candidatesAt(index: Map<string, Prepared[]>, tokens: readonly Token[], i: number): Prepared[] {
+function candidatesAt(index: Index, tokens: readonly Token[], i: number): Prepared[] {
   const token = tokens[i];
   if (token === undefined) return [];
   const candidates: Prepared[] = [];
   for (const suffix of SUFFIXES) {
     if (!token.folded.endsWith(suffix) || token.folded.length <= suffix.length) continue;
     const base = token.folded.slice(0, token.folded.length - suffix.length);
-    for (const p of index.get(base) ?? []) {
+    for (const p of index.byFirstWord.get(base) ?? []) {
       // Only the last word of a name takes an ending.
       if (p.words.length === 1 || suffix === '') candidates.push(p);
     }
   }
   if (ARABIC.test(token.folded)) {
-    for (const prefix of ARABIC_PREFIXES) {
-      if (!token.folded.startsWith(prefix) || token.folded.length < prefix.length + 3) continue;
-      candidates.push(...(index.get(token.folded.slice(prefix.length)) ?? []));
+    // A spelling in the data, with a prefix or the article off, or with a final ه written for
+    // the vowel (فوسيه for فوسي); else a name with the same consonants.
+    for (const stem of arabicStems(token.folded, ARABIC_PREFIXES)) {
+      const forms = stem.endsWith('ه') ? [stem, stem.slice(0, -1)] : [stem];
+      for (const form of forms)
+        if (form !== token.folded && form.length >= 3)
+          candidates.push(...(index.byFirstWord.get(form) ?? []));
     }
+    candidates.push(...bySkeletonAt(index, tokens, i));
   }
   candidates.sort((a, b) => b.words.length - a.words.length);
   return candidates.filter((p) => wordsMatch(p, tokens, i));
+}
+
+/**
+ * Latin-script names whose consonants the Arabic words from token `i` (one to three, in one
+ * sentence) spell (see ./skeleton.ts). A Swedish word's other meaning cannot be written in
+ * Arabic script, so a `word` entry matched this way is not ambiguous.
+ */
+function bySkeletonAt(index: Index, tokens: readonly Token[], i: number): Prepared[] {
+  const first = tokens[i] as Token;
+  const found: Prepared[] = [];
+  for (let n = 3; n >= 1; n--) {
+    const run = tokens.slice(i, i + n);
+    if (
+      run.length < n ||
+      run.some(
+        (t) => t.sentence !== first.sentence || !ARABIC.test(t.folded) || !mayBeTransliteration(t.folded),
+      )
+    )
+      continue;
+    const rest = run
+      .slice(1)
+      .map((t) => arabicSkeleton(t.folded))
+      .join('');
+    const before = tokens[i - 1];
+    const afterPreposition =
+      before !== undefined && before.sentence === first.sentence && BEFORE_PLACE.has(before.folded);
+    const stems = arabicStems(first.folded, ARABIC_PREFIXES).filter(
+      (stem) => afterPreposition || (first.folded.startsWith('ب') && stem !== first.folded),
+    );
+    for (const stem of stems)
+      for (const p of index.bySkeleton.get(arabicSkeleton(stem) + rest) ?? [])
+        found.push({
+          entry: p.entry.ambiguous === 'word' ? { ...p.entry, ambiguous: null } : p.entry,
+          words: run.map((t) => t.folded),
+          veto: p.veto,
+        });
+  }
+  return found;
 }
 
 const ARABIC = /[\u0600-\u06FF]/u;
@@ -179,12 +245,7 @@ const ARABIC = /[\u0600-\u06FF]/u;
  * Whether a name at tokens [start, end) stands as a name: not hyphen-joined to a word, or
  * joined only to another name ("Holma-Kroksbäck"). "Hyllie-bussen" is a bus, not Hyllie.
  */
-function inCompound(
-  index: Map<string, Prepared[]>,
-  tokens: readonly Token[],
-  start: number,
-  end: number,
-): boolean {
+function inCompound(index: Index, tokens: readonly Token[], start: number, end: number): boolean {
   if (tokens[start]?.hyphenBefore && candidatesAt(index, tokens, start - 1).length === 0) return false;
   if (tokens[end]?.hyphenBefore && candidatesAt(index, tokens, end).length === 0) return false;
   return true;
