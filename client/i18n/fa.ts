@@ -105,7 +105,7 @@ const fa: Messages = {
   'insats.kind.kraftsamlande': 'یک پروژهٔ بزرگ که بخش‌های زیادی از شهرداری در آن با هم کار می‌کنند',
   'insats.kind.local-development': 'کار برای بهتر کردن منطقه',
   'insats.contact': 'فرد تماس در شهرداری',
-  'about.you': 'تو به عنوان این پاسخ می‌دهی: {who}',
+  'about.you': 'پاسخ می‌دهی به عنوان: {who}',
   'about.change': 'تغییر',
   'insats.notFound': 'این را پیدا نمی‌کنیم. شاید برداشته شده باشد.',
   'heard.link': 'ببین دیگران چه گفته‌اند',

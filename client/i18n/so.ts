@@ -39,7 +39,7 @@ const so: Messages = {
   'area.change': 'Beddel xaafadda',
   'area.listLabel': 'Xaafadaha',
   'area.listHint': 'Liiska ku dhex soco falaarta kor iyo hoos.',
-  'area.viewLabel': 'U tus xaafadaha sida',
+  'area.viewLabel': 'Tus xaafadaha sida',
   'area.viewList': 'Liis',
   'area.viewMap': 'Khariidad',
   'map.label': 'Khariidadda xaafadaha Malmö',
@@ -122,7 +122,7 @@ const so: Messages = {
   'ideas.intro':
     'Halkan waxaa ku jira fikrado cusub oo ka yimid ururro, shirkado iyo dadka guryaha leh. Magaaladu way akhriday. Waxaad sidoo kale arkaysaa waxa magaaladu ka jawaabtay.',
 
-  'q.progress': 'Su’aasha {n} ee {total}',
+  'q.progress': 'Su’aal {n} ka mid ah {total}',
   'q.next': 'Xiga',
   'q.skip': 'Ka bood',
   'q.back': 'Dib u noqo',
@@ -138,7 +138,7 @@ const so: Messages = {
   'face.3': 'Dhexdhexaad',
   'face.4': 'Fiican',
   'face.5': 'Aad u fiican',
-  'scale.step': '{n} ee {total}',
+  'scale.step': '{n} ka mid ah {total}',
   'scale.dontKnow': 'Ma garanayo',
 
   'about.title': 'Adiga kugu saabsan',
@@ -273,7 +273,7 @@ const so: Messages = {
   'clear.question': 'Ma rabtaa inaad tirtirto wax walba oo appku kaydiyay?',
   'clear.warnWaiting': 'Fiiro gaar ah! {n} weli lama dirin. Way lumayaan haddii aad hadda nadiifiso.',
   'clear.confirm': 'Haa, tirtir wax walba',
-  'clear.cancel': 'Jooji',
+  'clear.cancel': 'Ka noqo',
   'clear.done': 'Waa dhammaaday. Taleefanka waa la nadiifiyay.',
 
   'privacy.title': 'Xogtaada',
