@@ -45,7 +45,7 @@ const so: Messages = {
   'map.label': 'Khariidadda xaafadaha Malmö',
   'map.hint': 'Taabo xaafaddaada. Kiiboodh leh: khariidadda ku tag Tab. Ku dhaqaaq falaarta. Ku dooro Enter.',
   'map.hintTouch':
-    'Taabo xaafaddaada si aad u doorato. Farta ku hay si aad magaca u aragto. Laba far isku qabo si aad u weyneyso. Jiid si aad khariidadda u dhaqaajiso.',
+    'Taabo xaafaddaada si aad u doorato. Farta ku hay si aad magaca u aragto. Laba farood ku weynee ama ku yaree. Jiid si aad khariidadda u dhaqaajiso.',
   'map.position': 'Halkan ayaad joogtaa',
   'map.selected': 'La doortay: {name}',
   'map.zoomIn': 'Weynee',
@@ -114,7 +114,7 @@ const so: Messages = {
     'Halkan waxaa ku jira faallooyin, soo jeedinno iyo jawaabo ay magaaladu akhriday. Waxaad sidoo kale arkaysaa waxa magaaladu ka jawaabtay.',
   'heard.empty': 'Halkan wax lama soo dhigin weli.',
   'heard.offline': 'Hadda internet ma haysatid. Boggan waxaa la arki karaa oo keliya marka internet jiro.',
-  'heard.redacted': '{placeholder} macnaheedu waa in magaaladu ka saartay xog qof gaar ah.',
+  'heard.redacted': '{placeholder} macnaheedu waa in magaaladu ka saartay xog shakhsi ah.',
   'heard.more': 'Tus wax badan',
   'heard.moreShown': '{n} kale ayaa la tusay.',
   'ideas.link': 'Fikrado ka yimid ururro iyo shirkado',
@@ -288,7 +288,7 @@ const so: Messages = {
   'privacy.what2':
     'Cidda aad tahay (tusaale ahaan qof dhallinyaro ah) iyo da’daada, haddii aad rabto inaad sheegto.',
   'privacy.what3': 'Xaafadda ay khusayso.',
-  'privacy.what4': 'Lambar aan kala sooc lahayn oo taleefanka ah. Ma aha magacaaga.',
+  'privacy.what4': 'Lambar si kadis ah loo doortay oo taleefanka loo bixiyay. Ma aha magacaaga.',
   'privacy.what5': 'Iimaylkaaga, oo keliya haddii adigu bixiso.',
   'privacy.positionTitle': 'Meesha aad joogto',
   'privacy.position':
@@ -306,7 +306,7 @@ const so: Messages = {
     'Waxaad dooran kartaa inaad bixiso iimaylkaaga marka aad faallo qorayso. Waxaan u isticmaalnaa oo keliya inaan kuu sheegno marka magaaladu jawaabto. Weligii laguma tuso faallada. Waxaa arki kara oo keliya shaqaalaha magaalada ee akhriya faallooyinka. Waa la tirtiraa 12 bilood kadib. Haddii aad ka yar tahay 13 jir, iimaylkaaga ma bixin kartid.',
   'privacy.phoneTitle': 'Taleefankaaga',
   'privacy.phone':
-    'Waxaad dirto waxaa sidoo kale lagu kaydiyaa taleefanka. Markaas waxaad ka arki kartaa Jawaabahayga. Taleefanka waad nadiifin kartaa goor kasta oo aad rabto. Appku ma isticmaalo kukis (cookies) mana raad-raaco.',
+    'Waxaad dirto waxaa sidoo kale lagu kaydiyaa taleefanka. Markaas waxaad ka arki kartaa Jawaabahayga. Taleefanka waad nadiifin kartaa goor kasta oo aad rabto. Appku ma isticmaalo kukis (cookies), mana la socdo waxaad sameyso.',
   'privacy.rightsTitle': 'Xuquuqdaada',
   'privacy.rights':
     'Waxaad weydiin kartaa waxa magaaladu kaa kaydisay. Waxaad magaalada ka codsan kartaa inay saxdo ama tirtirto.',
