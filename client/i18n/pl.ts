@@ -50,7 +50,7 @@ const pl: Messages = {
   'map.hint':
     'Dotknij swojego obszaru. Z klawiaturą: przejdź do mapy klawiszem Tab. Poruszaj się strzałkami. Wybierz klawiszem Enter.',
   'map.hintTouch':
-    'Dotknij swojego obszaru, żeby go wybrać. Przytrzymaj palec na mapie, a zobaczysz nazwę. Rozsuń dwa palce, żeby powiększyć. Przesuń palcem, żeby przesunąć mapę.',
+    'Dotknij swojego obszaru, żeby go wybrać. Przytrzymaj palec na mapie, a zobaczysz nazwę. Rozsuń dwa palce, żeby powiększyć. Przeciągnij palcem, żeby przesunąć mapę.',
   'map.position': 'Jesteś tutaj',
   'map.selected': 'Wybrano: {name}',
   'map.zoomIn': 'Powiększ',
@@ -84,7 +84,7 @@ const pl: Messages = {
   'insatser.inArea': 'W twoim obszarze',
   'insatser.elsewhere': 'W innych częściach Malmö',
   'insatser.empty': 'Teraz nie ma tu nic do pokazania.',
-  'insatser.generalComment': 'Napisz o czymś innym w twoim obszarze',
+  'insatser.generalComment': 'Napisz o czymś innym w swoim obszarze',
 
   'status.planned': 'Planowane',
   'status.ongoing': 'Trwa',
@@ -245,7 +245,7 @@ const pl: Messages = {
   'my.lostText':
     'Przeglądarka usunęła to, co czekało na wysłanie (liczba: {n}). To nigdy nie dotarło do miasta. Możesz to wysłać jeszcze raz, jeśli chcesz.',
   'my.closedInsats': 'Projekt, który jest zamknięty',
-  'my.yourText': 'Co zostało napisane:',
+  'my.yourText': 'Twój tekst:',
   'my.sendAsComment': 'Wyślij jako komentarz',
   'my.receiptsOld':
     'Nie możemy teraz zobaczyć najnowszych informacji. Tak było, kiedy sprawdzaliśmy ostatnio.',
@@ -267,7 +267,7 @@ const pl: Messages = {
   'attention.detail': 'Więcej o błędzie: {detail}',
   'attention.insatsClosed': 'Ten projekt jest teraz zamknięty. Miasto nie przyjmuje już do niego odpowiedzi.',
   'attention.insatsClosedTip':
-    'Możesz skopiować tekst. Albo możesz wysłać go jako komentarz o twoim obszarze.',
+    'Możesz skopiować tekst. Albo możesz wysłać go jako komentarz o swoim obszarze.',
 
   'clear.title': 'Wyczyść ten telefon',
   'clear.text': 'Pożyczasz ten telefon? Możesz usunąć wszystko, co aplikacja tu zapisała.',

@@ -49,9 +49,9 @@ const sh: Messages = {
   'area.viewMap': 'Mapa',
   'map.label': 'Mapa područja u gradu Malmö',
   'map.hint':
-    'Dodirni svoje područje. Sa tastaturom: pritisni Tab da dođeš do mape. Kreći se strelicama. Izaberi sa Enter.',
+    'Dodirni svoje područje. Sa tastaturom: pritisni Tab da dođeš do mape. Kreći se strelicama. Izaberi pritiskom na Enter.',
   'map.hintTouch':
-    'Dodirni svoje područje da ga izabereš. Drži prst na mapi pa ćeš vidjeti ime. Raširi dva prsta za zumiranje. Povuci prstom da vidiš drugi dio mape.',
+    'Dodirni svoje područje da ga izabereš. Drži prst na mapi pa ćeš vidjeti ime. Koristi dva prsta za zumiranje. Povuci prstom da vidiš drugi dio mape.',
   'map.position': 'Ovdje si',
   'map.selected': 'Izabrano: {name}',
   'map.zoomIn': 'Uvećaj',
@@ -89,7 +89,7 @@ const sh: Messages = {
 
   'status.planned': 'Planira se',
   'status.ongoing': 'Traje',
-  'status.finished': 'Gotovo',
+  'status.finished': 'Završeno',
   'dimension.social': 'Kako ljudi žive',
   'dimension.economic': 'Posao i novac',
   'dimension.environmental': 'Priroda i klima',
@@ -105,7 +105,7 @@ const sh: Messages = {
   'insats.comment': 'Ostavi komentar',
   'insats.kind': 'Što je ovo?',
   'insats.kind.kraftsamlande': 'Veliki projekat u kojem mnogi dijelovi grada rade zajedno',
-  'insats.kind.local-development': 'Rad da područje bude bolje',
+  'insats.kind.local-development': 'Rad na tome da područje bude bolje',
   'insats.contact': 'Kontakt u gradu',
   'about.you': 'Odgovaraš kao: {who}',
   'about.change': 'Promijeni',
@@ -247,7 +247,7 @@ const sh: Messages = {
   'my.lostText':
     'Browser je izbrisao ono što je čekalo na slanje (broj: {n}). To nikada nije stiglo do grada. Možeš to opet poslati ako želiš.',
   'my.closedInsats': 'Projekat koji je zatvoren',
-  'my.yourText': 'Ono što je napisano:',
+  'my.yourText': 'Tvoj tekst:',
   'my.sendAsComment': 'Pošalji kao komentar',
   'my.receiptsOld': 'Sada ne možemo vidjeti najnovije. Ovo je ono što smo zadnje znali.',
   'kind.answer': 'Odgovori na pitanja',
@@ -290,7 +290,7 @@ const sh: Messages = {
   'privacy.what2': 'Što te opisuje (na primjer mlada osoba) i tvoje godine, ako ih želiš reći.',
   'privacy.what3': 'Na koje se područje odnosi.',
   'privacy.what4': 'Slučajan broj za telefon. Ne tvoje ime.',
-  'privacy.what5': 'Tvoja e-mail adresa, samo ako je sam ostaviš.',
+  'privacy.what5': 'Tvoja e-mail adresa, samo ako je želiš ostaviti.',
   'privacy.positionTitle': 'Tvoja lokacija',
   'privacy.position':
     'Ako kažeš da aplikacija smije koristiti tvoju lokaciju, lokacija se šalje zajedno s odgovorom. Grad izračuna područje i onda briše preciznu lokaciju. Grad čuva samo područje i otprilike mjesto gdje je telefon bio. Ako imaš manje od 13 godina, ne pitamo za tvoju lokaciju.',

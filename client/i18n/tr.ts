@@ -19,7 +19,7 @@ const tr: Messages = {
   'app.home': 'Ana sayfaya git',
   'app.offline': 'Şu an internetin yok. Gönderdiğin şey telefonuna kaydedilir.',
   'app.example': 'Örnek',
-  'app.sourceLanguage': 'Bu metin sadece İsveççe var.',
+  'app.sourceLanguage': 'Bu metin sadece İsveççe olarak var.',
 
   'nav.label': 'Daha fazla',
   'nav.privacy': 'Bilgilerin',
@@ -60,9 +60,9 @@ const tr: Messages = {
 
   'position.button': 'Konumumu kullan',
   'position.consentTitle': 'Uygulama konumunu kullanabilir mi?',
-  'position.consentText1': 'Telefonun şu an nerede olduğunu bulur.',
+  'position.consentText1': 'Telefon, senin şu an nerede olduğunu bulur.',
   'position.consentText2':
-    'Konum, cevabınla birlikte gönderilir. Böylece belediye cevabın hangi bölgeyle ilgili olduğunu bilir. Sonra tam konum silinir. Belediye sadece bölgeyi ve aşağı yukarı nerede olduğunu saklar.',
+    'Konum, cevabınla birlikte gönderilir. Böylece belediye cevabın hangi bölgeyle ilgili olduğunu bilir. Sonra tam konum silinir. Belediye sadece bölgeyi ve senin aşağı yukarı nerede olduğunu saklar.',
   'position.allow': 'Evet, konumumu kullan',
   'position.cancel': 'Hayır, teşekkürler',
   'position.locating': 'Konumun aranıyor …',
@@ -77,7 +77,7 @@ const tr: Messages = {
   'position.border': 'Bir sınıra yakınsın. Hangi bölgedesin?',
   'position.outside': 'Malmö dışında gibisin.',
   'position.chooseFromList': 'Listeden bir bölge seç.',
-  'position.uncertain': 'Telefonun nerede olduğunu tam bilmiyor.',
+  'position.uncertain': 'Telefon, senin nerede olduğunu tam bilmiyor.',
   'position.toList': 'Listeden seç',
 
   'insatser.title': 'Neler oluyor',
@@ -293,12 +293,12 @@ const tr: Messages = {
   'privacy.what5': 'E-posta adresin, sadece kendin bırakırsan.',
   'privacy.positionTitle': 'Konumun',
   'privacy.position':
-    'Konumunun kullanılmasına evet dersen, konum da gönderilir. Belediye bölgeyi bulur ve sonra tam konumu siler. Belediye sadece bölgeyi ve aşağı yukarı nerede olduğunu saklar. 13 yaşından küçüksen konumunu sormayız.',
+    'Konumunun kullanılmasına evet dersen, konum da gönderilir. Belediye bölgeyi bulur ve sonra tam konumu siler. Belediye sadece bölgeyi ve senin aşağı yukarı nerede olduğunu saklar. 13 yaşından küçüksen konumunu sormayız.',
   'privacy.publicTitle': 'Kim görebilir?',
   'privacy.public1': 'Yorumlar, belediye okuduktan sonra herkese gösterilebilir.',
   'privacy.public2': 'Sorulara verilen cevaplar sadece birçok kişi için birlikte sayılar olarak gösterilir.',
   'privacy.public3':
-    'Belediyeye gelen her şey resmî bir belgedir. Yani herkes onu okumak isteyebilir. Belediye önce gizli olan şeyleri siler.',
+    'Belediyeye gelen her şey resmî bir belgedir. Yani herkes onu okumak için belediyeye sorabilir. Belediye önce gizli olan şeyleri siler.',
   'privacy.keepTitle': 'Ne kadar süre saklanıyor?',
   'privacy.keep':
     'Belediye, resmî belgelerle ilgili yasaya göre gelen şeyleri saklamak zorunda. Bunlar ancak belediye karar verince silinebilir.',
@@ -341,7 +341,7 @@ const tr: Messages = {
   'proposal.areasHint': 'Bir ya da daha fazla seçin. İlk seçtiğiniz en önemlisidir.',
   'proposal.areasSearch': 'Bölge ara ve ekle',
   'proposal.areasMissing': 'En az bir bölge seçin.',
-  'proposal.offers': 'Neyle katkı verebilirsiniz?',
+  'proposal.offers': 'Ne sunabilirsiniz?',
   'proposal.asks': 'Belediyeden neye ihtiyacınız var?',
   'proposal.resourcesHint': 'Uyanları seçin. Bir şey seçmek zorunda değilsiniz.',
   'resource.premises': 'Yer (salon, oda)',
@@ -364,7 +364,7 @@ const tr: Messages = {
     'Uygulama, dijital kamu hizmetlerinin erişilebilirliği hakkındaki İsveç yasasına uymalı. Yasa, WCAG 2.1 AA düzeyine dayanıyor. Uygulama buna kısmen uyuyor. Neyin çalışmadığı aşağıda yazıyor.',
   'a11y.gapsTitle': 'Bunlar henüz çalışmıyor',
   'a11y.gap.swedishOnly':
-    'Belediyenin bir proje hakkında yazdığı metin bazen sadece İsveççe var. O zaman İsveççe metin olarak işaretlenir.',
+    'Belediyenin bir proje hakkında yazdığı metin bazen sadece İsveççe olarak var. O zaman İsveççe metin olarak işaretlenir.',
   'a11y.gap.comments': 'Başkalarının yorumları yazıldıkları dilde gösterilir. Çevrilmez.',
   'a11y.gap.easyRead': 'Kolay okunur bir sürüm yok. İşaret dilinde video yok.',
   'a11y.gap.screenReaders':
@@ -395,7 +395,7 @@ const tr: Messages = {
     'Burada kaç kişinin cevap, yorum ve öneri gönderdiğini görürsün. Sayılar her bölge ve her proje için var. Herkes bunları kullanabilir.',
   'openData.fewer': '5’ten az',
   'openData.protection':
-    'Ne kadar az kişinin yazdığını asla tam göstermiyoruz. 5’ten az ise “5’ten az” yazar. Diğer sayılar 0, 5, 10, 15 diye gösterilir. Örneğin 8, 5 olarak gösterilir. Böylece kimin yazdığı hesaplanamaz.',
+    'Ne kadar az kişinin yazdığını asla tam göstermiyoruz. 5’ten az ise “5’ten az” yazar. Diğer sayılar 0, 5, 10, 15 gibi beşer beşer gösterilir. Örneğin 8, 5 olarak gösterilir. Böylece kimin yazdığı hesaplanamaz.',
   'openData.sums': 'En alttaki sayı, yukarıdaki tüm sayıların toplamıdır. “5’ten az” yazan yerler 0 sayılır.',
   'openData.period': '{from} – {to} arasında gönderilenler.',
   'openData.schedule': 'Sayılar her gece güncellenir. Yayınlandı: {date}.',
@@ -419,7 +419,7 @@ const tr: Messages = {
   'openData.offline': 'Şu an internetin yok. Bu sayfa sadece internetle görülebilir.',
   'summary.title': 'İnsanlar nasıl cevap verdi',
   'summary.intro':
-    'Burada sorulara verilen cevapları, herkes için birlikte sayılmış olarak görürsün. Bir cevabı 5’ten az kişi seçtiyse “5’ten az” yazar. Diğer sayılar 0, 5, 10 diye gösterilir. Örneğin 8, 5 olarak gösterilir.',
+    'Burada sorulara verilen cevapları, herkes için birlikte sayılmış olarak görürsün. Bir cevabı 5’ten az kişi seçtiyse “5’ten az” yazar. Diğer sayılar 0, 5, 10 gibi beşer beşer gösterilir. Örneğin 8, 5 olarak gösterilir.',
   'summary.answer': 'Cevap',
   'summary.count': 'Sayı',
   'summary.older': 'Sorunun eski bir sürümü',
