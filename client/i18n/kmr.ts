@@ -114,19 +114,19 @@ const kmr: Messages = {
   'share.manual': 'Kopîkirin pêk nehat. Girêdanê li vir kopî bike:',
   'heard.title': 'Me ev bihîstiye',
   'heard.intro':
-    'Li vir şîrove, pêşniyar û bersivên ku bajar xwendine hene. Tu her wiha dibînî ka bajar çi bersiv dide.',
+    'Li vir şîrove, pêşniyar û bersivên ku bajêr xwendine hene. Tu her wiha dibînî ka bajar çi bersiv dide.',
   'heard.empty': 'Li vir hîn tiştek nehatiye weşandin.',
   'heard.offline': 'Niha înternet tune ye. Ev rûpel tenê bi înternetê tê dîtin.',
-  'heard.redacted': '{placeholder} tê wê wateyê ku bajar agahiyeke kesane rakiriye.',
+  'heard.redacted': '{placeholder} tê wê wateyê ku bajêr agahiyeke kesane rakiriye.',
   'heard.more': 'Bêtir nîşan bide',
   'heard.moreShown': '{n} yên din têne nîşandan.',
   'ideas.link': 'Fikrên komele û şirketan',
   'ideas.title': 'Fikrên komele û şirketan',
   'ideas.intro':
-    'Li vir fikrên nû ji komele, şirket û xwediyên xaniyan hene. Bajar ew xwendine. Tu her wiha dibînî ka bajar çi bersiv dide.',
+    'Li vir fikrên nû ji komele, şirket û xwediyên xaniyan hene. Bajêr ew xwendine. Tu her wiha dibînî ka bajar çi bersiv dide.',
 
   'q.progress': 'Pirs {n} ji {total}',
-  'q.next': 'Pêş',
+  'q.next': 'Pêşve',
   'q.skip': 'Derbas bike',
   'q.back': 'Vegere',
   'q.chooseOne': 'Bersivekê hilbijêre.',
@@ -206,7 +206,7 @@ const kmr: Messages = {
   'saved.sendingText': 'Niha tê şandin. Ne hewce ye tu tiştekî din bikî.',
   'saved.retryText': 'Hîn nehat şandin. Sepan dê zû dîsa biceribîne. Ne hewce ye tu tiştekî din bikî.',
   'saved.sentTitle': 'Hat şandin',
-  'saved.sentText': 'Spas! Bajar ew wergirt.',
+  'saved.sentText': 'Spas! Bajêr ew wergirt.',
   'saved.attentionTitle': 'Şandin pêk nehat',
   'saved.attentionText': 'Di bin Bersivên min de binêre ka çi qewimî.',
   'saved.mayBeLost':
@@ -224,7 +224,7 @@ const kmr: Messages = {
   'my.sending': 'Tê şandin …',
   'my.offline': 'Niha înternet tune ye. Dema înternet dîsa hebe, sepan dişîne.',
   'my.retrying': 'Niha nehat şandin. Sepan dê zû dîsa biceribîne.',
-  'my.serverBusy': 'Bajar ji sepanê xwest ku hinekî li bendê be. Sepan dê dîsa bişîne {time}.',
+  'my.serverBusy': 'Bajêr ji sepanê xwest ku hinekî li bendê be. Sepan dê dîsa bişîne {time}.',
   'my.sendNow': 'Niha bişîne',
   'my.oldTitle': 'Tiştek demeke dirêj li bendê ye',
   'my.oldText':
@@ -245,11 +245,11 @@ const kmr: Messages = {
   'my.closedInsats': 'Projeyeke girtî',
   'my.yourText': 'Tiştê te nivîsî:',
   'my.sendAsComment': 'Wek şîrove bişîne',
-  'my.receiptsOld': 'Me niha nikarî ya herî dawî bibînin. Ev tiştê ku me herî dawî dizanî ye.',
+  'my.receiptsOld': 'Em niha nikarin ya herî nû bibînin. Ev ew e ku me cara dawî dizanî.',
   'kind.answer': 'Bersivên pirsan',
   'kind.comment': 'Şîrove',
   'kind.proposal': 'Pêşniyar',
-  'receipt.received': 'Bajar ew wergirt.',
+  'receipt.received': 'Bajêr ew wergirt.',
   'receipt.published': 'Hat weşandin.',
   'receipt.not_published': 'Nehat weşandin.',
   'receipt.unknown': 'Bajar wê nabîne.',
@@ -260,14 +260,15 @@ const kmr: Messages = {
   'attention.conflict':
     'Telefonê berê tiştekî din bi heman hejmarê şandiye. Ji ber vê yekê ev negihîşt. Li ser Jê bibe bitikîne. Paşê wê dîsa binivîse.',
   'attention.too_large': 'Ew ji bo şandinê pir mezin e.',
-  'attention.http': 'Bajar got na (çewtî {code}).',
+  'attention.http': 'Bajêr got na (çewtî {code}).',
   'attention.detail': 'Bêtir li ser çewtiyê: {detail}',
   'attention.insatsClosed': 'Proje niha girtî ye. Bajar êdî bersivên nû ji bo wê wernagire.',
   'attention.insatsClosedTip':
     'Tu dikarî nivîsê kopî bikî. An jî tu dikarî wê wek şîroveyekê li ser herêma xwe bişînî.',
 
   'clear.title': 'Vê telefonê paqij bike',
-  'clear.text': 'Ev telefon ne ya te ye? Wê demê tu dikarî her tiştê ku sepanê li vir tomar kiriye jê bibî.',
+  'clear.text':
+    'Tu telefona kesekî din bi kar tînî? Wê demê tu dikarî her tiştê ku sepanê li vir tomar kiriye jê bibî.',
   'clear.button': 'Telefonê paqij bike',
   'clear.question': 'Tu dixwazî her tiştê ku sepanê tomar kiriye jê bibî?',
   'clear.warnWaiting': 'Hişyarî! {n} hîn nehatine şandin. Heke tu niha paqij bikî, ew winda dibin.',
@@ -307,7 +308,7 @@ const kmr: Messages = {
     'Tiştê tu dişînî li ser telefonê jî tê tomarkirin. Wê demê tu dikarî wê di bin Bersivên min de bibînî. Kengî tu bixwazî, tu dikarî telefonê paqij bikî. Sepan tu kûkiyan (cookies) û tu şopandinê bi kar nayne.',
   'privacy.rightsTitle': 'Mafên te',
   'privacy.rights':
-    'Tu dikarî bipirsî ka bajar çi li ser te tomar kiriye. Tu dikarî ji bajêr bixwazî ku wê rast bike an jê bibe.',
+    'Tu dikarî bipirsî ka bajêr çi li ser te tomar kiriye. Tu dikarî ji bajêr bixwazî ku wê rast bike an jê bibe.',
   'privacy.contactTitle': 'Pirs?',
   'privacy.contact': 'Ji berpirsê parastina daneyan ê bajêr re binivîse:',
   'privacy.accept': 'Min ev xwend',
