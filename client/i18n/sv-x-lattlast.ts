@@ -18,7 +18,7 @@ const lattlast: Messages = {
   'app.back': 'Gå tillbaka',
   'app.home': 'Gå till första sidan',
   'app.offline': 'Du har inte internet nu. Det du skickar sparas i telefonen.',
-  'app.example': 'Så här kan det se ut',
+  'app.example': 'Bara ett exempel',
   'app.sourceLanguage': 'Den här texten finns bara på vanlig svenska.',
 
   'nav.label': 'Fler sidor',
@@ -28,9 +28,9 @@ const lattlast: Messages = {
   'nav.accessibility': 'Kan alla använda appen?',
   'nav.openData': 'Siffror för alla',
 
-  'update.available': 'Appen har blivit ny.',
-  'update.button': 'Hämta nya appen',
-  'update.applied': 'Nu har du nya appen.',
+  'update.available': 'Nu finns det en ny version av appen.',
+  'update.button': 'Hämta den nya versionen',
+  'update.applied': 'Nu har du den nya versionen av appen.',
   'update.reload': 'Visa sidan igen',
 
   'start.title': 'Var bor du? Eller var är du ofta?',
@@ -87,7 +87,7 @@ const lattlast: Messages = {
   'insatser.empty': 'Här finns inget att visa nu.',
   'insatser.generalComment': 'Skriv om något annat där du bor',
 
-  'status.planned': 'Ska snart börja',
+  'status.planned': 'Har inte börjat än',
   'status.ongoing': 'Har börjat',
   'status.finished': 'Är klart',
 
@@ -106,7 +106,7 @@ const lattlast: Messages = {
   'insats.comment': 'Skriv vad du tycker',
   'insats.kind': 'Vad är det här?',
   'insats.kind.kraftsamlande': 'Ett stort projekt. Många delar av staden gör det ihop.',
-  'insats.kind.local-development': 'Staden gör ditt område bättre',
+  'insats.kind.local-development': 'Arbete som ska göra området bättre',
   'insats.contact': 'Vem du kan fråga',
   'about.you': 'Du svarar som: {who}',
   'about.change': 'Ändra det',
@@ -114,7 +114,7 @@ const lattlast: Messages = {
   'heard.link': 'Se vad andra har skrivit',
   'share.button': 'Skicka till en vän',
   'share.text': 'Vad tycker du? Svara här:',
-  'share.copied': 'Nu har du kopierat länken. Sätt in den där du vill.',
+  'share.copied': 'Nu har du kopierat länken. Klistra in den där du vill dela den.',
   'share.manual': 'Appen kunde inte kopiera länken. Kopiera den här:',
   'heard.title': 'Det här har folk skrivit',
   'heard.intro': 'Här är det som andra har skrivit. Staden har läst allt. Du ser också svaret från staden.',
@@ -175,7 +175,7 @@ const lattlast: Messages = {
 
   'gate.title': 'Läs det här först',
   'gate.text':
-    'Det du skickar kommer till Malmö stad. Skriv inte ditt namn. Skriv inte namn på andra. Staden läser det du skriver. Sedan kan alla få se det.',
+    'Det du skickar kommer till Malmö stad. Skriv inte ditt namn. Skriv inte namn på andra. Staden läser det du skriver. Sedan kan alla få läsa det.',
   'gate.more': 'Läs mer om vad vi sparar',
   'send.answers': 'Skicka svaren',
   'send.comment': 'Skicka det du skrev',
@@ -187,7 +187,7 @@ const lattlast: Messages = {
 
   'comment.title': 'Skriv vad du tycker',
   'comment.about': 'Det handlar om: {title}',
-  'comment.general': 'Om ditt område eller något annat',
+  'comment.general': 'Om ditt område eller om något annat',
   'comment.label': 'Det här tycker jag',
   'comment.hint': 'Skriv inte namn. Skriv inte telefonnummer. Skriv inte var någon bor.',
   'comment.empty': 'Du måste skriva något först.',
@@ -234,7 +234,7 @@ const lattlast: Messages = {
   'my.oldText':
     'Något har väntat i telefonen i mer än en dag. Öppna appen när du har internet. Då skickar appen det.',
   'my.oldTip':
-    'Lägg appen som en bild på telefonens skärm. Annars kan det som väntar försvinna. Det kan hända i Safari och andra webbläsare.',
+    'Lägg appen som en ikon på telefonens skärm. Annars kan det som väntar försvinna. Det kan hända i Safari och andra webbläsare.',
   'my.waiting': 'Väntar i telefonen',
   'my.attention': 'Du behöver göra något',
   'my.sent': 'Skickat',
@@ -286,7 +286,7 @@ const lattlast: Messages = {
   'privacy.who': '{controller} har ansvar för det vi sparar om dig.',
   'privacy.whyTitle': 'Varför gör vi det här?',
   'privacy.why':
-    'Staden gör saker för unga i Malmö. Staden gör också saker för andra. Staden vill veta vad ni tycker. Då kan staden göra saker bättre.',
+    'Staden gör saker för unga och andra i Malmö. Staden vill veta vad de tycker om det. Då kan staden göra saker bättre.',
   'privacy.whatTitle': 'Vad sparar vi?',
   'privacy.what1': 'Dina svar och det du skriver.',
   'privacy.what2': 'Vem du är. Du kan till exempel vara ung. Vi sparar din ålder om du säger den.',
@@ -297,7 +297,7 @@ const lattlast: Messages = {
   'privacy.position':
     'Du kan säga ja till att appen får veta var du är. Då skickar appen platsen. Staden tar reda på vilket område det är. Sedan tar staden bort den exakta platsen. Staden sparar bara området. Staden sparar också ungefär var du var. Är du yngre än 13 år? Då frågar vi inte var du är.',
   'privacy.publicTitle': 'Vem kan se det?',
-  'privacy.public1': 'Staden läser det du skriver. Sedan kan alla få se det.',
+  'privacy.public1': 'Staden läser det du skriver. Sedan kan alla få läsa det.',
   'privacy.public2': 'Svar på frågor visas bara som siffror. Siffrorna gäller många personer.',
   'privacy.public3':
     'Allt som staden får är en allmän handling. Det betyder att alla kan be att få läsa det. Men först tar staden bort det som är hemligt.',
@@ -342,7 +342,7 @@ const lattlast: Messages = {
   'proposal.areas': 'Vilka områden handlar det om?',
   'proposal.areasHint': 'Välj ett eller fler områden. Välj det viktigaste först.',
   'proposal.areasSearch': 'Leta efter ett område och lägg till det',
-  'proposal.areasMissing': 'Välj ett område.',
+  'proposal.areasMissing': 'Du måste välja ett område.',
   'proposal.offers': 'Vad kan du ge?',
   'proposal.asks': 'Vad vill du få från staden?',
   'proposal.resourcesHint': 'Välj det som passar. Du behöver inte välja något.',
@@ -372,7 +372,7 @@ const lattlast: Messages = {
   'a11y.gap.easyRead':
     'Vi har skrivit den här lätta texten själva. Vi har inte frågat läsare om den än. Det finns ingen film på teckenspråk.',
   'a11y.gap.screenReaders':
-    'Vissa använder en app som läser upp texten. De apparna heter VoiceOver och TalkBack. Vi har inte testat dem på riktiga telefoner än. Vi har inte frågat folk som använder dem varje dag.',
+    'Vissa använder en app som läser upp texten. De apparna heter VoiceOver och TalkBack. Vi har inte testat vår app med dem på riktiga telefoner än. Vi har inte heller frågat folk som använder dem varje dag.',
   'a11y.gap.online':
     'Du behöver internet för att se två sidor. Det är sidan med det folk skrivit. Det är också sidan med siffror för alla.',
   'a11y.gap.map':
@@ -409,7 +409,7 @@ const lattlast: Messages = {
   'openData.schedule': 'Vi gör nya siffror varje natt. Siffrorna kom {date}.',
   'openData.licence': 'Du får använda siffrorna som du vill. Du behöver inte fråga. Det kallas CC0.',
   'openData.licenceLink': 'Läs mer om CC0',
-  'openData.downloadTitle': 'Spara siffrorna i din dator',
+  'openData.downloadTitle': 'Ladda ner siffrorna',
   'openData.csv': 'Alla siffror i en fil för tabeller. Filen heter CSV.',
   'openData.geojson': 'Siffror för varje område i en fil för kartor. Filen heter GeoJSON.',
   'openData.dataset': 'Text om siffrorna för sidan dataportal.se',
