@@ -348,7 +348,7 @@ const ti: Messages = {
     'እቲ ኣፕ ሕጊ ተበጻሕነት ዲጂታላዊ ህዝባዊ ኣገልግሎት ክስዕብ ኣለዎ። እቲ ሕጊ ኣብ WCAG 2.1 ደረጃ AA ዝተመስረተ እዩ። እቲ ኣፕ ብከፊል ይስዕቦ። ዘይሰርሕ ኣብ ታሕቲ ተጻሒፉ ኣሎ።',
   'a11y.gapsTitle': 'እዚ ገና ኣይሰርሕን',
   'a11y.gap.swedishOnly': 'ከተማ ብዛዕባ ፕሮጀክት ዝጽሕፎ ጽሑፍ ሓደ ሓደ ግዜ ብሽወድኛ ጥራይ እዩ ዘሎ። ሽዑ ከም ሽወድኛ ጽሑፍ ተመልኪቱ ኣሎ።',
-  'a11y.gap.comments': 'ርእይቶታት ካልኦት ብዝተጻሕፍሉ ቋንቋ እዮም ዝርኣዩ። ኣይትርጎሙን።',
+  'a11y.gap.comments': 'ርእይቶታት ካልኦት ብዝተጻሕፍሉ ቋንቋ እዮም ዝርኣዩ። ትርጉም የብሎምን።',
   'a11y.gap.easyRead': 'ቀሊል ንምንባብ ዝኾነ ስሪት የለን። ብቋንቋ ምልክት ዝኾነ ፊልም የለን።',
   'a11y.gap.screenReaders':
     'ነቲ ኣፕ ብVoiceOverን TalkBackን ኣብ ሓቀኛ ተሌፎናት ገና ኣይፈተንናዮን። ምስ መዓልታዊ ኣንበብቲ ስክሪን ዝጥቀሙ ሰባት እውን ገና ኣይፈተንናዮን።',
@@ -382,7 +382,7 @@ const ti: Messages = {
   'openData.licence': 'ፍቓድ: CC0። ብዘይ ምሕታት ነቶም ቁጽርታት ብናጻ ክትጥቀሙሎም ትኽእሉ።',
   'openData.licenceLink': 'ብዛዕባ CC0 ኣንብቡ',
   'openData.downloadTitle': 'ኣውርዱ',
-  'openData.csv': 'ኩሎም ቁጽርታት ከም CSV (ንሰንጠረዥ)',
+  'openData.csv': 'ኩሎም ቁጽርታት ከም CSV (ንሰደቓ ቁጽርታት)',
   'openData.geojson': 'ብከባቢ ከም GeoJSON (ንካርታታት)',
   'openData.dataset': 'መግለጺ እቲ ሓበሬታ (ን dataportal.se)',
   'openData.byArea': 'ብከባቢ',
