@@ -11,6 +11,7 @@
  * and buttons have no full stop but are read as one unit.
  */
 import { describe, expect, it } from 'vitest';
+import lattlast from './sv-x-lattlast.ts';
 import sv from './sv.ts';
 
 /** Limits, set after measuring (2026-11-24: overall 20, highest text 28, after simplifying heard, ideas and proposal). */
@@ -76,13 +77,18 @@ function lix(messages: readonly string[]): Lix {
   return { words: w, sentences: s, long, lix: w === 0 ? 0 : w / s + (100 * long) / w };
 }
 
-const texts = new Map<string, string[]>();
-for (const [key, message] of Object.entries(sv)) {
-  const text = key.split('.')[0] as string;
-  texts.set(text, [...(texts.get(text) ?? []), message]);
+/** LIX of every text (the messages of one key prefix) of a catalogue that has at least MIN_WORDS words. */
+function proseOf(catalogue: Record<string, string>): ({ text: string } & Lix)[] {
+  const texts = new Map<string, string[]>();
+  for (const [key, message] of Object.entries(catalogue)) {
+    const text = key.split('.')[0] as string;
+    texts.set(text, [...(texts.get(text) ?? []), message]);
+  }
+  const measured = [...texts].map(([text, messages]) => ({ text, ...lix(messages) }));
+  return measured.filter((m) => m.words >= MIN_WORDS);
 }
-const measured = [...texts].map(([text, messages]) => ({ text, ...lix(messages) }));
-const prose = measured.filter((m) => m.words >= MIN_WORDS);
+
+const prose = proseOf(sv);
 
 describe('plain Swedish', () => {
   it('should measure LIX the way the formula says', () => {
@@ -116,5 +122,86 @@ describe('plain Swedish', () => {
       ),
     );
     expect(found).toEqual([]);
+  });
+});
+
+/**
+ * Easy-read Swedish (sv-x-lattlast.ts) follows the guidance for easy-to-read Swedish (short
+ * sentences, common words, no abbreviations), so it is held to stricter limits than Swedish:
+ * LIX 18 for the whole catalogue and 25 for any text of MIN_WORDS words or more (Swedish: 25
+ * and 30), and no sentence longer than 12 words (the guidance aims at 10 to 12). Measured
+ * 2026-12-08: overall 13.9, highest text 22.5 (openData).
+ */
+const EASY_LIX_LIMIT_OVERALL = 18;
+const EASY_LIX_LIMIT_PER_TEXT = 25;
+const EASY_MAX_SENTENCE_WORDS = 12;
+/** Abbreviations easy-read text writes out: "till exempel", "och så vidare", "tänk på". */
+const ABBREVIATIONS = /(^|[^\p{L}])(t\.ex|bl\.a|osv|dvs|m\.m|o\.s\.v|ca|obs|kl|st|nr)([^\p{L}]|$)/iu;
+
+describe('easy-read Swedish', () => {
+  const easy = lattlast as Record<string, string>;
+
+  it('should have every Swedish key and placeholder, as every catalogue must', () => {
+    const placeholders = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .sort()
+        .join();
+    expect(Object.keys(easy).sort()).toEqual(Object.keys(sv).sort());
+    expect(
+      Object.entries(sv)
+        .filter(([key, text]) => placeholders(easy[key] ?? '') !== placeholders(text))
+        .map(([key]) => key),
+    ).toEqual([]);
+  });
+
+  it(`should keep every text at LIX ${EASY_LIX_LIMIT_PER_TEXT} or below, and all of them at ${EASY_LIX_LIMIT_OVERALL}`, () => {
+    const all = lix(Object.values(easy));
+    const measured = proseOf(easy);
+    console.log(
+      `Easy-read LIX per text (≥ ${MIN_WORDS} words):\n${measured
+        .sort((a, b) => b.lix - a.lix)
+        .map(
+          (m) => `  ${m.lix.toFixed(1).padStart(5)}  ${m.text} (${m.words} words, ${m.sentences} sentences)`,
+        )
+        .join('\n')}\n  overall ${all.lix.toFixed(1)} (${all.words} words)`,
+    );
+    expect(measured.length).toBeGreaterThan(10);
+    expect(
+      measured.filter((m) => m.lix > EASY_LIX_LIMIT_PER_TEXT).map((m) => `${m.text}: ${m.lix.toFixed(1)}`),
+    ).toEqual([]);
+    expect(all.lix).toBeLessThanOrEqual(EASY_LIX_LIMIT_OVERALL);
+  });
+
+  it(`should have no sentence longer than ${EASY_MAX_SENTENCE_WORDS} words`, () => {
+    const long = Object.entries(easy).flatMap(([key, message]) =>
+      message
+        .split(/[.!?:]+(?:\s|$)/)
+        .filter((sentence) => words(sentence).length > EASY_MAX_SENTENCE_WORDS)
+        .map((sentence) => `${key}: ${sentence}`),
+    );
+    expect(long).toEqual([]);
+  });
+
+  it('should use no abbreviations and no administrative words', () => {
+    const found = Object.entries(easy).flatMap(([key, message]) => [
+      ...(ABBREVIATIONS.test(message) ? [`${key}: abbreviation`] : []),
+      ...ADMINISTRATIVE.filter((word) => new RegExp(`(^|[^\\p{L}])${word}`, 'iu').test(message)).map(
+        (word) => `${key}: ${word}`,
+      ),
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('should see the long sentences, abbreviations and hard text it is there to catch', () => {
+    expect(ABBREVIATIONS.test('Skriv t.ex. Sofielund.')).toBe(true);
+    expect(ABBREVIATIONS.test('Obs! Det är viktigt.')).toBe(true);
+    expect(ABBREVIATIONS.test('Skriv till exempel Sofielund.')).toBe(false);
+    expect(
+      words('Du kan välja ett eller flera områden som du bor i eller ofta är i.').length,
+    ).toBeGreaterThan(EASY_MAX_SENTENCE_WORDS);
+    expect(lix(['Handläggningen av inkomna synpunkter genomförs kontinuerligt.']).lix).toBeGreaterThan(
+      EASY_LIX_LIMIT_PER_TEXT,
+    );
   });
 });
