@@ -66,7 +66,7 @@ export function staffModeration(deps: ApiDeps) {
     let target: ModerationTarget;
     if ('ids' in body.target) target = { ids: [...new Set(body.target.ids)] };
     else {
-      const converted = toStoreFilter(body.target.filter);
+      const converted = toStoreFilter(body.target.filter, Date.parse(actor.at));
       if ('errors' in converted) {
         return problem(c, 400, 'The filter does not have the expected shape.', {
           errors: converted.errors.map((e) => ({ ...e, path: `target.filter.${e.path}` })),
