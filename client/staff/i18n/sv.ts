@@ -3,10 +3,12 @@
  * Staff screens are in Swedish and English only (see ./index.ts). Placeholders are `{name}`.
  */
 import { svDashboard, svIndicators } from './sv-insights.ts';
+import { svWork } from './sv-work.ts';
 
 const sv = {
   ...svDashboard,
   ...svIndicators,
+  ...svWork,
   'app.name': 'Kraftsamla – personal',
   'app.skip': 'Hoppa till innehållet',
   'app.language': 'Språk (Language)',
@@ -137,9 +139,6 @@ const sv = {
   'audit.clear': 'Ta bort filter',
   'audit.caption': 'Loggen, nyast först',
   'audit.colTime': 'Tid',
-  'audit.colActor': 'Vem',
-  'audit.colAction': 'Händelse',
-  'audit.colTarget': 'Mål',
   'audit.colChange': 'Ändring',
   'audit.before': 'Före:',
   'audit.after': 'Efter:',
