@@ -87,7 +87,9 @@ describe.each(STORE_KINDS)('GET /api/staff/home on %s', (kind) => {
       expect(res.status, bad).toBe(400);
       expect(res.headers.get('Content-Type')).toContain('application/problem+json');
     }
-    expect((await t.app.request('/api/staff/home?other=1', { headers: { Cookie: moderator.cookie } })).status).toBe(400);
+    expect(
+      (await t.app.request('/api/staff/home?other=1', { headers: { Cookie: moderator.cookie } })).status,
+    ).toBe(400);
     expect((await get('/api/staff/home', analyst)).status).toBe(403);
     expect((await t.app.request('/api/staff/home')).status).toBe(401);
   });

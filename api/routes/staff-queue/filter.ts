@@ -107,7 +107,8 @@ export function parseQueueQuery(
       }
       json[key] = raw === '1' || raw === 'true';
     } else if (key === 'waitingDays') {
-      if (!/^\d{1,4}$/.test(raw)) return { errors: [{ path: key, message: 'must be a whole number of days' }] };
+      if (!/^\d{1,4}$/.test(raw))
+        return { errors: [{ path: key, message: 'must be a whole number of days' }] };
       json[key] = Number(raw);
     } else json[key] = raw;
   }

@@ -8,7 +8,8 @@ export const enWork: { readonly [K in keyof typeof svWork]: string } = {
   'home.todoFlagged': 'Flagged',
   'home.todoWaiting': 'Waiting longer than {n} days',
   'home.todoAnswers': 'Waiting for an answer',
-  'home.todoAnswersHint': 'The person left contact details to hear when the city answers, and no answer is given.',
+  'home.todoAnswersHint':
+    'The person left contact details to hear when the city answers, and no answer is given.',
   'home.todoOpen': 'Show in the queue',
   'home.todoDays': 'Count as waiting longer than (days)',
   'home.todoDaysApply': 'Count again',
@@ -23,6 +24,7 @@ export const enWork: { readonly [K in keyof typeof svWork]: string } = {
   'audit.noChanges': 'No changed fields.',
   'audit.raw': 'Show raw data (JSON)',
   'keys.switch': 'Use keyboard shortcuts',
-  'keys.switchHint': 'The shortcuts work only while an item of the list has focus. The choice is kept in this browser.',
+  'keys.switchHint':
+    'The shortcuts work only while an item of the list has focus. The choice is kept in this browser.',
   'keys.off': 'Keyboard shortcuts are off.',
 };

@@ -9,7 +9,8 @@ export const svWork = {
   'home.todoFlagged': 'Flaggade',
   'home.todoWaiting': 'Har väntat längre än {n} dagar',
   'home.todoAnswers': 'Väntar på svar',
-  'home.todoAnswersHint': 'Personen har lämnat kontaktuppgifter för att få veta när staden svarar, och inget svar är givet.',
+  'home.todoAnswersHint':
+    'Personen har lämnat kontaktuppgifter för att få veta när staden svarar, och inget svar är givet.',
   'home.todoOpen': 'Visa i kön',
   'home.todoDays': 'Räkna som väntat längre än (dagar)',
   'home.todoDaysApply': 'Räkna om',
@@ -24,6 +25,7 @@ export const svWork = {
   'audit.noChanges': 'Inga ändrade fält.',
   'audit.raw': 'Visa rådata (JSON)',
   'keys.switch': 'Använd kortkommandon',
-  'keys.switchHint': 'Kortkommandona fungerar bara när ett inlägg i listan har fokus. Valet sparas i den här webbläsaren.',
+  'keys.switchHint':
+    'Kortkommandona fungerar bara när ett inlägg i listan har fokus. Valet sparas i den här webbläsaren.',
   'keys.off': 'Kortkommandona är avstängda.',
 } as const;

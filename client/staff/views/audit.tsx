@@ -207,7 +207,9 @@ export function Audit() {
                     key={e.id}
                     entry={e}
                     names={names}
-                    targetLabel={e.target.type === 'staff_user' && e.target.id ? label(e.target.id) : undefined}
+                    targetLabel={
+                      e.target.type === 'staff_user' && e.target.id ? label(e.target.id) : undefined
+                    }
                   />
                 ))}
               </tbody>

@@ -78,11 +78,7 @@ export function HomeTodo({ userId }: { userId: string }) {
           <Count entry={home.pending} label={t('home.todoPending')} />
           <Count entry={home.flagged} label={t('home.todoFlagged')} />
           <Count entry={home.waiting} label={t('home.todoWaiting', { n: home.waitingDays })} />
-          <Count
-            entry={home.awaitingAnswer}
-            label={t('home.todoAnswers')}
-            hint={t('home.todoAnswersHint')}
-          />
+          <Count entry={home.awaitingAnswer} label={t('home.todoAnswers')} hint={t('home.todoAnswersHint')} />
         </ul>
       )}
       <form class="staff-form todo-days" onSubmit={apply}>

@@ -29,7 +29,9 @@ describe('the audit log as sentences', () => {
       action: 'session.login_failed',
       after: { reason: 'wrong-password' },
     });
-    expect(auditSentence(failed, 'sv')).toBe('Någon som inte var inloggad misslyckades att logga in: fel lösenord');
+    expect(auditSentence(failed, 'sv')).toBe(
+      'Någon som inte var inloggad misslyckades att logga in: fel lösenord',
+    );
     expect(auditSentence(entry({ action: 'made.up' }), 'en')).toContain('(made.up)');
   });
 
@@ -37,7 +39,9 @@ describe('the audit log as sentences', () => {
     expect(auditChanges({ role: 'moderator', active: true }, { role: 'admin', active: true })).toEqual([
       { field: 'role', before: 'moderator', after: 'admin' },
     ]);
-    expect(auditChanges(null, { text: 'Tack!' })).toEqual([{ field: 'text', before: undefined, after: 'Tack!' }]);
+    expect(auditChanges(null, { text: 'Tack!' })).toEqual([
+      { field: 'text', before: undefined, after: 'Tack!' },
+    ]);
     expect(auditChanges(null, null)).toEqual([]);
     expect(auditChanges([1], [2])).toEqual([{ field: 'value', before: [1], after: [2] }]);
   });

@@ -96,7 +96,10 @@ const FAILED_SIGN_IN: Record<string, AuditPhrase> = {
 };
 
 const SOMEONE: AuditPhrase = { sv: 'Någon som inte var inloggad', en: 'Someone not signed in' };
-const UNKNOWN: AuditPhrase = { sv: 'gjorde något som saknar beskrivning', en: 'did something without a description' };
+const UNKNOWN: AuditPhrase = {
+  sv: 'gjorde något som saknar beskrivning',
+  en: 'did something without a description',
+};
 
 function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
@@ -133,7 +136,9 @@ export function auditSentence(
   const who =
     (entry.actor.id !== null ? names.get(entry.actor.id) : undefined) ??
     (entry.actor.id === null && entry.actor.label === 'anonymous' ? SOMEONE[lang] : entry.actor.label);
-  const phrase = hasPhrase(entry.action) ? AUDIT_PHRASES[entry.action]?.[lang] : `${UNKNOWN[lang]} (${entry.action})`;
+  const phrase = hasPhrase(entry.action)
+    ? AUDIT_PHRASES[entry.action]?.[lang]
+    : `${UNKNOWN[lang]} (${entry.action})`;
   const reason = reasonOf(entry, lang);
   return `${who} ${phrase}${reason ? `: ${reason}` : ''}`;
 }
