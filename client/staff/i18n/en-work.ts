@@ -26,5 +26,8 @@ export const enWork: { readonly [K in keyof typeof svWork]: string } = {
   'keys.switch': 'Use keyboard shortcuts',
   'keys.switchHint':
     'The shortcuts work only while an item of the list has focus. The choice is kept in this browser.',
+  'insats.textsTopic': 'Texts',
+  'insats.altTopic': 'Image text',
+  'questions.textsTopic': "The question's texts",
   'keys.off': 'Keyboard shortcuts are off.',
 };

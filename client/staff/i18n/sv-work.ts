@@ -27,5 +27,8 @@ export const svWork = {
   'keys.switch': 'Använd kortkommandon',
   'keys.switchHint':
     'Kortkommandona fungerar bara när ett inlägg i listan har fokus. Valet sparas i den här webbläsaren.',
+  'insats.textsTopic': 'Texter',
+  'insats.altTopic': 'Bildtext',
+  'questions.textsTopic': 'Frågans texter',
   'keys.off': 'Kortkommandona är avstängda.',
 } as const;
