@@ -29,5 +29,6 @@ export const enWork: { readonly [K in keyof typeof svWork]: string } = {
   'insats.textsTopic': 'Texts',
   'insats.altTopic': 'Image text',
   'questions.textsTopic': "The question's texts",
+  'indicators.latestExample': 'Example: {text}',
   'keys.off': 'Keyboard shortcuts are off.',
 };

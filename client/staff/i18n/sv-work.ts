@@ -30,5 +30,6 @@ export const svWork = {
   'insats.textsTopic': 'Texter',
   'insats.altTopic': 'Bildtext',
   'questions.textsTopic': 'Frågans texter',
+  'indicators.latestExample': 'Exempel: {text}',
   'keys.off': 'Kortkommandona är avstängda.',
 } as const;
