@@ -43,6 +43,9 @@ describe('the audit log as sentences', () => {
       { field: 'text', before: undefined, after: 'Tack!' },
     ]);
     expect(auditChanges(null, null)).toEqual([]);
+    expect(auditChanges({ status: 'pending' }, { status: 'approved', reasonTemplateId: null })).toEqual([
+      { field: 'status', before: 'pending', after: 'approved' },
+    ]);
     expect(auditChanges([1], [2])).toEqual([{ field: 'value', before: [1], after: [2] }]);
   });
 });

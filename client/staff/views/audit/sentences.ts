@@ -165,7 +165,8 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
     const a = isRecord(after) ? after : {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
     return keys
-      .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+      // Absent and null are the same "no value" (a field written as null after, missing before).
+      .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
       .map((k) => ({ field: k, before: b[k], after: a[k] }));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: 'value', before, after }];
