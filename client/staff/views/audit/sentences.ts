@@ -164,8 +164,8 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
     const b = isRecord(before) ? before : {};
     const a = isRecord(after) ? after : {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    // Absent and null are the same "no value" (a field written as null after, missing before).
     return keys
-      // Absent and null are the same "no value" (a field written as null after, missing before).
       .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
       .map((k) => ({ field: k, before: b[k], after: a[k] }));
   }
