@@ -200,6 +200,7 @@ test('staff home, readable audit log, scoped shortcuts, names in the tree, offli
     // The filter is kept in the address and the form.
     await expect(page.getByLabel('Händelse')).toHaveValue('submission.');
     await expectNoViolations(page, 'staff audit log as sentences');
+    expect(await nestedSameNameRegions(page)).toEqual([]);
     await page.screenshot({ path: 'docs/screenshots/staff-audit-sv.png' });
 
     // --- Insats edit: every language field named, no two groups named alike, Upp/Ner in the names.
@@ -233,6 +234,11 @@ test('staff home, readable audit log, scoped shortcuts, names in the tree, offli
     expect(shape).toEqual({ duplicateIds: [], duplicateLegends: [], misnamed: [] });
     await expect(page.getByRole('button', { name: 'Ner – flytta fråga 1 nedåt' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Upp – flytta fråga 2 uppåt' })).toBeVisible();
+    expect(await nestedSameNameRegions(page)).toEqual([]);
+    await page.goto('/personal/indikatorer/uvas-16-24');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('path.area').first()).toBeAttached();
+    expect(await nestedSameNameRegions(page)).toEqual([]);
 
     // --- Dashboard: each area named once, and no region inside a region of the same name.
     await page.goto('/personal/oversikt');

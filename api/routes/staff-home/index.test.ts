@@ -90,6 +90,9 @@ describe.each(STORE_KINDS)('GET /api/staff/home on %s', (kind) => {
     expect(
       (await t.app.request('/api/staff/home?other=1', { headers: { Cookie: moderator.cookie } })).status,
     ).toBe(400);
+    // The queue's own filters refuse malformed values the same way.
+    for (const bad of ['waitingDays=abc', 'waitingDays=0', 'waitingDays=366', 'awaitingAnswer=2'])
+      expect((await get(`/api/staff/queue?${bad}`)).status, bad).toBe(400);
     expect((await get('/api/staff/home', analyst)).status).toBe(403);
     expect((await t.app.request('/api/staff/home')).status).toBe(401);
   });
