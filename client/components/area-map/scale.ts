@@ -26,42 +26,35 @@ export interface ScaleClass {
  * its own ("0"), so an area where nothing came in never shares a colour with one where one did.
  */
 export function scaleClasses(values: readonly number[]): ScaleClass[] {
-  const finite = values.filter(Number.isFinite);
+  let finite = values.filter(Number.isFinite);
   if (finite.length === 0) return [];
   const integers = finite.every(Number.isInteger);
-  const zeroApart = integers && Math.min(...finite) === 0 && Math.max(...finite) > 0;
-  const rest = zeroApart ? finite.filter((v) => v !== 0) : finite;
-  const bounds = intervals(rest, PALETTE.length - (zeroApart ? 1 : 0), integers);
-  const all = zeroApart ? [{ min: 0, max: 0 }, ...bounds] : bounds;
-  const n = all.length;
-  const pick = (i: number) =>
-    PALETTE[n === 1 ? PALETTE.length - 1 : Math.round((i * (PALETTE.length - 1)) / (n - 1))] as string;
-  return all.map((b, i) => ({ ...b, colour: pick(i) }));
-}
-
-/** Up to `most` equal intervals over `values` (not empty), whole-number bounds for `integers`. */
-function intervals(
-  values: readonly number[],
-  most: number,
-  integers: boolean,
-): { min: number; max: number }[] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const n = Math.min(most, new Set(values).size);
-  if (n === 1) return [{ min, max }];
+  const bounds: { min: number; max: number }[] = [];
+  if (integers && Math.min(...finite) === 0 && Math.max(...finite) > 0) {
+    bounds.push({ min: 0, max: 0 });
+    finite = finite.filter((v) => v !== 0);
+  }
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  const n = Math.min(PALETTE.length - bounds.length, new Set(finite).size);
   const step = (max - min) / n;
-  const out: { min: number; max: number }[] = [];
   for (let i = 0; i < n; i++) {
     let lo = i === 0 ? min : min + step * i;
     let hi = i === n - 1 ? max : min + step * (i + 1);
     if (integers) {
-      lo = i === 0 ? min : Math.floor((out[i - 1]?.max ?? min) + 1);
+      lo = i === 0 ? min : Math.floor((bounds[bounds.length - 1]?.max ?? min) + 1);
       hi = i === n - 1 ? max : Math.max(lo, Math.floor(hi));
       if (i > 0 && lo > max) break;
     }
-    out.push({ min: lo, max: hi });
+    bounds.push({ min: lo, max: hi });
   }
-  return out;
+  const all = bounds.length;
+  return bounds.map((b, i) => ({
+    ...b,
+    colour: PALETTE[
+      all === 1 ? PALETTE.length - 1 : Math.round((i * (PALETTE.length - 1)) / (all - 1))
+    ] as string,
+  }));
 }
 
 /** The colour of `value` on `classes`; {@link NO_VALUE} when it has none. */
