@@ -57,8 +57,9 @@ test('an analyst imports indicator values with a bad row, sees them in table, ch
     const list = page.getByTestId('indicator-list');
     for (const name of ['UVAS 16–24 år', 'UVAS 25–29 år', 'Trångboddhet', 'Ekonomiskt bistånd'])
       await expect(list.getByRole('row').filter({ hasText: name })).toContainText(INDICATORS.preset);
-    // The seed's example values (EXAMPLE_CONTENT on) give UVAS 16–24 a latest value, with a decimal comma.
-    await expect(list.locator('[data-id="uvas-16-24"]')).toContainText('8,7 % (2024)');
+    // The seed's example values (EXAMPLE_CONTENT on) give UVAS 16–24 a latest value, with a decimal
+    // comma, said to be an example.
+    await expect(list.locator('[data-id="uvas-16-24"]')).toContainText('Exempel: 8,7 % (2024)');
     await expect(page.getByRole('link', { name: INDICATORS.newIndicator })).toBeVisible();
     await expectNoViolations(page, 'indicator list');
     await expectReflowAt320(page);

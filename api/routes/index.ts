@@ -31,6 +31,7 @@ import * as staffSubmissions from './staff-submissions/index.ts';
 import * as staffUsers from './staff-users/index.ts';
 import * as submissions from './submissions/index.ts';
 import * as staffDashboard from './staff-dashboard/index.ts';
+import * as staffHome from './staff-home/index.ts';
 import * as staffIndicators from './staff-indicators/index.ts';
 import * as staffReportingAreas from './staff-reporting-areas/index.ts';
 import * as staffExports from './staff-exports/index.ts';
@@ -68,6 +69,7 @@ export function resources(deps: ApiDeps): Resource[] {
       app: staffSubmissionModeration.staffSubmissionModeration(deps),
     },
     { spec: staffQueue.spec, app: staffQueue.staffQueue(deps) },
+    { spec: staffHome.spec, app: staffHome.staffHome(deps) },
     { spec: staffModeration.spec, app: staffModeration.staffModeration(deps) },
     { spec: staffSettings.spec, app: staffSettings.staffSettings(deps) },
     { spec: publicSubmissions.spec, app: publicSubmissions.publicSubmissions(deps) },

@@ -348,6 +348,8 @@ export interface QueueFilter {
   receivedFrom?: string | undefined;
   /** received_at, exclusive (ISO 8601). */
   receivedTo?: string | undefined;
+  /** Only items whose author left a contact (to hear when the city answers) and have no official answer yet. */
+  awaitingAnswer?: boolean | undefined;
 }
 
 /** Where a queue page starts: just after this item, in queue order. */

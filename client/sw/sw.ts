@@ -1,6 +1,7 @@
 /**
  * The service worker (built by vite-plugin-pwa `injectManifest` as ONE classic script, /sw.js).
  *
+ * - Staff pages (/personal…) always come from the network; offline, a plain page says they need it.
  * - Precaches the app shell (every JS, CSS and HTML file of this build) and serves every navigation
  *   (deep links included) from the precached index.html, so the app opens with no connection.
  * - Keeps the last catalogue (GET /api/insatser*, /api/areas, /api/areas/map, and the privacy
@@ -71,6 +72,37 @@ registerRoute(
       return (await matchPrecache('/index.html')) ?? Response.error();
     } finally {
       timer.clear();
+    }
+  },
+);
+
+// Staff pages (/personal…) are never served from the cache: they show what is on the server now.
+// Without a network the browser's own error page would be all there is; instead a plain page
+// says, in Swedish and English, that they need the network. Participant pages are not affected.
+const STAFF_PAGES = /^\/personal(\/|$)/;
+const STAFF_OFFLINE_PAGE = `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ingen anslutning – Kraftsamla personal</title>
+<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
+a{color:#0b5d4b}</style></head>
+<body><main><h1>Personalsidorna behöver nätverket</h1>
+<p>Den här datorn har ingen anslutning just nu. Personalsidorna visar det som finns på servern och fungerar inte utan nätverk. Inget du har sparat tidigare försvinner.</p>
+<p><a href="">Försök igen</a></p>
+<div lang="en"><h2>Staff pages need the network</h2>
+<p>This computer has no connection right now. The staff pages show what is on the server and do not work offline.</p>
+<p><a href="">Try again</a></p></div></main></body></html>`;
+
+registerRoute(
+  ({ url, request }) =>
+    request.mode === 'navigate' && url.origin === self.location.origin && STAFF_PAGES.test(url.pathname),
+  async ({ request }) => {
+    try {
+      return await fetch(request);
+    } catch {
+      return new Response(STAFF_OFFLINE_PAGE, {
+        status: 503,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      });
     }
   },
 );

@@ -44,6 +44,9 @@ export const DEFAULT_QUEUE_LIMIT = 25;
 export const MAX_QUEUE_LIMIT = 100;
 /** Most ids in one selection of a bulk action. */
 export const MAX_SELECTION_IDS = 500;
+/** The most days a `waitingDays` filter may say, and the staff home's default. */
+export const MAX_WAITING_DAYS = 365;
+export const DEFAULT_WAITING_DAYS = 7;
 /** Longest free-text reason. */
 export const MAX_REASON_CHARS = 1_000;
 /** Longest official answer. */
@@ -75,6 +78,8 @@ const Time = v.pipe(
  * insats. `area`: a delområde code, matched against the primary tag, or any current tag with
  * `areaMatch: 'any'`. `flag`: items with a flag of that kind; `flagged`: any flag.
  * `from`/`to`: received from (inclusive) / to (inclusive when a day, exclusive when a time).
+ * `waitingDays`: received more than that many days ago (counted from the request). `awaitingAnswer`:
+ * the person left a contact to be told when the city answers, and no official answer is given yet.
  */
 export const QueueFilter = v.strictObject({
   status: v.optional(v.pipe(v.array(v.picklist(QUEUE_STATUSES)), v.minLength(1), v.maxLength(4))),
@@ -87,6 +92,10 @@ export const QueueFilter = v.strictObject({
   flagged: v.optional(v.boolean()),
   from: v.optional(DayOrTime),
   to: v.optional(DayOrTime),
+  waitingDays: v.optional(
+    v.pipe(v.number(), v.integer('must be whole days'), v.minValue(1), v.maxValue(MAX_WAITING_DAYS)),
+  ),
+  awaitingAnswer: v.optional(v.boolean()),
 });
 export type QueueFilter = v.InferOutput<typeof QueueFilter>;
 
@@ -106,6 +115,8 @@ export function queueFilterToQuery(
   if (filter.flagged) q.flagged = '1';
   if (filter.from) q.from = filter.from;
   if (filter.to) q.to = filter.to;
+  if (filter.waitingDays !== undefined) q.waitingDays = String(filter.waitingDays);
+  if (filter.awaitingAnswer) q.awaitingAnswer = '1';
   if (page?.cursor) q.cursor = page.cursor;
   if (page?.limit !== undefined) q.limit = String(page.limit);
   return q;
@@ -193,6 +204,24 @@ export type QueuePage = v.InferOutput<typeof QueuePage>;
 /** GET /api/staff/queue/count: items matching the filter received up to `asOf`. */
 export const QueueCount = v.object({ count: v.number(), asOf: v.string() });
 export type QueueCount = v.InferOutput<typeof QueueCount>;
+
+/** One thing to do on the staff home: how many items, and the queue query that lists exactly them. */
+export const HomeCount = v.object({ count: v.number(), query: v.string() });
+export type HomeCount = v.InferOutput<typeof HomeCount>;
+
+/**
+ * GET /api/staff/home: what needs doing, each a count with the queue's query string. `waiting`
+ * counts pending items received more than `waitingDays` days before `asOf`.
+ */
+export const StaffHome = v.object({
+  pending: HomeCount,
+  flagged: HomeCount,
+  waiting: HomeCount,
+  awaitingAnswer: HomeCount,
+  waitingDays: v.number(),
+  asOf: v.string(),
+});
+export type StaffHome = v.InferOutput<typeof StaffHome>;
 
 /** A reason for the participant: a template, free text, or both. */
 export const ModerationReason = v.strictObject({

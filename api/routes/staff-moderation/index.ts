@@ -66,14 +66,15 @@ export function staffModeration(deps: ApiDeps) {
     let target: ModerationTarget;
     if ('ids' in body.target) target = { ids: [...new Set(body.target.ids)] };
     else {
-      const converted = toStoreFilter(body.target.filter);
+      // Never later than now: a snapshot cannot take in what has not arrived yet.
+      const asOf = new Date(Math.min(Date.parse(body.target.asOf), Date.parse(actor.at))).toISOString();
+      // `waitingDays` counts back from the snapshot's time, as the count that was shown did.
+      const converted = toStoreFilter(body.target.filter, Date.parse(asOf));
       if ('errors' in converted) {
         return problem(c, 400, 'The filter does not have the expected shape.', {
           errors: converted.errors.map((e) => ({ ...e, path: `target.filter.${e.path}` })),
         });
       }
-      // Never later than now: a snapshot cannot take in what has not arrived yet.
-      const asOf = new Date(Math.min(Date.parse(body.target.asOf), Date.parse(actor.at))).toISOString();
       target = { filter: converted.filter, asOf };
     }
     const outcome = await deps.store.moderateSubmissions(target, body.action, reason, actor);

@@ -24,10 +24,27 @@ function bound(value: string, end: boolean): string | undefined {
   return new Date(Date.parse(value)).toISOString();
 }
 
-/** The store's filter for a wire filter, or the field errors of days that do not exist. */
-export function toStoreFilter(f: QueueFilter): { filter: StoreQueueFilter } | { errors: FieldError[] } {
+const DAY_MS = 86_400_000;
+
+/**
+ * The store's filter for a wire filter, or the field errors of days that do not exist. `now`
+ * (ms) is what `waitingDays` counts back from: it becomes an upper bound on received_at.
+ */
+export function toStoreFilter(
+  f: QueueFilter,
+  now: number,
+): { filter: StoreQueueFilter } | { errors: FieldError[] } {
   const receivedFrom = f.from === undefined ? undefined : bound(f.from, false);
-  const receivedTo = f.to === undefined ? undefined : bound(f.to, true);
+  const toBound = f.to === undefined ? undefined : bound(f.to, true);
+  const waitedBound =
+    f.waitingDays === undefined ? undefined : new Date(now - f.waitingDays * DAY_MS).toISOString();
+  // Both given: the earlier one (text order is time order for these ISO strings).
+  const receivedTo =
+    toBound !== undefined && waitedBound !== undefined
+      ? toBound < waitedBound
+        ? toBound
+        : waitedBound
+      : (toBound ?? waitedBound);
   const errors: FieldError[] = [];
   if (f.from !== undefined && receivedFrom === undefined)
     errors.push({ path: 'from', message: 'is not a day' });
@@ -44,6 +61,7 @@ export function toStoreFilter(f: QueueFilter): { filter: StoreQueueFilter } | { 
       flaggedOnly: f.flagged,
       receivedFrom,
       receivedTo,
+      awaitingAnswer: f.awaitingAnswer,
     },
   };
 }
@@ -60,6 +78,8 @@ const FILTER_KEYS = [
   'flagged',
   'from',
   'to',
+  'waitingDays',
+  'awaitingAnswer',
 ];
 
 /**
@@ -70,6 +90,7 @@ const FILTER_KEYS = [
 export function parseQueueQuery(
   query: Record<string, string>,
   extra: readonly string[],
+  now: number,
 ): { filter: StoreQueueFilter } | { errors: FieldError[] } {
   const unknown = Object.keys(query).filter((k) => !FILTER_KEYS.includes(k) && !extra.includes(k));
   if (unknown.length > 0)
@@ -80,16 +101,20 @@ export function parseQueueQuery(
     if (raw === undefined) continue;
     if (LIST_KEYS.has(key)) json[key] = raw.split(',').map((s) => s.trim());
     else if (key === 'insats') json[key] = raw === 'none' ? null : raw;
-    else if (key === 'flagged') {
+    else if (key === 'flagged' || key === 'awaitingAnswer') {
       if (raw !== '1' && raw !== '0' && raw !== 'true' && raw !== 'false') {
-        return { errors: [{ path: 'flagged', message: 'must be 1 or 0' }] };
+        return { errors: [{ path: key, message: 'must be 1 or 0' }] };
       }
       json[key] = raw === '1' || raw === 'true';
+    } else if (key === 'waitingDays') {
+      if (!/^\d{1,4}$/.test(raw))
+        return { errors: [{ path: key, message: 'must be a whole number of days' }] };
+      json[key] = Number(raw);
     } else json[key] = raw;
   }
   const parsed = v.safeParse(QueueFilter, json);
   if (!parsed.success) return { errors: fieldErrors(parsed.issues) };
-  return toStoreFilter(parsed.output);
+  return toStoreFilter(parsed.output, now);
 }
 
 /** An opaque queue cursor (base64url): staff send it back as it is. */

@@ -25,7 +25,8 @@ const FILTER_HELP =
   'hidden; default pending), `kind` (comma list), `insats` (an id, or `none`), `area` (a delområde ' +
   'code; the primary tag, or any current tag with `areaMatch=any`), `group` (comma list of respondent ' +
   'groups), `flag` (a flag kind), `flagged=1`, `from` and `to` (days YYYY-MM-DD in Malmö, both ' +
-  'included, or ISO 8601 times, `to` excluded).';
+  'included, or ISO 8601 times, `to` excluded), `waitingDays` (received more than N days ago), ' +
+  '`awaitingAnswer=1` (a contact was left and no official answer is given yet).';
 
 const Limit = v.pipe(
   v.string(),
@@ -92,7 +93,7 @@ export function staffQueue(deps: ApiDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const query = c.req.query();
-      const parsed = parseQueueQuery(query, ['cursor', 'limit']);
+      const parsed = parseQueueQuery(query, ['cursor', 'limit'], deps.now());
       if ('errors' in parsed) {
         return problem(c, 400, 'The query does not have the expected shape.', { errors: parsed.errors });
       }
@@ -119,7 +120,7 @@ export function staffQueue(deps: ApiDeps) {
       } satisfies QueuePage);
     })
     .get('/count', async (c) => {
-      const parsed = parseQueueQuery(c.req.query(), []);
+      const parsed = parseQueueQuery(c.req.query(), [], deps.now());
       if ('errors' in parsed) {
         return problem(c, 400, 'The query does not have the expected shape.', { errors: parsed.errors });
       }

@@ -74,6 +74,26 @@ export function filterConditions(
   if (filter.receivedFrom !== undefined) c.push(eb('submissions.received_at', '>=', filter.receivedFrom));
   if (filter.receivedTo !== undefined) c.push(eb('submissions.received_at', '<', filter.receivedTo));
   if (filter.flaggedOnly || filter.flagKind !== undefined) c.push(eb('submissions.flagged', '=', 1));
+  if (filter.awaitingAnswer) {
+    c.push(
+      eb.exists(
+        eb
+          .selectFrom('contacts')
+          .select(sql.lit(1).as('one'))
+          .whereRef('contacts.submission_id', '=', 'submissions.id'),
+      ),
+    );
+    c.push(
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('official_answers')
+            .select(sql.lit(1).as('one'))
+            .whereRef('official_answers.submission_id', '=', 'submissions.id'),
+        ),
+      ),
+    );
+  }
   const area = filter.area;
   if (area?.match === 'any') {
     // Any current tag: probed along the range (slower on a long queue than the primary area).

@@ -53,17 +53,26 @@ describe('zoom', () => {
 });
 
 describe('the choropleth colour scale', () => {
-  it('should make five whole-number classes from counts, lightest for the smallest', () => {
+  it('should make five whole-number classes from counts, lightest for the smallest, zero alone', () => {
     const classes = scaleClasses([0, 3, 10, 7, 1]);
     expect(classes.map((c) => [c.min, c.max])).toEqual([
-      [0, 2],
-      [3, 4],
-      [5, 6],
-      [7, 8],
-      [9, 10],
+      [0, 0],
+      [1, 3],
+      [4, 5],
+      [6, 7],
+      [8, 10],
     ]);
     expect(classes.map((c) => c.colour)).toEqual([...PALETTE]);
     expect(colourOf(classes, 0)).toBe(PALETTE[0]);
+    // Nothing and one are never the same colour.
+    expect(colourOf(classes, 1)).not.toBe(colourOf(classes, 0));
+    const few = scaleClasses([0, 1, 2, 40]);
+    expect(colourOf(few, 1)).not.toBe(colourOf(few, 0));
+    expect(few[0]).toMatchObject({ min: 0, max: 0 });
+    expect(scaleClasses([0, 1]).map((c) => [c.min, c.max])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
     expect(colourOf(classes, 10)).toBe(PALETTE[4]);
     expect(colourOf(classes, undefined)).toBe(NO_VALUE);
   });

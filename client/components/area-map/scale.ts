@@ -22,32 +22,39 @@ export interface ScaleClass {
 /**
  * Equal-interval classes from the smallest to the largest value, at most `PALETTE.length`
  * (fewer when there are fewer distinct values). Whole-number data (counts) gets whole-number
- * bounds, so the legend reads "0–4, 5–9…" and never "4.2–8.4".
+ * bounds, so the legend reads "1–4, 5–9…" and never "4.2–8.4"; and zero of a count is a class of
+ * its own ("0"), so an area where nothing came in never shares a colour with one where one did.
  */
 export function scaleClasses(values: readonly number[]): ScaleClass[] {
-  const finite = values.filter(Number.isFinite);
+  let finite = values.filter(Number.isFinite);
   if (finite.length === 0) return [];
+  const integers = finite.every(Number.isInteger);
+  const bounds: { min: number; max: number }[] = [];
+  if (integers && Math.min(...finite) === 0 && Math.max(...finite) > 0) {
+    bounds.push({ min: 0, max: 0 });
+    finite = finite.filter((v) => v !== 0);
+  }
   const min = Math.min(...finite);
   const max = Math.max(...finite);
-  const distinct = new Set(finite).size;
-  const n = Math.min(PALETTE.length, distinct);
-  const integers = finite.every(Number.isInteger);
-  const pick = (i: number) =>
-    PALETTE[n === 1 ? PALETTE.length - 1 : Math.round((i * (PALETTE.length - 1)) / (n - 1))];
-  if (n === 1) return [{ min, max, colour: pick(0) as string }];
+  const n = Math.min(PALETTE.length - bounds.length, new Set(finite).size);
   const step = (max - min) / n;
-  const classes: ScaleClass[] = [];
   for (let i = 0; i < n; i++) {
     let lo = i === 0 ? min : min + step * i;
     let hi = i === n - 1 ? max : min + step * (i + 1);
     if (integers) {
-      lo = i === 0 ? min : Math.floor((classes[i - 1]?.max ?? min) + 1);
+      lo = i === 0 ? min : Math.floor((bounds[bounds.length - 1]?.max ?? min) + 1);
       hi = i === n - 1 ? max : Math.max(lo, Math.floor(hi));
       if (i > 0 && lo > max) break;
     }
-    classes.push({ min: lo, max: hi, colour: pick(i) as string });
+    bounds.push({ min: lo, max: hi });
   }
-  return classes;
+  const all = bounds.length;
+  return bounds.map((b, i) => ({
+    ...b,
+    colour: PALETTE[
+      all === 1 ? PALETTE.length - 1 : Math.round((i * (PALETTE.length - 1)) / (all - 1))
+    ] as string,
+  }));
 }
 
 /** The colour of `value` on `classes`; {@link NO_VALUE} when it has none. */

@@ -1,9 +1,11 @@
 import { enDashboard, enIndicators } from './en-insights.ts';
+import { enWork } from './en-work.ts';
 import type { StaffMessages } from './sv.ts';
 
 /** Staff screens in English. Same keys as Swedish (sv.ts). */
 const en: StaffMessages = {
   ...enDashboard,
+  ...enWork,
   ...enIndicators,
   'app.name': 'Kraftsamla – staff',
   'app.skip': 'Skip to content',
@@ -134,9 +136,6 @@ const en: StaffMessages = {
   'audit.clear': 'Clear filters',
   'audit.caption': 'The log, newest first',
   'audit.colTime': 'Time',
-  'audit.colActor': 'Who',
-  'audit.colAction': 'Action',
-  'audit.colTarget': 'Target',
   'audit.colChange': 'Change',
   'audit.before': 'Before:',
   'audit.after': 'After:',
@@ -516,8 +515,8 @@ const en: StaffMessages = {
   'questions.down': 'Down',
   'questions.edit': 'Change',
   'questions.remove': 'Remove',
-  'questions.upLabel': 'Move question {n} up',
-  'questions.downLabel': 'Move question {n} down',
+  'questions.upLabel': 'Up – move question {n} up',
+  'questions.downLabel': 'Down – move question {n} down',
   'questions.editLabel': 'Change question {n}',
   'questions.removeLabel': 'Remove question {n}',
   'questions.confirmRemove': 'Remove the question “{text}”? Answers already given are kept.',

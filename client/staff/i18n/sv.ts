@@ -3,10 +3,12 @@
  * Staff screens are in Swedish and English only (see ./index.ts). Placeholders are `{name}`.
  */
 import { svDashboard, svIndicators } from './sv-insights.ts';
+import { svWork } from './sv-work.ts';
 
 const sv = {
   ...svDashboard,
   ...svIndicators,
+  ...svWork,
   'app.name': 'Kraftsamla – personal',
   'app.skip': 'Hoppa till innehållet',
   'app.language': 'Språk (Language)',
@@ -137,9 +139,6 @@ const sv = {
   'audit.clear': 'Ta bort filter',
   'audit.caption': 'Loggen, nyast först',
   'audit.colTime': 'Tid',
-  'audit.colActor': 'Vem',
-  'audit.colAction': 'Händelse',
-  'audit.colTarget': 'Mål',
   'audit.colChange': 'Ändring',
   'audit.before': 'Före:',
   'audit.after': 'Efter:',
@@ -519,8 +518,8 @@ const sv = {
   'questions.down': 'Ner',
   'questions.edit': 'Ändra',
   'questions.remove': 'Ta bort',
-  'questions.upLabel': 'Flytta fråga {n} uppåt',
-  'questions.downLabel': 'Flytta fråga {n} nedåt',
+  'questions.upLabel': 'Upp – flytta fråga {n} uppåt',
+  'questions.downLabel': 'Ner – flytta fråga {n} nedåt',
   'questions.editLabel': 'Ändra fråga {n}',
   'questions.removeLabel': 'Ta bort fråga {n}',
   'questions.confirmRemove': 'Ta bort frågan ”{text}”? Svar som redan finns sparas.',

@@ -6,14 +6,10 @@ import { LoadState } from '../components/load.tsx';
 import { NoAccess } from '../components/no-access.tsx';
 import { TableRegion } from '../components/table-region.tsx';
 import { ViewHeading } from '../components/view-heading.tsx';
-import { formatTime, t } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { SCREENS } from '../session.ts';
+import { AuditRow } from './audit/row.tsx';
 import { auditQuery, FILTERS, type Filters } from './audit-query.ts';
-
-/** before → after, as compact JSON text. */
-function json(value: unknown): string {
-  return value === null || value === undefined ? '–' : JSON.stringify(value);
-}
 
 function pick(query: Record<string, string>): Filters {
   const out: Filters = {};
@@ -103,6 +99,8 @@ export function Audit() {
     onInput: (e: Event) => setDraft({ ...draft, [key]: (e.currentTarget as HTMLInputElement).value }),
   });
   const label = (id: string) => users.find((u) => u.id === id)?.email;
+  // Display names for the sentences; an account without a name is its e-mail address.
+  const names = new Map(users.map((u) => [u.id, u.name.trim() || u.email]));
 
   return (
     <>
@@ -199,42 +197,20 @@ export function Audit() {
               <thead>
                 <tr>
                   <th scope="col">{t('audit.colTime')}</th>
-                  <th scope="col">{t('audit.colActor')}</th>
-                  <th scope="col">{t('audit.colAction')}</th>
-                  <th scope="col">{t('audit.colTarget')}</th>
+                  <th scope="col">{t('audit.colWhat')}</th>
                   <th scope="col">{t('audit.colChange')}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((e) => (
-                  <tr key={e.id} data-testid="audit-row">
-                    <th scope="row">
-                      <time dateTime={e.at}>{formatTime(e.at, true)}</time>
-                    </th>
-                    <td>{e.actor.label}</td>
-                    <td class="audit-action">
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.target.type}
-                      {e.target.id && (
-                        <>
-                          {' '}
-                          <span class="audit-id">
-                            {(e.target.type === 'staff_user' && label(e.target.id)) || e.target.id}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td class="audit-change">
-                      <p>
-                        <span class="audit-label">{t('audit.before')}</span> <code>{json(e.before)}</code>
-                      </p>
-                      <p>
-                        <span class="audit-label">{t('audit.after')}</span> <code>{json(e.after)}</code>
-                      </p>
-                    </td>
-                  </tr>
+                  <AuditRow
+                    key={e.id}
+                    entry={e}
+                    names={names}
+                    targetLabel={
+                      e.target.type === 'staff_user' && e.target.id ? label(e.target.id) : undefined
+                    }
+                  />
                 ))}
               </tbody>
             </table>

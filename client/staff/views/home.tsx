@@ -1,5 +1,6 @@
 import { ViewHeading } from '../components/view-heading.tsx';
 import { t } from '../i18n/index.ts';
+import { HomeTodo } from './home-todo.tsx';
 import { MyDigest } from './settings/my-digest.tsx';
 import { me, mayOpen, SCREENS, type ScreenName } from '../session.ts';
 
@@ -31,7 +32,7 @@ const CARDS: readonly {
   { screen: 'posters', title: 'nav.posters', text: 'home.posters' },
 ];
 
-/** The staff start page: what this role may do. */
+/** The staff start page: what needs doing (moderators, admins), then what this role may do. */
 export function Home() {
   const user = me.value;
   if (!user?.role) return null;
@@ -40,6 +41,7 @@ export function Home() {
     <>
       <ViewHeading title={t('home.title')} viewKey="home" />
       <p>{t('home.hello', { name: user.name || user.email, role: t(`role.${user.role}`) })}</p>
+      {mayOpen('queue', user.role) && <HomeTodo userId={user.id} />}
       {cards.length > 0 ? (
         <>
           <h2>{t('home.choose')}</h2>

@@ -200,9 +200,7 @@ function MapSvg({ uid, data, caption, fillOf, describe, nameOf }: MapSvgProps) {
               }}
               onBlur={() => setFocused((f) => (f === a.code ? undefined : f))}
               onMouseEnter={() => setHovered(a.code)}
-            >
-              <title>{describe(a.code)}</title>
-            </path>
+            ></path>
           ))}
           {ringed && (
             // biome-ignore lint/a11y/noAriaHiddenOnFocusable: the focus ring drawn over the areas, never focusable

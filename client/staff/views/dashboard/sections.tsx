@@ -116,7 +116,8 @@ export function DashboardSections({
               total={data.total}
             />
           </Breakdown>
-          <section class="dashboard-section" aria-labelledby="dashboard-weeks">
+          {/* Not a named region: the table inside is one already, by the same name. */}
+          <section class="dashboard-section">
             <h2 id="dashboard-weeks">{t('dashboard.weeks')}</h2>
             <WeekSeries id="chart-weeks" caption={t('dashboard.weeks')} weeks={data.weeks} />
           </section>
@@ -136,7 +137,9 @@ function Breakdown({
   children: preact.ComponentChildren;
 }) {
   return (
-    <section class="dashboard-section dashboard-breakdown" aria-labelledby={`dashboard-${id}`}>
+    // Not a named region: the chart's table inside is one, named by its caption (the same
+    // title), and a region inside a region of the same name is heard twice.
+    <section class="dashboard-section dashboard-breakdown">
       <h2 id={`dashboard-${id}`}>{title}</h2>
       {children}
     </section>

@@ -78,6 +78,8 @@ describe('indicator screen data', () => {
     ]);
     expect(latestSummary(areas, areas.values)).toBe('2 områden (2024)');
     expect(latestSummary(areas, [value('A', 'target', 2030, 1)])).toBe('Inga värden än');
+    const example = { ...value('A', 'measurement', 2024, 3), example: true };
+    expect(latestSummary(areas, [example])).toBe('Exempel: 3\u00a0% (2024)');
   });
 
   it('should order values by place name, then year, then baseline before measurement before target', () => {

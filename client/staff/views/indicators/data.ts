@@ -123,8 +123,11 @@ export function latestSummary(indicator: Indicator, values: readonly IndicatorVa
   if (year === null) return t('indicators.noValues');
   const that = values.filter((v) => v.kind === 'measurement' && v.year === year);
   const one = that.length === 1 ? that[0] : undefined;
-  if (one) return t('indicators.latestOne', { value: formatWithUnit(one.value, indicator.unit), year });
-  return t('indicators.latestMany', { n: that.length, year });
+  const text = one
+    ? t('indicators.latestOne', { value: formatWithUnit(one.value, indicator.unit), year })
+    : t('indicators.latestMany', { n: that.length, year });
+  // Example values say so in the text itself, so the words reach every reader, not only the eye.
+  return that.some((v) => v.example) ? t('indicators.latestExample', { text }) : text;
 }
 
 const KIND_ORDER: Record<IndicatorValueKind, number> = { baseline: 0, measurement: 1, target: 2 };

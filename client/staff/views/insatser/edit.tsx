@@ -145,7 +145,7 @@ export default function InsatsEdit({ id }: { id?: string }) {
       )}
       <StatusRegion outcome={outcome} testId="insats-status" />
       <form class="staff-form insats-form" noValidate onSubmit={(e) => void save(e)}>
-        <LangFieldsets idPrefix="insats-texts">
+        <LangFieldsets idPrefix="insats-texts" topic={t('insats.textsTopic')}>
           {(lang) => (
             <>
               <LangText
@@ -221,7 +221,7 @@ export default function InsatsEdit({ id }: { id?: string }) {
             image={insats?.image ?? null}
             onChanged={(image) => insats && setInsats({ ...insats, image })}
           />
-          <LangFieldsets idPrefix="insats-alt">
+          <LangFieldsets idPrefix="insats-alt" topic={t('insats.altTopic')}>
             {(lang) => (
               <LangText
                 id={`insats-alt-${lang}`}

@@ -57,20 +57,26 @@ export function LangText({
   );
 }
 
-/** One fieldset per language: Swedish required, the others optional. */
+/**
+ * One fieldset per language: Swedish required, the others optional. `topic` begins each legend
+ * ("Bildtext – Svenska"), so two groups of languages on one page never share a name; the
+ * fieldset's id ends in `-group`, never the id of a field inside it (a label must name a field).
+ */
 export function LangFieldsets({
   idPrefix,
+  topic,
   children,
 }: {
   idPrefix: string;
+  topic: string;
   children: (lang: InsatsLang) => ComponentChildren;
 }) {
   return (
     <>
       {INSATS_LANGS.map(({ code }) => (
-        <fieldset key={code} class="lang-fieldset" id={`${idPrefix}-${code}`}>
+        <fieldset key={code} class="lang-fieldset" id={`${idPrefix}-${code}-group`}>
           <legend>
-            <span lang={code}>{LANG_NAMES[code]}</span>{' '}
+            {topic} – <span lang={code}>{LANG_NAMES[code]}</span>{' '}
             <span class="muted">({code === 'sv' ? t('insats.required') : t('insats.optional')})</span>
           </legend>
           {children(code)}

@@ -188,7 +188,7 @@ export function QuestionForm({
           </div>
         ))}
       </fieldset>
-      <LangFieldsets idPrefix={`${id}-lang`}>
+      <LangFieldsets idPrefix={`${id}-lang`} topic={t('questions.textsTopic')}>
         {(lang) => (
           <>
             <LangText

@@ -18,6 +18,8 @@ interface Draft {
   flagged: boolean;
   from: string;
   to: string;
+  waitingDays: string;
+  awaitingAnswer: boolean;
 }
 
 function draftOf(filter: QueueFilter): Draft {
@@ -32,6 +34,8 @@ function draftOf(filter: QueueFilter): Draft {
     flagged: filter.flagged ?? false,
     from: filter.from ?? '',
     to: filter.to ?? '',
+    waitingDays: filter.waitingDays === undefined ? '' : String(filter.waitingDays),
+    awaitingAnswer: filter.awaitingAnswer ?? false,
   };
 }
 
@@ -48,6 +52,8 @@ function queryOf(d: Draft): Record<string, string> {
   if (d.flagged) q.flagged = '1';
   if (d.from) q.from = d.from;
   if (d.to) q.to = d.to;
+  if (d.waitingDays.trim()) q.waitingDays = d.waitingDays.trim();
+  if (d.awaitingAnswer) q.awaitingAnswer = '1';
   return q;
 }
 
@@ -211,6 +217,29 @@ export function FilterForm({
             value={draft.to}
             onInput={(e) => set({ to: e.currentTarget.value })}
           />
+        </div>
+        <div class="field">
+          <label class="field-label" for="queue-waitingDays">
+            {t('queue.filterWaitingDays')}
+          </label>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={365}
+            id="queue-waitingDays"
+            value={draft.waitingDays}
+            onInput={(e) => set({ waitingDays: e.currentTarget.value })}
+          />
+          <div class="check">
+            <input
+              type="checkbox"
+              id="queue-awaitingAnswer"
+              checked={draft.awaitingAnswer}
+              onChange={(e) => set({ awaitingAnswer: e.currentTarget.checked })}
+            />
+            <label for="queue-awaitingAnswer">{t('queue.awaitingAnswerOnly')}</label>
+          </div>
         </div>
       </div>
       <div class="actions">

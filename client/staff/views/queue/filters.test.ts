@@ -29,6 +29,7 @@ describe('queue filters in the address', () => {
         from: '2026-01-01',
         to: '2026-02-01',
       },
+      { waitingDays: 7, awaitingAnswer: true },
     ];
     for (const filter of filters) {
       const page = { cursor: 'abc', limit: 25 };
@@ -50,6 +51,8 @@ describe('queue filters in the address', () => {
       flagged: true,
       from: '2026-03-01',
       to: '2026-03-31',
+      waitingDays: 14,
+      awaitingAnswer: true,
     };
     expect(parseFilter(Object.fromEntries(new URLSearchParams(filterQuery(filter))))).toEqual(filter);
   });

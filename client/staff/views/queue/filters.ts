@@ -59,6 +59,11 @@ export function parseFilter(query: Record<string, string | undefined>): QueueFil
   if (query.flagged === '1') filter.flagged = true;
   if (query.from && DAY.test(query.from)) filter.from = query.from;
   if (query.to && DAY.test(query.to)) filter.to = query.to;
+  if (query.waitingDays && /^\d{1,3}$/.test(query.waitingDays)) {
+    const days = Number(query.waitingDays);
+    if (days >= 1 && days <= 365) filter.waitingDays = days;
+  }
+  if (query.awaitingAnswer === '1') filter.awaitingAnswer = true;
   return filter;
 }
 
@@ -75,6 +80,8 @@ export function filterQuery(filter: QueueFilter, page?: { cursor?: string | null
   if (filter.flagged) q.set('flagged', '1');
   if (filter.from) q.set('from', filter.from);
   if (filter.to) q.set('to', filter.to);
+  if (filter.waitingDays !== undefined) q.set('waitingDays', String(filter.waitingDays));
+  if (filter.awaitingAnswer) q.set('awaitingAnswer', '1');
   if (page?.cursor) q.set('cursor', page.cursor);
   if (page?.limit !== undefined) q.set('limit', String(page.limit));
   return q.toString();

@@ -14,12 +14,12 @@ import { NoAccess } from '../../components/no-access.tsx';
 import { type Outcome, problemOutcome, StatusRegion } from '../../components/outcome.tsx';
 import { ViewHeading } from '../../components/view-heading.tsx';
 import { t } from '../../i18n/index.ts';
-import { SCREENS } from '../../session.ts';
+import { me, SCREENS } from '../../session.ts';
 import { BulkBar } from './bulk.tsx';
 import { FilterForm } from './filter-form.tsx';
 import { filterQuery, hasFilter, parseFilter, QUEUE_PAGE } from './filters.ts';
 import { Item } from './item.tsx';
-import { type Shortcut, shortcutFor } from './keys.ts';
+import { type Shortcut, setShortcutsOn, shortcutFor, shortcutsOn } from './keys.ts';
 import { KeysHelp } from './keys-help.tsx';
 import { type Lists, loadLists, NO_LISTS } from './lists.ts';
 import './style.css';
@@ -177,23 +177,22 @@ export function Queue() {
         if (ok) focusItem(Math.min(items.length - 1, index + 1));
       });
   };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      const shortcut = shortcutFor({
-        key: e.key,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        altKey: e.altKey,
-        target: e.target instanceof HTMLElement ? e.target : null,
-      });
-      if (!shortcut) return;
-      e.preventDefault();
-      onShortcut.current(shortcut);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  const [keysOn, setKeysOn] = useState(() => (me.value ? shortcutsOn(me.value.id) : true));
+  // Listened to on the list only: a letter pressed on a link, a button or a field elsewhere on
+  // the page does nothing (WCAG 2.1.4).
+  const onListKey = (e: KeyboardEvent) => {
+    if (!keysOn || document.querySelector('dialog[open]')) return;
+    const shortcut = shortcutFor({
+      key: e.key,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      target: e.target instanceof HTMLElement ? e.target : null,
+    });
+    if (!shortcut) return;
+    e.preventDefault();
+    onShortcut.current(shortcut);
+  };
 
   const toggle = (id: string, on: boolean) =>
     setSelected((before) => {
@@ -219,7 +218,13 @@ export function Queue() {
           route(search ? `${SCREENS.queue.path}?${search}` : SCREENS.queue.path);
         }}
       />
-      <KeysHelp />
+      <KeysHelp
+        on={keysOn}
+        onChange={(on) => {
+          setKeysOn(on);
+          if (me.value) setShortcutsOn(me.value.id, on);
+        }}
+      />
       <BulkBar
         filter={filter}
         selected={selected.size}
@@ -257,7 +262,7 @@ export function Queue() {
                 <label for="queue-select-all">{t('queue.selectAll')}</label>
               </div>
             </div>
-            <ol class="queue-list">
+            <ol class="queue-list" onKeyDown={onListKey}>
               {items.map((item, index) => (
                 <Item
                   key={item.id}

@@ -135,7 +135,8 @@ export function Item(props: ItemProps) {
         id={id}
         class={`queue-item${props.current ? ' is-current' : ''}${item.flagged ? ' is-flagged' : ''}`}
         aria-labelledby={`${id}-name`}
-        tabIndex={-1}
+        // The current item is the list's one tab stop (roving focus): Tab reaches it, j/k move on.
+        tabIndex={props.current ? 0 : -1}
         data-testid="queue-item"
         data-id={item.id}
         data-status={item.status}

@@ -41,4 +41,10 @@ describe('queue keyboard shortcuts', () => {
     expect(shortcutFor(press('r', undefined, { metaKey: true }))).toBeNull();
     expect(shortcutFor(press('h', undefined, { altKey: true }))).toBeNull();
   });
+
+  it('should not fire for a key pressed outside the list of items', () => {
+    expect(shortcutFor(press('a', { tagName: 'A' }), false)).toBeNull();
+    expect(shortcutFor(press('a', { tagName: 'BODY' }), false)).toBeNull();
+    expect(shortcutFor(press('a', { tagName: 'ARTICLE' }), true)).toBe('approve');
+  });
 });

@@ -1,6 +1,8 @@
 /**
- * Keyboard shortcuts of the queue: single letters, never while typing (a field, a select, an
- * editable area) and never with Ctrl, Alt or Cmd (the browser's and assistive technology's own).
+ * Keyboard shortcuts of the queue: single letters, only while focus is in the list of items (an
+ * item, or a control inside one; WCAG 2.1.4: active only when that component has focus), never
+ * while typing (a field, a select, an editable area), never with Ctrl, Alt or Cmd (the browser's
+ * and assistive technology's own), and not at all when the person has switched them off.
  */
 
 export type Shortcut = 'next' | 'previous' | 'select' | 'approve' | 'reject' | 'hide';
@@ -37,8 +39,36 @@ export function isTyping(target: KeyInput['target']): boolean {
   return !(tag === 'INPUT' && NOT_TYPED.has((target.type ?? 'text').toLowerCase()));
 }
 
-/** The shortcut an event means, or null. */
-export function shortcutFor(e: KeyInput): Shortcut | null {
-  if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return null;
+/**
+ * The shortcut an event means, or null. `inList`: whether the event's target is inside the
+ * queue's list (the caller listens on the list, so a key pressed anywhere else never arrives).
+ */
+export function shortcutFor(e: KeyInput, inList = true): Shortcut | null {
+  if (!inList || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return null;
   return SHORTCUTS.find((s) => s.key === e.key)?.action ?? null;
 }
+
+/**
+ * Whether shortcuts are on for this staff user in this browser (on unless switched off). Kept in
+ * localStorage, not on the server: it is how one person likes one keyboard to behave, needs no
+ * account data or migration, and a browser without storage simply keeps the default.
+ */
+export function shortcutsOn(userId: string): boolean {
+  try {
+    return localStorage.getItem(shortcutsKey(userId)) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+/** Remembers the switch for this staff user in this browser. */
+export function setShortcutsOn(userId: string, on: boolean): void {
+  try {
+    if (on) localStorage.removeItem(shortcutsKey(userId));
+    else localStorage.setItem(shortcutsKey(userId), 'off');
+  } catch {
+    // Private mode without storage: the choice lasts until the page is left.
+  }
+}
+
+const shortcutsKey = (userId: string) => `kraftsamla.staff.shortcuts.${userId}`;
