@@ -35,6 +35,17 @@ async function workbook(t: TestApp, who: Signed, query = ''): Promise<ExcelJS.Wo
   return book;
 }
 
+/** A sheet of the workbook, which must be there. */
+function sheetOf(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = book.getWorksheet(name);
+  expect(sheet, name).toBeDefined();
+  return sheet as ExcelJS.Worksheet;
+}
+
+/** A sheet's header row. */
+const headerOf = (sheet: ExcelJS.Worksheet) =>
+  (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+
 /** A sheet's rows as objects by header, with ExcelJS's typed values. */
 function rows(sheet: ExcelJS.Worksheet | undefined): Record<string, ExcelJS.CellValue>[] {
   if (!sheet) return [];
@@ -103,11 +114,11 @@ describe.each(STORE_KINDS)('GET /api/staff/exports/submissions.xlsx on %s', (kin
 
   it('should keep cells that look like numbers as text formatted as text', async () => {
     const book = await workbook(t, admin);
-    const sheet = book.getWorksheet('submissions');
-    const header = (sheet?.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+    const sheet = sheetOf(book, 'submissions');
+    const header = headerOf(sheet);
     const phoneColumn = header.indexOf('phone') + 1;
     let checked = 0;
-    sheet?.eachRow((row, n) => {
+    sheet.eachRow((row, n) => {
       if (n === 1) return;
       const c = row.getCell(phoneColumn);
       if (c.value === null) return;
@@ -120,7 +131,7 @@ describe.each(STORE_KINDS)('GET /api/staff/exports/submissions.xlsx on %s', (kin
 
   it('should give analysts no contact columns, as the CSV', async () => {
     const book = await workbook(t, analyst);
-    const header = (book.getWorksheet('submissions')?.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    const header = headerOf(sheetOf(book, 'submissions'));
     expect(header).not.toContain('phone');
     expect(header).not.toContain('email');
   });
