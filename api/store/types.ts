@@ -31,6 +31,10 @@ export interface AreaNameRecord {
   code: string;
   name?: string | undefined;
   district?: string | undefined;
+  /** The name a new area gets when `name` is absent (Malmö's own, from the lookup table). */
+  fallbackName?: string | undefined;
+  /** The stadsområde a new area gets when `district` is absent. */
+  fallbackDistrict?: string | undefined;
 }
 
 /**
@@ -608,7 +612,8 @@ export interface Store {
   listAreas(): Promise<AreaRecord[]>;
   /**
    * Sets the display name (and stadsområde, when given) of each area, adding areas that are
-   * missing (a new code, named by its code when no name is given); aliases are kept.
+   * missing (a new code, named by its fallback name, or by its code when it has neither);
+   * aliases are kept. Fallbacks never change an area that exists.
    * Used when a new boundary set is activated.
    */
   saveAreaNames(areas: readonly AreaNameRecord[]): Promise<void>;
