@@ -86,7 +86,10 @@ const swap = ([minX, minY, maxX, maxY]: Box): Box => [minY, minX, maxY, maxX];
  * the margin: as written, or with x and y exchanged. The boxes with their margins do not
  * overlap (the zones are 95 km apart), so at most one system fits.
  */
-export function placeInExtent(box: Box, extent: CityExtent = MALMO_EXTENT): { crs: ExtentCrs; swapped: boolean } | undefined {
+export function placeInExtent(
+  box: Box,
+  extent: CityExtent = MALMO_EXTENT,
+): { crs: ExtentCrs; swapped: boolean } | undefined {
   const systems = Object.keys(extent.boxes) as ExtentCrs[];
   for (const swapped of [false, true]) {
     const crs = systems.find((s) => within(swapped ? swap(box) : box, widened(extent, s)));
@@ -116,7 +119,9 @@ export function fileExtentIssue(
   if (place === undefined) return undefined;
   const label = (crs: string) => EXTENT_LABELS[crs as ExtentCrs] ?? crs;
   const how =
-    readAs === undefined ? '' : ` (${readAs.from === 'crs member' ? 'as the crs member says' : 'guessed from the coordinate ranges'}: ${label(readAs.crs)})`;
+    readAs === undefined
+      ? ''
+      : ` (${readAs.from === 'crs member' ? 'as the crs member says' : 'guessed from the coordinate ranges'}: ${label(readAs.crs)})`;
   if (place.swapped) {
     const axes =
       place.crs === 'EPSG:4326'

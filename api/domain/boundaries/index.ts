@@ -164,7 +164,8 @@ export function importBoundarySet(input: string | unknown, options: ImportOption
       const district = f.properties[options.districtProperty ?? DEFAULT_DISTRICT_PROPERTY];
       const known = (options.lookup ?? malmoLookup()).get(f.code);
       const name = hasNames ? f.name : undefined;
-      const ownDistrict = typeof district === 'string' && district.trim() !== '' ? district.trim() : undefined;
+      const ownDistrict =
+        typeof district === 'string' && district.trim() !== '' ? district.trim() : undefined;
       return {
         code: f.code,
         ...(name === undefined ? {} : { name }),
