@@ -604,7 +604,11 @@ export interface Store {
    */
   fault(): StoreFault | null;
 
-  /** Adds the areas that are missing; existing ones (maybe edited by staff) are left alone. */
+  /**
+   * Adds the areas that are missing; existing ones (maybe edited by staff) are left alone,
+   * except that an area named by its own code (a placeholder) gets the seeded name, and the
+   * seeded stadsområde and aliases where it has none.
+   */
   seedAreas(areas: readonly AreaRecord[]): Promise<void>;
   /** Stores a boundary set version if it is new; activates it when no set is active yet. */
   addBoundarySet(set: BoundarySetRecord): Promise<void>;
