@@ -132,7 +132,9 @@ export function fileExtentIssue(
       message: `the coordinates (${range(box)}) lie in ${extent.city} only with x and y exchanged, in ${label(place.crs)}: ${axes}. Swap the two numbers of every position (QGIS: "Swap X and Y coordinates") and import again${how === '' ? '' : `; read as written${how} they lie outside ${extent.city}`}`,
     };
   }
-  if (readAs === undefined || readAs.crs === place.crs) return undefined;
+  // A crs member naming a system the extent does not know (RT90, UTM 33N) keeps its own
+  // refusal, which says what to convert to.
+  if (readAs === undefined || readAs.crs === place.crs || !(readAs.crs in extent.boxes)) return undefined;
   // How far off the file lands when read as declared: between two projected systems the box
   // compares directly in metres.
   const readBox = extent.boxes[readAs.crs as ExtentCrs];

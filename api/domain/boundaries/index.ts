@@ -11,7 +11,14 @@
  * (./orientation.ts), and areas the file does not name get Malmö's names (./lookup.ts).
  */
 import { CRS_LABELS, type DetectedCrs, declaredCrs, detectCrs, toWgs84 } from './crs.ts';
-import { type CityExtent, fileExtentIssue, MALMO_EXTENT, outsideExtentIssues } from './extent.ts';
+import {
+  type CityExtent,
+  EXTENT_LABELS,
+  fileExtentIssue,
+  MALMO_EXTENT,
+  outsideExtentIssues,
+  placeInExtent,
+} from './extent.ts';
 import { boundsOf, type Polygon, type PropertyNames, type ReadFeature, readFeatures } from './features.ts';
 import type { ImportIssue } from './issues.ts';
 import { type LookupName, malmoLookup } from './lookup.ts';
@@ -123,7 +130,7 @@ export function importBoundarySet(input: string | unknown, options: ImportOption
         : { crs: crs.crs, from: crs.from };
   const placed = box === undefined ? undefined : fileExtentIssue(box, readAs, extent);
   if (placed) issues.push(placed);
-  else if ('error' in crs) issues.push({ kind: 'crs', message: crs.error });
+  else if ('error' in crs) issues.push({ kind: 'crs', message: crs.error + crsHint(box, readAs, extent) });
   if (issues.length > 0 || 'error' in crs) return fail(issues);
 
   const convert = toWgs84(crs.crs);
@@ -201,4 +208,16 @@ function activeShapes(active: { version: string; geojson: unknown }): {
     issues,
   );
   return { version: active.version, shapes: features.map((f) => toMetric(f.index, f.code, f.polygons)) };
+}
+
+/** After a refused crs member: the supported system the coordinates do lie in the city in, if any. */
+function crsHint(
+  box: readonly [number, number, number, number] | undefined,
+  readAs: { crs: string } | undefined,
+  extent: CityExtent,
+): string {
+  const place = box === undefined ? undefined : placeInExtent(box, extent);
+  if (place === undefined || place.swapped || place.crs === readAs?.crs || !(place.crs in CRS_LABELS))
+    return '';
+  return ` (the coordinates lie in ${extent.city} in ${EXTENT_LABELS[place.crs]}: if that is the file's system, name it in the crs member)`;
 }
