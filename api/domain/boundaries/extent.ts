@@ -98,6 +98,13 @@ export function placeInExtent(
   return undefined;
 }
 
+/** How the system a file is read in was found, for messages. */
+const READ_AS = {
+  'crs member': 'as the crs member says',
+  'coordinate ranges': 'guessed from the coordinate ranges',
+  'stored set': 'as every stored set is',
+} as const;
+
 const km = (n: number) => `${Math.round(n / 1000)} km`;
 const range = (box: Box) => {
   const f = (n: number) => String(Math.round(n * 1000) / 1000);
@@ -112,16 +119,13 @@ const range = (box: Box) => {
  */
 export function fileExtentIssue(
   box: Box,
-  readAs: { crs: string; from: DetectedCrs['from'] } | undefined,
+  readAs: { crs: string; from: DetectedCrs['from'] | 'stored set' } | undefined,
   extent: CityExtent = MALMO_EXTENT,
 ): ImportIssue | undefined {
   const place = placeInExtent(box, extent);
   if (place === undefined) return undefined;
   const label = (crs: string) => EXTENT_LABELS[crs as ExtentCrs] ?? crs;
-  const how =
-    readAs === undefined
-      ? ''
-      : ` (${readAs.from === 'crs member' ? 'as the crs member says' : 'guessed from the coordinate ranges'}: ${label(readAs.crs)})`;
+  const how = readAs === undefined ? '' : ` (${READ_AS[readAs.from]}: ${label(readAs.crs)})`;
   if (place.swapped) {
     const axes =
       place.crs === 'EPSG:4326'

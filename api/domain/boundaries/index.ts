@@ -12,6 +12,7 @@
  */
 import { CRS_LABELS, type DetectedCrs, declaredCrs, detectCrs, toWgs84 } from './crs.ts';
 import {
+  type Box,
   type CityExtent,
   EXTENT_LABELS,
   fileExtentIssue,
@@ -38,6 +39,7 @@ export { type CityExtent, MALMO_EXTENT, parseExtent } from './extent.ts';
 export type { ImportIssue, ImportIssueKind } from './issues.ts';
 export { type LookupName, malmoLookup } from './lookup.ts';
 export { isCounterClockwise, rewindGeometry } from './orientation.ts';
+export { storedSetIssues } from './stored.ts';
 export { OVERLAP_TOLERANCE_M2, ZERO_AREA_M2 } from './measure.ts';
 export { type ImportPreview, RESHAPE_TOLERANCE_M2 } from './preview.ts';
 
@@ -153,7 +155,7 @@ export function importBoundarySet(input: string | unknown, options: ImportOption
     crs.from === 'coordinate ranges'
       ? ` (the coordinate system was guessed as ${CRS_LABELS[crs.crs]}: add a crs member if that is wrong)`
       : '';
-  const rawBoxes = new Map(features.map((f) => [f.index, boundsOf([f]) ?? [0, 0, 0, 0]] as const));
+  const rawBoxes = new Map<number, Box>(features.map((f) => [f.index, boundsOf([f]) ?? box ?? [0, 0, 0, 0]]));
   issues.push(...outsideExtentIssues(shapes, rawBoxes, hint, extent));
   if (issues.length > 0) return fail(issues);
   issues.push(...overlapIssues(shapes));

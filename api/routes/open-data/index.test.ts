@@ -237,7 +237,7 @@ describe.each(STORE_KINDS)('the rings of areas.geojson on %s (RFC 7946)', (kind)
   const served = async () => {
     const res = await t.app.request('/api/open-data/areas.geojson');
     expect(res.status).toBe(200);
-    return polygonsOf(await res.json());
+    return polygonsOf((await res.json()) as Parameters<typeof polygonsOf>[0]);
   };
   /** Whether every outer ring runs counter-clockwise and every hole clockwise. */
   const rfc7946 = (polygons: number[][][][]) =>
