@@ -36,7 +36,8 @@ proj4.defs(
  *     about 265 000–920 000, Malmö about 365 000–385 000);
  *   - x 0–250 000: a SWEREF 99 local zone (false easting 150 000), read as 13 30, the zone for
  *     Skåne and Malmö (Malmö about 110 000–130 000). A file in another local zone must say so
- *     in `crs` (and is then refused as unsupported) — the 10 km city check catches a wrong guess;
+ *     in `crs` (and is then refused as unsupported); the extent check (./extent.ts) names a
+ *     wrong guess;
  * - anything else, or positions spread over two bands: unknown → refused.
  */
 export const CRS_RANGE_RULE =
