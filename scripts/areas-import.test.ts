@@ -221,7 +221,7 @@ describe('npm run areas:import refuses broken files, each with its own message',
         for (const p of ringOf(fc, 10)) p[1] = (p[1] ?? 0) + 0.3;
         return fc;
       },
-      /feature 10 \(code 11203\): reaches 29\.5 km outside the city \(the bounding box of the active set/,
+      /feature 10 \(code 11203\): reaches 29\.5 km outside Malmö \(its known extent, api\/data\/malmo\/malmo_extent\.json; limit 10 km\)/,
     ],
     [
       'two features that overlap',
@@ -240,7 +240,7 @@ describe('npm run areas:import refuses broken files, each with its own message',
         ...read(EPSG3008),
         crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3021' } },
       }),
-      /EPSG:3021, an RT90 system/,
+      /EPSG:3021, an RT90 system.*\(the coordinates lie in Malmö in SWEREF 99 13 30 \(EPSG:3008\): if that is the file's system, name it in the crs member\)/,
     ],
     [
       'RT90 coordinates without a crs member',

@@ -10,7 +10,11 @@
  * --activate makes it the active one (api/domain/retag): every server follows within seconds
  * and re-tags existing submissions in the background; --retag-here does that re-tag in this
  * command instead (for when no server runs). Names from the file are applied on activation;
- * a file without display names leaves the names people see as they are.
+ * a file without display names leaves the names people see as they are, and areas new to the
+ * database take Malmö's names (api/data/malmo/malmo_delomraden_lookup.csv), not their codes.
+ * A file whose coordinates lie in Malmö only with the axes exchanged or in another zone, or
+ * with a feature outside the city's known extent, is refused (api/domain/boundaries/extent.ts),
+ * also on an empty database.
  *
  * The default version name is the file's name and a hash of the converted set, so importing the
  * same set twice stores it once.
@@ -142,7 +146,10 @@ async function importInto(
   await store.saveAreaNames(result.areas);
   io.out(`Activated ${version}.`);
   if (!result.hasNames) io.out('The file has no display names: area names were left as they are.');
-  const unnamed = result.hasNames ? [] : result.preview.added;
+  const added = new Set(result.preview.added);
+  const unnamed = result.areas
+    .filter((a) => added.has(a.code) && a.name === undefined && a.fallbackName === undefined)
+    .map((a) => a.code);
   if (unnamed.length > 0)
     io.out(`New areas named by their code until staff name them: ${unnamed.join(', ')}`);
   if (job === undefined) io.out('Nothing to re-tag.');
@@ -155,7 +162,9 @@ function printPreview(file: string, set: ImportedSet, io: Io): void {
   const { preview } = set;
   io.out(`${file}: ${set.areas.length} areas in ${CRS_LABELS[set.crs.crs]}, read from the ${set.crs.from}.`);
   io.out(
-    set.hasNames ? 'Display names: yes.' : 'Display names: none (the names table will be kept as it is).',
+    set.hasNames
+      ? 'Display names: yes.'
+      : "Display names: none (names already stored are kept; new areas take Malmö's names from the lookup table).",
   );
   io.out(
     preview.against === null

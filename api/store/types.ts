@@ -31,6 +31,10 @@ export interface AreaNameRecord {
   code: string;
   name?: string | undefined;
   district?: string | undefined;
+  /** The name a new area gets when `name` is absent (Malmö's own, from the lookup table). */
+  fallbackName?: string | undefined;
+  /** The stadsområde a new area gets when `district` is absent. */
+  fallbackDistrict?: string | undefined;
 }
 
 /**
@@ -603,7 +607,11 @@ export interface Store {
    */
   fault(): StoreFault | null;
 
-  /** Adds the areas that are missing; existing ones (maybe edited by staff) are left alone. */
+  /**
+   * Adds the areas that are missing; existing ones (maybe edited by staff) are left alone,
+   * except that an area named by its own code (a placeholder) gets the seeded name, and the
+   * seeded stadsområde and aliases where it has none.
+   */
   seedAreas(areas: readonly AreaRecord[]): Promise<void>;
   /** Stores a boundary set version if it is new; activates it when no set is active yet. */
   addBoundarySet(set: BoundarySetRecord): Promise<void>;
@@ -611,7 +619,8 @@ export interface Store {
   listAreas(): Promise<AreaRecord[]>;
   /**
    * Sets the display name (and stadsområde, when given) of each area, adding areas that are
-   * missing (a new code, named by its code when no name is given); aliases are kept.
+   * missing (a new code, named by its fallback name, or by its code when it has neither);
+   * aliases are kept. Fallbacks never change an area that exists.
    * Used when a new boundary set is activated.
    */
   saveAreaNames(areas: readonly AreaNameRecord[]): Promise<void>;

@@ -44,9 +44,12 @@ function openTarget(target: TestTarget): Store {
 
 /**
  * A migrated, seeded store on a fresh database: a SQLite file in a temp dir (the default), or
- * a schema of its own on the PostgreSQL server at TEST_PG_URL (see ./pg.ts).
+ * a schema of its own on the PostgreSQL server at TEST_PG_URL (see ./pg.ts). `seed: false`
+ * leaves it empty (no areas, no boundary set), as before a server first started on it.
  */
-export async function testStore(options: { kind?: StoreKind; exampleContent?: boolean } = {}) {
+export async function testStore(
+  options: { kind?: StoreKind; exampleContent?: boolean; seed?: boolean } = {},
+) {
   const kind = options.kind ?? 'sqlite';
   const { dir, remove } = tempDir();
   const place = kind === 'postgres' ? await freshPgSchema() : undefined;
@@ -62,7 +65,7 @@ export async function testStore(options: { kind?: StoreKind; exampleContent?: bo
   };
   try {
     await store.migrate();
-    await seed(store, { exampleContent: options.exampleContent ?? true });
+    if (options.seed !== false) await seed(store, { exampleContent: options.exampleContent ?? true });
   } catch (err) {
     await close();
     throw err;

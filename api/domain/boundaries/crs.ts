@@ -36,7 +36,8 @@ proj4.defs(
  *     about 265 000–920 000, Malmö about 365 000–385 000);
  *   - x 0–250 000: a SWEREF 99 local zone (false easting 150 000), read as 13 30, the zone for
  *     Skåne and Malmö (Malmö about 110 000–130 000). A file in another local zone must say so
- *     in `crs` (and is then refused as unsupported) — the 10 km city check catches a wrong guess;
+ *     in `crs` (and is then refused as unsupported); the extent check (./extent.ts) names a
+ *     wrong guess;
  * - anything else, or positions spread over two bands: unknown → refused.
  */
 export const CRS_RANGE_RULE =
@@ -101,21 +102,35 @@ function rangeBand([minX, minY, maxX, maxY]: readonly [number, number, number, n
   return undefined;
 }
 
-/** The EPSG code (or CRS84) a `crs` member names, mapped to a supported system. */
-function readCrsMember(member: unknown): { crs: SupportedCrs } | { error: string } {
+/** The EPSG code a `crs` member names (CRS84 as 4326), and how to show the member. */
+function memberCode(member: unknown): { code: number | undefined; shown: string } {
   const m = member as { type?: unknown; properties?: { name?: unknown; code?: unknown } };
-  let code: number | undefined;
-  let shown = JSON.stringify(member);
   if (m?.type === 'name' && typeof m.properties?.name === 'string') {
     const name = m.properties.name.trim();
-    shown = `"${name}"`;
-    if (/(^|:)CRS:?84$/i.test(name)) return { crs: 'EPSG:4326' };
+    const shown = `"${name}"`;
+    if (/(^|:)CRS:?84$/i.test(name)) return { code: 4326, shown };
     // EPSG:3008, urn:ogc:def:crs:EPSG::3008, urn:ogc:def:crs:EPSG:6.3:3008, …/crs/EPSG/0/3008
     const match = /EPSG(?::[\d.]*:|:|\/\d+\/)(\d+)$/i.exec(name);
-    if (match) code = Number(match[1]);
-  } else if (m?.type === 'EPSG' && Number.isInteger(Number(m.properties?.code))) {
-    code = Number(m.properties?.code);
+    return { code: match ? Number(match[1]) : undefined, shown };
   }
+  if (m?.type === 'EPSG' && Number.isInteger(Number(m.properties?.code)))
+    return { code: Number(m.properties?.code), shown: JSON.stringify(member) };
+  return { code: undefined, shown: JSON.stringify(member) };
+}
+
+/**
+ * The system a `crs` member names, supported or not (`EPSG:3007`), or undefined when the file
+ * has none or it names no EPSG code: what the extent check compares the coordinates with.
+ */
+export function declaredCrs(member: unknown): string | undefined {
+  if (member === undefined || member === null) return undefined;
+  const { code } = memberCode(member);
+  return code === undefined ? undefined : `EPSG:${code}`;
+}
+
+/** The EPSG code (or CRS84) a `crs` member names, mapped to a supported system. */
+function readCrsMember(member: unknown): { crs: SupportedCrs } | { error: string } {
+  const { code, shown } = memberCode(member);
   if (code === undefined)
     return { error: `the crs member ${shown} names no EPSG code or CRS84; ${SUPPORTED_ADVICE}` };
   if (code === 4326) return { crs: 'EPSG:4326' };

@@ -128,7 +128,8 @@ describe('importing the real Malmö files', () => {
       polygonFeature(undefined, square(374_000, 6_163_000), { kod: '10101.0', label: 'Hamnen' }),
     ];
     const result = importBoundarySet(tm(...features), { codeProperty: 'kod', nameProperty: 'label' });
-    expect(result.ok && result.areas).toEqual([{ code: '10101', name: 'Hamnen' }]);
+    // The file names no stadsområde: the lookup's is kept for the area, should it be new.
+    expect(result.ok && result.areas).toEqual([{ code: '10101', name: 'Hamnen', fallbackDistrict: 'Norr' }]);
   });
 });
 
@@ -211,7 +212,7 @@ describe('refusing broken files, each with its own message', () => {
       'a feature far outside the city',
       tm(...neighbours(), polygonFeature(4, square(374_000, 6_190_000))),
       'outside-city',
-      /feature 3 \(code 4\): reaches 2\d\.\d km outside the city \(the bounding box of the other features; limit 10 km\)/,
+      /feature 3 \(code 4\): reaches 22\.9 km outside Malmö \(its known extent, api\/data\/malmo\/malmo_extent\.json; limit 10 km\)/,
     ],
     [
       'two features overlapping by 100 m²',
@@ -227,13 +228,13 @@ describe('refusing broken files, each with its own message', () => {
     expect(issues.map((i) => i.message).join('\n')).toMatch(message);
   });
 
-  it('should refuse a feature more than 10 km outside the active set', () => {
-    const issues = issuesOf(
-      importBoundarySet(tm(polygonFeature(1, square(420_000, 6_163_000))), { active: malmo }),
-    );
-    expect(issues[0]?.message).toMatch(
-      /reaches 3\d\.\d km outside the city \(the bounding box of the active set/,
-    );
+  it('should refuse a feature more than 10 km outside the city, with or without an active set', () => {
+    for (const options of [{ active: malmo }, {}]) {
+      const issues = issuesOf(importBoundarySet(tm(polygonFeature(1, square(420_000, 6_163_000))), options));
+      expect(issues.map((i) => i.message)).toEqual([
+        'feature 0 (code 1): reaches 37.5 km outside Malmö (its known extent, api/data/malmo/malmo_extent.json; limit 10 km)',
+      ]);
+    }
   });
 
   it('should accept slivers under the tolerance: two squares overlapping by 25 m²', () => {

@@ -4,20 +4,27 @@
  * active set in, a result out; storing and activating are the caller's (scripts/areas-import.ts).
  *
  * Order of the checks: JSON and FeatureCollection; features (codes, geometry types, rings as
- * written); coordinate system; then, in metres, zero-area rings, distance outside the city and
- * overlaps. Every problem is reported, not only the first, so one round of fixes is enough.
+ * written); where the coordinates lie against the city's known extent (./extent.ts: axes
+ * exchanged, another zone) and the coordinate system; then, in metres, zero-area rings, each
+ * feature's distance outside the city's extent, and overlaps. Every problem is reported, not
+ * only the first, so one round of fixes is enough. Rings are stored as RFC 7946 wants them
+ * (./orientation.ts), and areas the file does not name get Malmö's names (./lookup.ts).
  */
-import { CRS_LABELS, type DetectedCrs, detectCrs, toWgs84 } from './crs.ts';
+import { CRS_LABELS, type DetectedCrs, declaredCrs, detectCrs, toWgs84 } from './crs.ts';
+import {
+  type Box,
+  type CityExtent,
+  EXTENT_LABELS,
+  fileExtentIssue,
+  MALMO_EXTENT,
+  outsideExtentIssues,
+  placeInExtent,
+} from './extent.ts';
 import { boundsOf, type Polygon, type PropertyNames, type ReadFeature, readFeatures } from './features.ts';
 import type { ImportIssue } from './issues.ts';
-import {
-  distanceOutside,
-  type MetricShape,
-  OUTSIDE_CITY_LIMIT_M,
-  overlapIssues,
-  toMetric,
-  zeroAreaIssues,
-} from './measure.ts';
+import { type LookupName, malmoLookup } from './lookup.ts';
+import { type MetricShape, overlapIssues, toMetric, zeroAreaIssues } from './measure.ts';
+import { rewindPolygon } from './orientation.ts';
 import { type ImportPreview, previewAgainst } from './preview.ts';
 
 export {
@@ -28,8 +35,12 @@ export {
   type SupportedCrs,
   toWgs84,
 } from './crs.ts';
+export { type CityExtent, MALMO_EXTENT, parseExtent } from './extent.ts';
 export type { ImportIssue, ImportIssueKind } from './issues.ts';
-export { OUTSIDE_CITY_LIMIT_M, OVERLAP_TOLERANCE_M2, ZERO_AREA_M2 } from './measure.ts';
+export { type LookupName, malmoLookup } from './lookup.ts';
+export { isCounterClockwise, rewindGeometry } from './orientation.ts';
+export { storedSetIssues } from './stored.ts';
+export { OVERLAP_TOLERANCE_M2, ZERO_AREA_M2 } from './measure.ts';
 export { type ImportPreview, RESHAPE_TOLERANCE_M2 } from './preview.ts';
 
 /** Property names Malmö's files use. */
@@ -48,8 +59,12 @@ export interface ImportOptions {
   nameProperty?: string;
   /** Where the stadsområde is; by default {@link DEFAULT_DISTRICT_PROPERTY}. */
   districtProperty?: string;
-  /** The active set (WGS84 GeoJSON with `do_kod`), to find the city and to preview against. */
+  /** The active set (WGS84 GeoJSON with `do_kod`), to preview against. */
   active?: { version: string; geojson: unknown } | undefined;
+  /** Where the city is; by default Malmö's shipped extent. */
+  extent?: CityExtent;
+  /** Names for areas the file does not name, by code; by default Malmö's lookup table. */
+  lookup?: ReadonlyMap<string, LookupName>;
 }
 
 /** An area as the new set names it. */
@@ -58,6 +73,10 @@ export interface ImportedArea {
   /** Absent when the file has no display names (see {@link ImportResult}). */
   name?: string;
   district?: string;
+  /** From the lookup table: the name an area gets when it is new and the file names none. */
+  fallbackName?: string;
+  /** From the lookup table: the stadsområde of a new area the file gives none. */
+  fallbackDistrict?: string;
 }
 
 /** A checked, converted boundary set. */
@@ -99,8 +118,21 @@ export function importBoundarySet(input: string | unknown, options: ImportOption
     names: options.nameProperty === undefined ? DEFAULT_NAME_PROPERTIES : [options.nameProperty],
   };
   const features = readFeatures({ features: fc.features }, props, issues);
-  const crs = detectCrs(fc.crs, boundsOf(features));
-  if ('error' in crs) issues.push({ kind: 'crs', message: crs.error });
+  const extent = options.extent ?? MALMO_EXTENT;
+  const box = boundsOf(features);
+  const crs = detectCrs(fc.crs, box);
+  // Checked before the crs error: "in another zone" or "axes exchanged" says what to fix, where
+  // "the numbers do not fit the crs member" only says that something is wrong.
+  const declared = declaredCrs(fc.crs);
+  const readAs =
+    declared !== undefined
+      ? { crs: declared, from: 'crs member' as const }
+      : 'error' in crs
+        ? undefined
+        : { crs: crs.crs, from: crs.from };
+  const placed = box === undefined ? undefined : fileExtentIssue(box, readAs, extent);
+  if (placed) issues.push(placed);
+  else if ('error' in crs) issues.push({ kind: 'crs', message: crs.error + crsHint(box, readAs, extent) });
   if (issues.length > 0 || 'error' in crs) return fail(issues);
 
   const convert = toWgs84(crs.crs);
@@ -113,11 +145,18 @@ export function importBoundarySet(input: string | unknown, options: ImportOption
   const shapes = exact.map((f) => toMetric(f.index, f.code, f.polygons));
   const wgs84 = exact.map((f) => ({
     ...f,
-    polygons: f.polygons.map((polygon) => polygon.map((ring) => ring.map((p) => p.map(round)))),
+    polygons: f.polygons.map((polygon) =>
+      rewindPolygon(polygon.map((ring) => ring.map((p) => p.map(round)))),
+    ),
   }));
   for (const shape of shapes) issues.push(...zeroAreaIssues(shape));
   const active = options.active === undefined ? undefined : activeShapes(options.active);
-  issues.push(...outsideCityIssues(shapes, active?.shapes, crs));
+  const hint =
+    crs.from === 'coordinate ranges'
+      ? ` (the coordinate system was guessed as ${CRS_LABELS[crs.crs]}: add a crs member if that is wrong)`
+      : '';
+  const rawBoxes = new Map<number, Box>(features.map((f) => [f.index, boundsOf([f]) ?? box ?? [0, 0, 0, 0]]));
+  issues.push(...outsideExtentIssues(shapes, rawBoxes, hint, extent));
   if (issues.length > 0) return fail(issues);
   issues.push(...overlapIssues(shapes));
   if (issues.length > 0) return fail(issues);
@@ -132,10 +171,16 @@ export function importBoundarySet(input: string | unknown, options: ImportOption
     geojson: { type: 'FeatureCollection', features: wgs84.map((f) => toFeature(f, hasNames)) },
     areas: wgs84.map((f) => {
       const district = f.properties[options.districtProperty ?? DEFAULT_DISTRICT_PROPERTY];
+      const known = (options.lookup ?? malmoLookup()).get(f.code);
+      const name = hasNames ? f.name : undefined;
+      const ownDistrict =
+        typeof district === 'string' && district.trim() !== '' ? district.trim() : undefined;
       return {
         code: f.code,
-        ...(hasNames && f.name !== undefined ? { name: f.name } : {}),
-        ...(typeof district === 'string' && district.trim() !== '' ? { district: district.trim() } : {}),
+        ...(name === undefined ? {} : { name }),
+        ...(ownDistrict === undefined ? {} : { district: ownDistrict }),
+        ...(name === undefined && known ? { fallbackName: known.name } : {}),
+        ...(ownDistrict === undefined && known?.district ? { fallbackDistrict: known.district } : {}),
       };
     }),
     hasNames,
@@ -167,44 +212,14 @@ function activeShapes(active: { version: string; geojson: unknown }): {
   return { version: active.version, shapes: features.map((f) => toMetric(f.index, f.code, f.polygons)) };
 }
 
-/**
- * Features reaching more than {@link OUTSIDE_CITY_LIMIT_M} outside the city. The city is the
- * active set's bounding box; without one, each feature is measured against the box of all the
- * others (its own box would always contain it).
- */
-function outsideCityIssues(
-  shapes: readonly MetricShape[],
-  active: readonly MetricShape[] | undefined,
-  crs: DetectedCrs,
-): ImportIssue[] {
-  const boxOf = (list: readonly MetricShape[]) =>
-    list.reduce<[number, number, number, number]>(
-      (b, s) => [
-        Math.min(b[0], s.box[0]),
-        Math.min(b[1], s.box[1]),
-        Math.max(b[2], s.box[2]),
-        Math.max(b[3], s.box[3]),
-      ],
-      [Infinity, Infinity, -Infinity, -Infinity],
-    );
-  const cityBox = active && active.length > 0 ? boxOf(active) : undefined;
-  if (cityBox === undefined && shapes.length < 2) return [];
-  const city = cityBox === undefined ? 'the other features' : 'the active set';
-  const issues: ImportIssue[] = [];
-  for (const shape of shapes) {
-    const box = cityBox ?? boxOf(shapes.filter((s) => s !== shape));
-    const km = distanceOutside(shape, box) / 1000;
-    if (km * 1000 <= OUTSIDE_CITY_LIMIT_M) continue;
-    const hint =
-      crs.from === 'coordinate ranges'
-        ? ` (the coordinate system was guessed as ${CRS_LABELS[crs.crs]}: add a crs member if that is wrong)`
-        : '';
-    issues.push({
-      kind: 'outside-city',
-      feature: shape.feature,
-      areaCode: shape.code,
-      message: `feature ${shape.feature} (code ${shape.code}): reaches ${km.toFixed(1)} km outside the city (the bounding box of ${city}; limit ${OUTSIDE_CITY_LIMIT_M / 1000} km)${hint}`,
-    });
-  }
-  return issues;
+/** After a refused crs member: the supported system the coordinates do lie in the city in, if any. */
+function crsHint(
+  box: readonly [number, number, number, number] | undefined,
+  readAs: { crs: string } | undefined,
+  extent: CityExtent,
+): string {
+  const place = box === undefined ? undefined : placeInExtent(box, extent);
+  if (place === undefined || place.swapped || place.crs === readAs?.crs || !(place.crs in CRS_LABELS))
+    return '';
+  return ` (the coordinates lie in ${extent.city} in ${EXTENT_LABELS[place.crs]}: if that is the file's system, name it in the crs member)`;
 }

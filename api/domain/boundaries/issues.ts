@@ -15,6 +15,8 @@ export type ImportIssueKind =
   | 'ring-degenerate'
   | 'code-missing'
   | 'code-duplicate'
+  | 'swapped-axes'
+  | 'wrong-zone'
   | 'outside-city'
   | 'overlap';
 

@@ -17,8 +17,6 @@ import type { ImportIssue } from './issues.ts';
 export const OVERLAP_TOLERANCE_M2 = 50;
 /** A ring with less area than this (m²) is degenerate: a line or a point drawn as a ring. */
 export const ZERO_AREA_M2 = 1;
-/** A feature reaching further than this (m) outside the city is refused. */
-export const OUTSIDE_CITY_LIMIT_M = 10_000;
 
 /** A feature's polygons in metres. */
 export interface MetricShape {

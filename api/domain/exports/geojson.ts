@@ -1,7 +1,10 @@
 /**
  * GeoJSON of the delområden (RFC 7946, WGS84): the active boundary set's geometry with
  * properties per area. The parsed set is kept per version (it is a few megabytes of text).
+ * Rings are turned as RFC 7946 wants (outer counter-clockwise) here too: imports do so, but a
+ * set stored before they did may still have the official file's clockwise rings.
  */
+import { rewindGeometry } from '../boundaries/orientation.ts';
 import { normaliseAreaCode } from '../tagging/index.ts';
 import type { IndicatorMapValue } from '../../store/types.ts';
 
@@ -21,7 +24,7 @@ export function areaGeometries(set: { version: string; geojson: string }): AreaG
   };
   const areas = (fc.features ?? []).flatMap((f): AreaGeometry[] => {
     const code = normaliseAreaCode(f.properties?.do_kod ?? f.properties?.code);
-    return code === undefined ? [] : [{ code, geometry: f.geometry ?? null }];
+    return code === undefined ? [] : [{ code, geometry: rewindGeometry(f.geometry ?? null) }];
   });
   cached = { version: set.version, areas };
   return areas;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDataCounts, PublicAnswerSummary } from '../../../common/wire/open-data.ts';
@@ -11,6 +12,9 @@ import {
   TRYGGARE,
   testApp,
 } from '../../test/index.ts';
+import { importBoundarySet } from '../../domain/boundaries/index.ts';
+import { activateBoundarySet } from '../../domain/retag/index.ts';
+import { MALMO_GEOJSON } from '../../seed/index.ts';
 import { ownComment } from '../staff-queue/testing.ts';
 
 const DAY1 = Date.parse('2026-11-24T10:00:00Z');
@@ -206,5 +210,73 @@ describe.each(STORE_KINDS)('open data and public answers on %s', (kind) => {
     const etag = first.headers.get('etag') as string;
     const again = await t.app.request('/api/open-data/counts', { headers: { 'If-None-Match': etag } });
     expect(again.status).toBe(304);
+  });
+});
+
+/** Twice the signed area by the trapezoid rule (Σ (x2 − x1)(y2 + y1)): negative is counter-clockwise. */
+function trapezoidSum(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x1 = 0, y1 = 0] = ring[i] as number[];
+    const [x2 = 0, y2 = 0] = ring[i + 1] as number[];
+    sum += (x2 - x1) * (y2 + y1);
+  }
+  return sum;
+}
+
+/** Every polygon of a FeatureCollection's Polygon and MultiPolygon features. */
+function polygonsOf(fc: {
+  features: { geometry: { type: string; coordinates: unknown } }[];
+}): number[][][][] {
+  return fc.features.flatMap((f) =>
+    f.geometry.type === 'Polygon'
+      ? [f.geometry.coordinates as number[][][]]
+      : (f.geometry.coordinates as number[][][][]),
+  );
+}
+
+describe.each(STORE_KINDS)('the rings of areas.geojson on %s (RFC 7946)', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp({ kind, exampleContent: false });
+  });
+  afterAll(() => t?.close());
+
+  const served = async () => {
+    const res = await t.app.request('/api/open-data/areas.geojson');
+    expect(res.status).toBe(200);
+    return polygonsOf((await res.json()) as Parameters<typeof polygonsOf>[0]);
+  };
+  /** Whether every outer ring runs counter-clockwise and every hole clockwise. */
+  const rfc7946 = (polygons: number[][][][]) =>
+    polygons.every((p) => p.every((ring, i) => Math.sign(trapezoidSum(ring)) === (i === 0 ? -1 : 1)));
+
+  it('should serve the official EPSG:3008 file, imported, with counter-clockwise outer rings', async () => {
+    const file = readFileSync(
+      new URL('../../data/malmo/malmo_delomraden_epsg3008.geojson', import.meta.url),
+      'utf8',
+    );
+    // The file's own rings are clockwise, so a copy of them would fail the check.
+    expect(rfc7946(polygonsOf(JSON.parse(file)))).toBe(false);
+    const result = importBoundarySet(file);
+    if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+    await t.store.addBoundarySet({ version: 'official-3008', geojson: JSON.stringify(result.geojson) });
+    await activateBoundarySet(t.store, 'official-3008', { runToEnd: true });
+    const stored = JSON.parse((await t.store.boundarySetGeojson('official-3008')) as string);
+    expect(rfc7946(polygonsOf(stored))).toBe(true);
+    const polygons = await served();
+    expect(polygons).toHaveLength(136);
+    expect(rfc7946(polygons)).toBe(true);
+  });
+
+  it('should serve a set stored with clockwise rings (before imports rewound them) counter-clockwise', async () => {
+    const set = JSON.parse(readFileSync(MALMO_GEOJSON, 'utf8'));
+    for (const polygon of polygonsOf(set)) for (const ring of polygon) ring.reverse();
+    expect(rfc7946(polygonsOf(set))).toBe(false);
+    await t.store.addBoundarySet({ version: 'stored-clockwise', geojson: JSON.stringify(set) });
+    await activateBoundarySet(t.store, 'stored-clockwise', { runToEnd: true });
+    const polygons = await served();
+    expect(polygons).toHaveLength(136);
+    expect(rfc7946(polygons)).toBe(true);
   });
 });

@@ -1,12 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoundarySets } from '../../../common/wire/staff.ts';
 import { hashToken, PLAIN_COOKIE } from '../../auth/sessions/index.ts';
 import { malmoVariant, VARIANT_VERSION } from '../../domain/retag/testing.ts';
-import { MALMO_BOUNDARY_VERSION } from '../../seed/index.ts';
+import { MALMO_BOUNDARY_VERSION, MALMO_GEOJSON } from '../../seed/index.ts';
 import { STORE_KINDS, type TestApp, testApp } from '../../test/index.ts';
 import { areaNamesOf } from './names.ts';
+
+interface Collection {
+  features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][][] } }[];
+}
+const swapRing = (ring: number[][]) => ring.map(([x = 0, y = 0]) => [y, x]);
 
 /** A variant of Malmö's set in which Seved (11319) has another name and stadsområde. */
 function renamedVariant(): string {
@@ -140,6 +146,39 @@ describe.each(STORE_KINDS)('/api/staff/boundary-sets (%s)', (kind) => {
     expect(await t.store.listAudit({ action: 'boundaries.', limit: 5 })).toEqual([]);
   });
 
+  it.each([
+    [
+      'its longitude and latitude exchanged',
+      (fc: Collection) => {
+        for (const f of fc.features) f.geometry.coordinates = f.geometry.coordinates.map(swapRing);
+      },
+      /^Boundary set legacy cannot be activated: the coordinates \(x 55\.50\d+–55\.64\d+, y 12\.88\d+–13\.15\d+\) lie in Malmö only with x and y exchanged, in WGS84 .*latitude is written before longitude.*\. Import a corrected file with npm run areas:import\.$/,
+    ],
+    [
+      'one area moved 0.5° north',
+      (fc: Collection) => {
+        const f = fc.features[7] as Collection['features'][number];
+        f.geometry.coordinates = f.geometry.coordinates.map((ring) =>
+          ring.map(([x = 0, y = 0]) => [x, y + 0.5]),
+        );
+      },
+      /^Boundary set legacy cannot be activated: feature 7 \(code 10108\): reaches \d+\.\d km outside Malmö \(its known extent/,
+    ],
+  ])('should refuse (422) to activate a stored set with %s, changing nothing', async (_, spoil, message) => {
+    const fc = JSON.parse(readFileSync(MALMO_GEOJSON, 'utf8')) as Collection;
+    spoil(fc);
+    // Stored directly, as an import before the extent check could have stored it.
+    await t.store.addBoundarySet({ version: 'legacy', geojson: JSON.stringify(fc) });
+    const res = await activate('legacy', await staff('moderator'));
+    expect(res.status).toBe(422);
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+    const body = (await res.json()) as { title: string; detail: string };
+    expect(body.title).toBe('Unprocessable Content');
+    expect(body.detail).toMatch(message);
+    expect(await t.store.activeBoundaryVersion()).toBe(MALMO_BOUNDARY_VERSION);
+    expect(await t.store.listAudit({ action: 'boundaries.', limit: 5 })).toEqual([]);
+  });
+
   it('should refuse an activation without the CSRF token', async () => {
     await t.store.addBoundarySet({ version: VARIANT_VERSION, geojson: renamedVariant() });
     const { Cookie } = await staff('moderator');
@@ -167,9 +206,14 @@ describe('areaNamesOf', () => {
     ]);
   });
 
-  it('should leave names alone when the set has only upper-case labels', () => {
-    expect(areaNamesOf(set([{ do_kod: '11319', namn: 'SEVED', stadsomrade_2013_2016: 'Söder' }]))).toEqual([
-      { code: '11319', district: 'Söder' },
-    ]);
+  it("should leave names alone when the set has only upper-case labels, with Malmö's name for a new area", () => {
+    expect(
+      areaNamesOf(
+        set([
+          { do_kod: '11319', namn: 'SEVED', stadsomrade_2013_2016: 'Söder' },
+          { do_kod: '99901', namn: 'NYTT' },
+        ]),
+      ),
+    ).toEqual([{ code: '11319', district: 'Söder', fallbackName: 'Södra Sofielund' }, { code: '99901' }]);
   });
 });

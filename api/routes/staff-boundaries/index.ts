@@ -6,11 +6,15 @@
  * becomes active with its re-tag job in one transaction, every server follows within seconds
  * and their runners re-tag in the background. The set's area names are applied too, as the
  * import applies them. Each change is audited (`boundaries.activate`, before/after).
+ *
+ * A set is checked against the city's known extent before it is activated (a set stored before
+ * imports were checked may have its axes exchanged or lie elsewhere): refused with 422.
  */
 import { Hono } from 'hono';
 import { BoundarySets } from '../../../common/wire/staff.ts';
 import { audit } from '../../auth/audit/index.ts';
 import { MODERATORS } from '../../auth/policy/access.ts';
+import { storedSetIssues } from '../../domain/boundaries/index.ts';
 import { activateBoundarySet, retagProgress } from '../../domain/retag/index.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
@@ -41,6 +45,10 @@ export const spec: ResourceSpec = {
       responses: {
         200: { description: 'The versions after the change', schema: BoundarySets },
         404: { description: 'No such version', problem: true },
+        422: {
+          description: "The set's coordinates lie outside the city (or in it only with the axes exchanged)",
+          problem: true,
+        },
       },
     },
   ],
@@ -58,6 +66,15 @@ export function staffBoundaries(deps: ApiDeps) {
       const version = c.req.param('version');
       const geojson = await deps.store.boundarySetGeojson(version);
       if (geojson === undefined) return problem(c, 404, `There is no boundary set version ${version}.`);
+      const issues = storedSetIssues(JSON.parse(geojson));
+      if (issues.length > 0) {
+        const more = issues.length > 1 ? ` (and ${issues.length - 1} more like it)` : '';
+        return problem(
+          c,
+          422,
+          `Boundary set ${version} cannot be activated: ${issues[0]?.message}${more}. Import a corrected file with npm run areas:import.`,
+        );
+      }
       const before = (await deps.store.activeBoundaryVersion()) ?? null;
       const job = await activateBoundarySet(deps.store, version, { now: () => new Date(deps.now()) });
       // After activation, as the import does: names follow the set that is active.

@@ -5,9 +5,10 @@
  * An imported set is stored as api/domain/boundaries wrote it: `do_kod` normalised, `namn` the
  * display name when the file had display names, the stadsområde under
  * DEFAULT_DISTRICT_PROPERTY. Names that are all upper case are official labels, not display
- * names (the import's own rule), so a set with only those leaves the names people see alone.
+ * names (the import's own rule), so a set with only those leaves the names people see alone;
+ * areas new to the database then take Malmö's names from the lookup table, as on import.
  */
-import { DEFAULT_DISTRICT_PROPERTY } from '../../domain/boundaries/index.ts';
+import { DEFAULT_DISTRICT_PROPERTY, malmoLookup } from '../../domain/boundaries/index.ts';
 import { normaliseAreaCode } from '../../domain/tagging/index.ts';
 import type { AreaNameRecord } from '../../store/index.ts';
 
@@ -20,11 +21,17 @@ export function areaNamesOf(geojson: string): AreaNameRecord[] {
     return [{ code, name: text(p?.namn), district: text(p?.[DEFAULT_DISTRICT_PROPERTY]) }];
   });
   const hasNames = read.some((a) => a.name !== undefined && a.name !== a.name.toUpperCase());
-  return read.map(({ code, name, district }) => ({
-    code,
-    ...(hasNames && name !== undefined ? { name } : {}),
-    ...(district === undefined ? {} : { district }),
-  }));
+  return read.map(({ code, name, district }) => {
+    const own = hasNames ? name : undefined;
+    const known = malmoLookup().get(code);
+    return {
+      code,
+      ...(own === undefined ? {} : { name: own }),
+      ...(district === undefined ? {} : { district }),
+      ...(own === undefined && known ? { fallbackName: known.name } : {}),
+      ...(district === undefined && known?.district ? { fallbackDistrict: known.district } : {}),
+    };
+  });
 }
 
 function text(value: unknown): string | undefined {

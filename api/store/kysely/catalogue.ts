@@ -1,7 +1,7 @@
 /**
  * Areas, boundary sets and the insats catalogue, in portable Kysely queries.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Insats, Question } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { AreaRecord, BoundarySetRecord, Catalogue, CatalogueQuestion, Store } from '../types.ts';
@@ -46,10 +46,31 @@ export function catalogueStore(db: Kysely<Database>): CatalogueStore {
   return {
     async seedAreas(areas) {
       if (areas.length === 0) return;
+      // An area named by its own code is a placeholder (an import that had no name for it, as
+      // imports of the official EPSG:3008 file once did): seeding names it, and gives an area
+      // without a stadsområde or aliases the seeded ones (staff edit neither). Any other name,
+      // maybe a staff edit, stays.
+      const missing = (column: 'district' | 'aliases', empty: string) =>
+        sql<string>`CASE WHEN areas.${sql.ref(column)} = ${empty} THEN excluded.${sql.ref(column)} ELSE areas.${sql.ref(column)} END`;
       await db
         .insertInto('areas')
         .values(areas.map((a) => ({ ...a, aliases: JSON.stringify(a.aliases) })))
-        .onConflict((oc) => oc.column('code').doNothing())
+        .onConflict((oc) =>
+          oc
+            .column('code')
+            .doUpdateSet({
+              name: sql<string>`CASE WHEN areas.name = areas.code THEN excluded.name ELSE areas.name END`,
+              district: missing('district', ''),
+              aliases: missing('aliases', '[]'),
+            })
+            .where((eb) =>
+              eb.or([
+                eb('areas.name', '=', eb.ref('areas.code')),
+                eb('areas.district', '=', ''),
+                eb('areas.aliases', '=', '[]'),
+              ]),
+            ),
+        )
         .execute();
       changed();
     },

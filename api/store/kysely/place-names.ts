@@ -39,7 +39,12 @@ export function placeNameStore(db: Kysely<Database>): PlaceNameStore {
             };
             await trx
               .insertInto('areas')
-              .values({ code: a.code, name: a.name ?? a.code, district: a.district ?? '', aliases: '[]' })
+              .values({
+                code: a.code,
+                name: a.name ?? a.fallbackName ?? a.code,
+                district: a.district ?? a.fallbackDistrict ?? '',
+                aliases: '[]',
+              })
               .onConflict((oc) =>
                 Object.keys(set).length === 0
                   ? oc.column('code').doNothing()
