@@ -103,6 +103,7 @@ describe('fuzzing every public endpoint', () => {
         'GET /api/staff/me/digest',
         'POST /api/staff/me/digest',
         'GET /api/public/submissions',
+        'GET /api/staff/home',
         'GET /api/staff/dashboard',
         'GET /api/staff/dashboard/answers',
         'GET /api/staff/exports/submissions.zip',
