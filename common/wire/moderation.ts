@@ -87,6 +87,14 @@ export const QueueFilter = v.strictObject({
   flagged: v.optional(v.boolean()),
   from: v.optional(DayOrTime),
   to: v.optional(DayOrTime),
+  /** Words or phrases: the title or text contains one of them (case aside). */
+  text: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(80), v.regex(/^[^,]*$/, 'must not hold a comma'))),
+      v.minLength(1),
+      v.maxLength(10),
+    ),
+  ),
 });
 export type QueueFilter = v.InferOutput<typeof QueueFilter>;
 
@@ -106,6 +114,7 @@ export function queueFilterToQuery(
   if (filter.flagged) q.flagged = '1';
   if (filter.from) q.from = filter.from;
   if (filter.to) q.to = filter.to;
+  if (filter.text) q.text = filter.text.join(',');
   if (page?.cursor) q.cursor = page.cursor;
   if (page?.limit !== undefined) q.limit = String(page.limit);
   return q;

@@ -67,7 +67,7 @@ export function themeFixture(): ThemeText[] {
       text: `${text} (${i})`,
       area,
       insatsId,
-      receivedAt: at(i),
+      createdAt: at(i),
       locale,
     });
   };
@@ -82,7 +82,7 @@ export function themeFixture(): ThemeText[] {
       text: copy,
       area: ROSENGARD,
       insatsId: TRYGGARE,
-      receivedAt: at(i),
+      createdAt: at(i),
       locale: 'sv',
     });
   }

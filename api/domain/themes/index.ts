@@ -9,18 +9,11 @@
  * weighs as much as one that says it once. Nothing here is about persons: only words.
  */
 import { stockholmDay } from '../local-time/index.ts';
+import type { ThemeText } from '../../store/types.ts';
 import { duplicateKey, type Token, tokenise } from './tokens.ts';
 
 /** A text staff may read, with what places it: its primary delområde, insats, time and language. */
-export interface ThemeText {
-  id: string;
-  title: string | null;
-  text: string | null;
-  area: string | null;
-  insatsId: string | null;
-  receivedAt: string;
-  locale: string;
-}
+export type { ThemeText } from '../../store/types.ts';
 
 /** What the themes are about: texts of this area and/or this insats (both: both must hold). */
 export interface ThemeScope {
@@ -44,7 +37,7 @@ export interface Theme {
   /** The log-odds ratio (scope against the rest) and its z-score. */
   logOdds: number;
   z: number;
-  /** Texts in the scope with the term per month (Malmö time, YYYY-MM), copies included. */
+  /** Texts in the scope with the term per month written (Malmö time, YYYY-MM), copies included. */
   months: { month: string; count: number }[];
 }
 
@@ -69,7 +62,7 @@ export const MIN_COUNT = 2;
 /** A group of near-identical texts: the terms of its first text and every member's time. */
 interface Group {
   terms: Set<string>;
-  receivedAt: string[];
+  writtenAt: string[];
 }
 
 /** The terms of a text: its non-stop words' stems, and stem pairs of adjacent non-stop words. */
@@ -112,11 +105,11 @@ function groupsOf(
     if (key === '') continue;
     const group = groups.get(key);
     if (group) {
-      group.receivedAt.push(doc.receivedAt);
+      group.writtenAt.push(doc.createdAt);
       continue;
     }
     const terms = termsOf(tokenise(whole, doc.locale), formsToo(doc) ? forms : undefined);
-    groups.set(key, { terms, receivedAt: [doc.receivedAt] });
+    groups.set(key, { terms, writtenAt: [doc.createdAt] });
   }
   return groups;
 }
@@ -176,8 +169,8 @@ export function computeThemes(docs: readonly ThemeText[], scope: ThemeScope, lim
     let copies = 0;
     for (const g of scoped.values()) {
       if (!g.terms.has(r.term)) continue;
-      copies += g.receivedAt.length - 1;
-      for (const at of g.receivedAt) {
+      copies += g.writtenAt.length - 1;
+      for (const at of g.writtenAt) {
         const month = stockholmDay(at).slice(0, 7);
         months.set(month, (months.get(month) ?? 0) + 1);
       }
@@ -197,13 +190,13 @@ export function computeThemes(docs: readonly ThemeText[], scope: ThemeScope, lim
       months: [...months].sort((p, q) => (p[0] < q[0] ? -1 : 1)).map(([month, count]) => ({ month, count })),
     };
   });
-  const repeated = [...scoped.values()].filter((g) => g.receivedAt.length > 1);
+  const repeated = [...scoped.values()].filter((g) => g.writtenAt.length > 1);
   return {
     texts: inside.length,
     distinct: scoped.size,
     rest: rest.size,
     nearIdenticalGroups: repeated.length,
-    nearIdenticalTexts: repeated.reduce((n, g) => n + g.receivedAt.length, 0),
+    nearIdenticalTexts: repeated.reduce((n, g) => n + g.writtenAt.length, 0),
     themes,
   };
 }

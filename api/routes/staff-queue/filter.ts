@@ -44,11 +44,12 @@ export function toStoreFilter(f: QueueFilter): { filter: StoreQueueFilter } | { 
       flaggedOnly: f.flagged,
       receivedFrom,
       receivedTo,
+      textAny: f.text,
     },
   };
 }
 
-const LIST_KEYS = new Set(['status', 'kind', 'group']);
+const LIST_KEYS = new Set(['status', 'kind', 'group', 'text']);
 const FILTER_KEYS = [
   'status',
   'kind',
@@ -60,6 +61,7 @@ const FILTER_KEYS = [
   'flagged',
   'from',
   'to',
+  'text',
 ];
 
 /**

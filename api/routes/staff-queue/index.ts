@@ -25,7 +25,8 @@ const FILTER_HELP =
   'hidden; default pending), `kind` (comma list), `insats` (an id, or `none`), `area` (a delområde ' +
   'code; the primary tag, or any current tag with `areaMatch=any`), `group` (comma list of respondent ' +
   'groups), `flag` (a flag kind), `flagged=1`, `from` and `to` (days YYYY-MM-DD in Malmö, both ' +
-  'included, or ISO 8601 times, `to` excluded).';
+  'included, or ISO 8601 times, `to` excluded), `text` (comma list of words or phrases: the title or ' +
+  'text holds one of them, case aside).';
 
 const Limit = v.pipe(
   v.string(),

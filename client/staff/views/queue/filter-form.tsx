@@ -18,6 +18,7 @@ interface Draft {
   flagged: boolean;
   from: string;
   to: string;
+  text: string;
 }
 
 function draftOf(filter: QueueFilter): Draft {
@@ -32,6 +33,7 @@ function draftOf(filter: QueueFilter): Draft {
     flagged: filter.flagged ?? false,
     from: filter.from ?? '',
     to: filter.to ?? '',
+    text: filter.text?.join(', ') ?? '',
   };
 }
 
@@ -48,6 +50,11 @@ function queryOf(d: Draft): Record<string, string> {
   if (d.flagged) q.flagged = '1';
   if (d.from) q.from = d.from;
   if (d.to) q.to = d.to;
+  const text = d.text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  if (text.length > 0) q.text = text.join(',');
   return q;
 }
 
@@ -211,6 +218,21 @@ export function FilterForm({
             value={draft.to}
             onInput={(e) => set({ to: e.currentTarget.value })}
           />
+        </div>
+        <div class="field">
+          <label class="field-label" for="queue-text">
+            {t('queue.text')}
+          </label>
+          <input
+            type="text"
+            id="queue-text"
+            aria-describedby="queue-text-help"
+            value={draft.text}
+            onInput={(e) => set({ text: e.currentTarget.value })}
+          />
+          <p class="hint" id="queue-text-help">
+            {t('queue.textHelp')}
+          </p>
         </div>
       </div>
       <div class="actions">

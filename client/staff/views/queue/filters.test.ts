@@ -28,6 +28,7 @@ describe('queue filters in the address', () => {
         flag: 'personnummer',
         from: '2026-01-01',
         to: '2026-02-01',
+        text: ['belysning', 'fotbollsplan'],
       },
     ];
     for (const filter of filters) {
@@ -50,6 +51,7 @@ describe('queue filters in the address', () => {
       flagged: true,
       from: '2026-03-01',
       to: '2026-03-31',
+      text: ['belysningen', 'الإضاءة'],
     };
     expect(parseFilter(Object.fromEntries(new URLSearchParams(filterQuery(filter))))).toEqual(filter);
   });

@@ -59,6 +59,12 @@ export function parseFilter(query: Record<string, string | undefined>): QueueFil
   if (query.flagged === '1') filter.flagged = true;
   if (query.from && DAY.test(query.from)) filter.from = query.from;
   if (query.to && DAY.test(query.to)) filter.to = query.to;
+  const text = query.text
+    ?.split(',')
+    .map((w) => w.trim())
+    .filter((w) => w.length >= 2 && w.length <= 80)
+    .slice(0, 10);
+  if (text && text.length > 0) filter.text = text;
   return filter;
 }
 
@@ -75,6 +81,7 @@ export function filterQuery(filter: QueueFilter, page?: { cursor?: string | null
   if (filter.flagged) q.set('flagged', '1');
   if (filter.from) q.set('from', filter.from);
   if (filter.to) q.set('to', filter.to);
+  if (filter.text) q.set('text', filter.text.join(','));
   if (page?.cursor) q.set('cursor', page.cursor);
   if (page?.limit !== undefined) q.set('limit', String(page.limit));
   return q.toString();
