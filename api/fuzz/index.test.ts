@@ -105,6 +105,7 @@ describe('fuzzing every public endpoint', () => {
         'GET /api/public/submissions',
         'GET /api/staff/dashboard',
         'GET /api/staff/dashboard/answers',
+        'GET /api/staff/themes',
         'GET /api/staff/exports/submissions.zip',
         'GET /api/staff/exports/areas.geojson',
         'GET /api/open-data/counts',
