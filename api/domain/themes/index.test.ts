@@ -22,6 +22,10 @@ describe('tokenise', () => {
     expect(tokenise('في الملعب', 'ar').map((t) => t.stop)).toEqual([true, false]);
   });
 
+  it('should mark where punctuation breaks a phrase', () => {
+    expect(tokenise('Trasig lampa, mörk park', 'sv').map((t) => t.after)).toEqual([false, false, true, false]);
+  });
+
   it('should never make a term of digits, an e-mail address or a link', () => {
     const forms = tokenise('Ring 070-123 45 67 eller anna.svensson@example.se, se https://x.se/sida', 'sv').map(
       (t) => t.form,

@@ -65,7 +65,10 @@ interface Group {
   writtenAt: string[];
 }
 
-/** The terms of a text: its non-stop words' stems, and stem pairs of adjacent non-stop words. */
+/**
+ * The terms of a text: its non-stop words' stems, and stem pairs of adjacent non-stop words
+ * with no punctuation between them.
+ */
 export function termsOf(tokens: readonly Token[], forms?: Map<string, Map<string, number>>): Set<string> {
   const terms = new Set<string>();
   const note = (key: string, form: string) => {
@@ -81,7 +84,7 @@ export function termsOf(tokens: readonly Token[], forms?: Map<string, Map<string
     if (t.stop) continue;
     note(t.stem, t.form);
     const next = tokens[i + 1];
-    if (next && !next.stop) note(`${t.stem} ${next.stem}`, `${t.form} ${next.form}`);
+    if (next && !next.stop && !next.after) note(`${t.stem} ${next.stem}`, `${t.form} ${next.form}`);
   }
   return terms;
 }

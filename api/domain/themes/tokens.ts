@@ -18,6 +18,8 @@ export interface Token {
   form: string;
   /** A stop word (of any of the three languages): never a term, and it breaks a phrase. */
   stop: boolean;
+  /** Punctuation stands between this word and the one before: no phrase spans it. */
+  after: boolean;
 }
 
 // Arabic vowel marks (tashkeel), the superscript alef and tatweel: not part of the word's letters.
@@ -64,23 +66,39 @@ export function isStopWord(word: string): boolean {
  * leaves. Latin script: English for texts written in English, otherwise Swedish.
  */
 export function stemOf(word: string, locale: string): string {
-  if (ARABIC.test(word)) {
-    const w = word.startsWith('وال') && word.length > 4 ? word.slice(1) : word;
-    return arabicStem(w);
-  }
-  return locale.startsWith('en') ? englishStem(word) : swedishStem(word);
+  const arabic = ARABIC.test(word);
+  const key = arabic ? word : locale.startsWith('en') ? `en:${word}` : `sv:${word}`;
+  const known = STEMS.get(key);
+  if (known !== undefined) return known;
+  let stem: string;
+  if (arabic) stem = arabicStem(word.startsWith('وال') && word.length > 4 ? word.slice(1) : word);
+  else stem = locale.startsWith('en') ? englishStem(word) : swedishStem(word);
+  // Words repeat across texts: the stemmer runs once per word, not once per use.
+  if (STEMS.size >= MAX_STEMS) STEMS.clear();
+  STEMS.set(key, stem);
+  return stem;
 }
+
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 200_000;
+const PUNCTUATION = /[.,;:!?()\[\]"“”«»\n،؛؟]/;
 
 /** The words of `text` in order, with stems; one-letter words are dropped. */
 export function tokenise(text: string, locale: string): Token[] {
   const out: Token[] = [];
-  const cleaned = text.replace(NOT_WORDS, ' ');
+  const cleaned = text.replace(NOT_WORDS, ' . ');
+  let end = 0;
+  let broken = false;
   for (const match of cleaned.matchAll(WORD)) {
+    const start = match.index;
+    if (PUNCTUATION.test(cleaned.slice(end, start))) broken = true;
+    end = start + match[0].length;
     const lower = match[0].toLowerCase();
     const form = ARABIC.test(lower) ? normaliseArabic(lower) : lower;
     if (form.length < 2) continue;
     const stop = STOP.has(form);
-    out.push({ stem: stop ? form : stemOf(form, locale), form: lower, stop });
+    out.push({ stem: stop ? form : stemOf(form, locale), form: lower, stop, after: broken });
+    broken = false;
   }
   return out;
 }
