@@ -38,7 +38,12 @@ const PHRASES: Record<string, string[]> = {
     'we need summer jobs for young people',
     'the buses are late every morning',
   ],
-  ar: ['الإضاءة في الملعب سيئة', 'المكتبة تحتاج ساعات أطول', 'نحتاج عمل صيفي للشباب', 'الحافلات متأخرة دائما'],
+  ar: [
+    'الإضاءة في الملعب سيئة',
+    'المكتبة تحتاج ساعات أطول',
+    'نحتاج عمل صيفي للشباب',
+    'الحافلات متأخرة دائما',
+  ],
 };
 
 /** A small seeded generator (mulberry32): the same texts every run. */
@@ -61,8 +66,7 @@ function texts(n: number): ThemeText[] {
     const phrases = PHRASES[locale] as string[];
     const area = i % 33 === 0 ? ROSENGARD : pick(AREAS);
     // A tenth are one pasted campaign text; the rest two phrases and a running number.
-    const text =
-      r() < 0.1 ? 'Bygg en konstgräsplan nu!' : `${pick(phrases)}, ${pick(phrases)}. Förslag ${i}`;
+    const text = r() < 0.1 ? 'Bygg en konstgräsplan nu!' : `${pick(phrases)}, ${pick(phrases)}. Förslag ${i}`;
     const month = 1 + Math.floor(r() * 12);
     out.push({
       id: `t${i}`,
@@ -109,12 +113,20 @@ const insatsMs = time(() => computeThemes(docs, { insatsId: 'ung-i-sommar' }));
 const top = computeThemes(docs, { area: ROSENGARD }, 3).themes.map((t) => `${t.term} (${t.count})`);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-console.log(`themes: ${fmt(TEXTS)} texts, median of ${RUNS} runs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `themes: ${fmt(TEXTS)} texts, median of ${RUNS} runs, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('');
 console.log('| case | texts in scope | ms | ÷ plain scan |');
 console.log('|---|---:|---:|---:|');
 console.log(`| plain scan (lower-case, split, count) | ${fmt(TEXTS)} | ${scanMs.toFixed(1)} | 1.00 |`);
-console.log(`| themes of one delområde | ${fmt(inArea)} | ${fmt(areaMs)} | ${(areaMs / scanMs).toFixed(1)} |`);
-console.log(`| themes of one insats across the city | ${fmt(inInsats)} | ${fmt(insatsMs)} | ${(insatsMs / scanMs).toFixed(1)} |`);
+console.log(
+  `| themes of one delområde | ${fmt(inArea)} | ${fmt(areaMs)} | ${(areaMs / scanMs).toFixed(1)} |`,
+);
+console.log(
+  `| themes of one insats across the city | ${fmt(inInsats)} | ${fmt(insatsMs)} | ${(insatsMs / scanMs).toFixed(1)} |`,
+);
 console.log('');
 console.log(`Rosengård's top three: ${top.join(', ')}`);

@@ -90,7 +90,15 @@ export const QueueFilter = v.strictObject({
   /** Words or phrases: the title or text contains one of them (case aside). */
   text: v.optional(
     v.pipe(
-      v.array(v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(80), v.regex(/^[^,]*$/, 'must not hold a comma'))),
+      v.array(
+        v.pipe(
+          v.string(),
+          v.trim(),
+          v.minLength(2),
+          v.maxLength(80),
+          v.regex(/^[^,]*$/, 'must not hold a comma'),
+        ),
+      ),
       v.minLength(1),
       v.maxLength(10),
     ),

@@ -90,7 +90,9 @@ export function themeFixture(): ThemeText[] {
   for (let i = 0; i < 120; i++) {
     add(SV_REST[i % SV_REST.length] as string, OTHER_AREAS[i % 3] as string, 'sv', i % 2 ? TRYGGARE : null);
   }
-  for (let i = 0; i < 60; i++) add(EN_REST[i % EN_REST.length] as string, OTHER_AREAS[i % 3] as string, 'en', null);
-  for (let i = 0; i < 60; i++) add(AR_REST[i % AR_REST.length] as string, OTHER_AREAS[i % 3] as string, 'ar', null);
+  for (let i = 0; i < 60; i++)
+    add(EN_REST[i % EN_REST.length] as string, OTHER_AREAS[i % 3] as string, 'en', null);
+  for (let i = 0; i < 60; i++)
+    add(AR_REST[i % AR_REST.length] as string, OTHER_AREAS[i % 3] as string, 'ar', null);
   return out;
 }

@@ -23,13 +23,19 @@ describe('tokenise', () => {
   });
 
   it('should mark where punctuation breaks a phrase', () => {
-    expect(tokenise('Trasig lampa, mörk park', 'sv').map((t) => t.after)).toEqual([false, false, true, false]);
+    expect(tokenise('Trasig lampa, mörk park', 'sv').map((t) => t.after)).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('should never make a term of digits, an e-mail address or a link', () => {
-    const forms = tokenise('Ring 070-123 45 67 eller anna.svensson@example.se, se https://x.se/sida', 'sv').map(
-      (t) => t.form,
-    );
+    const forms = tokenise(
+      'Ring 070-123 45 67 eller anna.svensson@example.se, se https://x.se/sida',
+      'sv',
+    ).map((t) => t.form);
     expect(forms).toEqual(['ring', 'eller', 'se']);
   });
 
@@ -69,7 +75,11 @@ describe('computeThemes on the three-language fixture', () => {
   });
 
   it('should show the written forms behind a stem, most common first', () => {
-    expect(byTerm.get('belysningen')).toMatchObject({ count: 50, rest: 20, forms: ['belysningen', 'belysning'] });
+    expect(byTerm.get('belysningen')).toMatchObject({
+      count: 50,
+      rest: 20,
+      forms: ['belysningen', 'belysning'],
+    });
     expect(byTerm.get('الإضاءة')?.forms).toEqual(['الإضاءة', 'إضاءة', 'والإضاءة']);
     expect(byTerm.get('trasig')?.forms).toEqual(['trasig', 'trasiga']);
   });
@@ -88,7 +98,14 @@ describe('computeThemes on the three-language fixture', () => {
 
   it('should give each theme its texts per month, copies included', () => {
     const months = byTerm.get('fotbollsplanen')?.months ?? [];
-    expect(months.map((m) => m.month)).toEqual(['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08']);
+    expect(months.map((m) => m.month)).toEqual([
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+    ]);
     expect(months.reduce((n, m) => n + m.count, 0)).toBe(40);
     const pasted = byTerm.get('konstgräsplan')?.months ?? [];
     expect(pasted.reduce((n, m) => n + m.count, 0)).toBe(23);

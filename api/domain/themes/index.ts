@@ -76,7 +76,10 @@ export function termsOf(tokens: readonly Token[], forms?: Map<string, Map<string
     terms.add(key);
     if (!forms) return;
     let m = forms.get(key);
-    if (!m) forms.set(key, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      forms.set(key, m);
+    }
     m.set(form, (m.get(form) ?? 0) + 1);
   };
   for (let i = 0; i < tokens.length; i++) {

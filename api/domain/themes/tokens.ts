@@ -81,7 +81,7 @@ export function stemOf(word: string, locale: string): string {
 
 const STEMS = new Map<string, string>();
 const MAX_STEMS = 200_000;
-const PUNCTUATION = /[.,;:!?()\[\]"“”«»\n،؛؟]/;
+const PUNCTUATION = /[.,;:!?()[\]"“”«»\n،؛؟]/;
 
 /** The words of `text` in order, with stems; one-letter words are dropped. */
 export function tokenise(text: string, locale: string): Token[] {

@@ -29,7 +29,8 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
     moderator = await signIn(t.app, 'moderator@malmo.se');
     const here = (text: string, createdAt = '2026-10-10T10:00:00.000Z', deviceId = 'device-0123456789') =>
       commentItem({ text, createdAt, deviceId, location: { areaCode: SOFIELUND } });
-    const there = (text: string) => commentItem({ text, deviceId: 'device-9876543210', location: { areaCode: ELSEWHERE } });
+    const there = (text: string) =>
+      commentItem({ text, deviceId: 'device-9876543210', location: { areaCode: ELSEWHERE } });
     const results = await send(t, [
       here('Belysningen vid fotbollsplanen är trasig'),
       here('BELYSNINGEN är dålig på kvällen', '2026-11-02T10:00:00.000Z'),
@@ -53,7 +54,9 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
   });
 
   const themes = async (query: string, who: Signed | null = analyst) => {
-    const res = await t.app.request(`/api/staff/themes${query}`, { headers: who ? { Cookie: who.cookie } : {} });
+    const res = await t.app.request(`/api/staff/themes${query}`, {
+      headers: who ? { Cookie: who.cookie } : {},
+    });
     const text = await res.text();
     const body = res.status === 200 ? (JSON.parse(text) as Themes & { area: string | null }) : undefined;
     return { status: res.status, type: res.headers.get('Content-Type'), text, body };
@@ -67,9 +70,19 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
     const { status, body } = await themes(`?area=${SOFIELUND}`);
     expect(status).toBe(200);
     expect(body?.area).toBe(SOFIELUND);
-    expect(body).toMatchObject({ texts: 8, distinct: 6, rest: 3, nearIdenticalGroups: 1, nearIdenticalTexts: 3 });
+    expect(body).toMatchObject({
+      texts: 8,
+      distinct: 6,
+      rest: 3,
+      nearIdenticalGroups: 1,
+      nearIdenticalTexts: 3,
+    });
     const byTerm = new Map(body?.themes.map((th) => [th.term, th]));
-    expect(byTerm.get('belysningen')).toMatchObject({ count: 4, rest: 1, forms: ['belysningen', 'belysning'] });
+    expect(byTerm.get('belysningen')).toMatchObject({
+      count: 4,
+      rest: 1,
+      forms: ['belysningen', 'belysning'],
+    });
     expect(byTerm.get('konstgräsplan')).toMatchObject({ count: 2, nearIdentical: 2 });
     expect(byTerm.get('belysningen')?.months).toEqual([
       { month: '2026-10', count: 1 },
@@ -85,7 +98,14 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
   });
 
   it('should answer problem+json to a query without a scope, an unknown area or a bad limit', async () => {
-    for (const query of ['', '?limit=5', '?area=99999', '?area=abc', `?area=${SOFIELUND}&limit=0`, '?insats=x&bogus=1']) {
+    for (const query of [
+      '',
+      '?limit=5',
+      '?area=99999',
+      '?area=abc',
+      `?area=${SOFIELUND}&limit=0`,
+      '?insats=x&bogus=1',
+    ]) {
       const r = await themes(query);
       expect(r.status, query).toBe(400);
       expect(r.type).toContain('application/problem+json');

@@ -68,7 +68,9 @@ export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
       });
     const { area, insats, limit } = parsed.output;
     if (area !== undefined && !(await deps.store.listAreas()).some((a) => a.code === area))
-      return problem(c, 400, 'There is no such delområde.', { errors: [{ path: 'area', message: 'is unknown' }] });
+      return problem(c, 400, 'There is no such delområde.', {
+        errors: [{ path: 'area', message: 'is unknown' }],
+      });
     const texts = await deps.store.listThemeTexts();
     const themes = computeThemes(texts, { area, insatsId: insats }, limit ?? 20);
     c.header('Cache-Control', 'no-store');

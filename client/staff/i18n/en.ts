@@ -1,10 +1,12 @@
 import { enDashboard, enIndicators } from './en-insights.ts';
+import { enThemes } from './en-themes.ts';
 import type { StaffMessages } from './sv.ts';
 
 /** Staff screens in English. Same keys as Swedish (sv.ts). */
 const en: StaffMessages = {
   ...enDashboard,
   ...enIndicators,
+  ...enThemes,
   'app.name': 'Kraftsamla – staff',
   'app.skip': 'Skip to content',
   'app.language': 'Language (Språk)',

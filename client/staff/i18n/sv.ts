@@ -3,10 +3,12 @@
  * Staff screens are in Swedish and English only (see ./index.ts). Placeholders are `{name}`.
  */
 import { svDashboard, svIndicators } from './sv-insights.ts';
+import { svThemes } from './sv-themes.ts';
 
 const sv = {
   ...svDashboard,
   ...svIndicators,
+  ...svThemes,
   'app.name': 'Kraftsamla – personal',
   'app.skip': 'Hoppa till innehållet',
   'app.language': 'Språk (Language)',
