@@ -24,7 +24,6 @@ export interface Token {
 
 // Arabic vowel marks (tashkeel), the superscript alef and tatweel: not part of the word's letters.
 const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u0640]/g;
-const ARABIC = /[\u0600-\u06ff]/;
 // Links and e-mail addresses go first, whole: their parts are not words people chose.
 const NOT_WORDS = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+/giu;
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -66,35 +65,50 @@ export function isStopWord(word: string): boolean {
  * leaves. Latin script: English for texts written in English, otherwise Swedish.
  */
 export function stemOf(word: string, locale: string): string {
-  const arabic = ARABIC.test(word);
-  const key = arabic ? word : locale.startsWith('en') ? `en:${word}` : `sv:${word}`;
-  const known = STEMS.get(key);
+  const arabic = isArabic(word);
+  const english = !arabic && locale.startsWith('en');
+  const memo = arabic ? STEMS.ar : english ? STEMS.en : STEMS.sv;
+  const known = memo.get(word);
   if (known !== undefined) return known;
   let stem: string;
   if (arabic) stem = arabicStem(word.startsWith('وال') && word.length > 4 ? word.slice(1) : word);
-  else stem = locale.startsWith('en') ? englishStem(word) : swedishStem(word);
+  else stem = english ? englishStem(word) : swedishStem(word);
   // Words repeat across texts: the stemmer runs once per word, not once per use.
-  if (STEMS.size >= MAX_STEMS) STEMS.clear();
-  STEMS.set(key, stem);
+  if (memo.size >= MAX_STEMS) memo.clear();
+  memo.set(word, stem);
   return stem;
 }
 
-const STEMS = new Map<string, string>();
-const MAX_STEMS = 200_000;
-const PUNCTUATION = /[.,;:!?()[\]"“”«»\n،؛؟]/;
+const STEMS = { sv: new Map<string, string>(), en: new Map<string, string>(), ar: new Map<string, string>() };
+const MAX_STEMS = 100_000;
+/** Characters that end a phrase: sentence and clause marks (Latin and Arabic), brackets, quotes, newline. */
+const PUNCTUATION = new Set([...'.,;:!?()[]"“”«»\n،؛؟'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether a word is in Arabic script (its first letter is in the Arabic block). */
+function isArabic(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 0x0600 && code <= 0x06ff;
+}
+
+/** Whether `text` holds a phrase-ending character between `from` and `to`. */
+function breaksBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (PUNCTUATION.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** The words of `text` in order, with stems; one-letter words are dropped. */
 export function tokenise(text: string, locale: string): Token[] {
   const out: Token[] = [];
-  const cleaned = text.replace(NOT_WORDS, ' . ');
+  // Links and addresses are rare: the costly pattern runs only where one may be.
+  const cleaned = (/@|http|www\./i.test(text) ? text.replace(NOT_WORDS, ' . ') : text).toLowerCase();
   let end = 0;
   let broken = false;
   for (const match of cleaned.matchAll(WORD)) {
     const start = match.index;
-    if (PUNCTUATION.test(cleaned.slice(end, start))) broken = true;
+    if (breaksBetween(cleaned, end, start)) broken = true;
     end = start + match[0].length;
-    const lower = match[0].toLowerCase();
-    const form = ARABIC.test(lower) ? normaliseArabic(lower) : lower;
+    const lower = match[0];
+    const form = isArabic(lower) ? normaliseArabic(lower) : lower;
     if (form.length < 2) continue;
     const stop = STOP.has(form);
     out.push({ stem: stop ? form : stemOf(form, locale), form: lower, stop, after: broken });
@@ -110,7 +124,7 @@ export function tokenise(text: string, locale: string): Token[] {
 export function duplicateKey(text: string): string {
   const words: string[] = [];
   for (const match of text.toLowerCase().matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    words.push(ARABIC.test(match[0]) ? normaliseArabic(match[0]) : match[0]);
+    words.push(isArabic(match[0]) ? normaliseArabic(match[0]) : match[0]);
   }
   return words.join(' ');
 }
