@@ -6,14 +6,16 @@
  *
  * Cases: the themes of one delområde (Rosengård's 3,000 texts against the rest of the city),
  * and of one insats that has texts in every area (about a third of the city against the other
- * two thirds). Both read every text of the city, as the route does: the rest of the city is
- * the comparison. Texts are made by a seeded generator from phrase lists (a tenth pasted
+ * two thirds), and of the whole city: every delområde's top five at once, each against the
+ * rest (api/domain/themes/city.ts). All read every text of the city, as the route does: the
+ * rest of the city is the comparison. Texts are made by a seeded generator from phrase lists (a tenth pasted
  * copies); each case runs RUNS times after one warm-up, and the median is printed with the
  * ratio to the scan's median and the load average (the machine is shared).
  *
  * BENCH_THEMES_TEXTS changes the 100,000.
  */
 import { loadavg } from 'node:os';
+import { computeAreaThemes } from '../api/domain/themes/city.ts';
 import { computeThemes, type ThemeText } from '../api/domain/themes/index.ts';
 
 const TEXTS = Number(process.env.BENCH_THEMES_TEXTS ?? 100_000);
@@ -110,6 +112,7 @@ const inInsats = docs.filter((d) => d.insatsId === 'ung-i-sommar').length;
 const scanMs = time(() => scan(docs));
 const areaMs = time(() => computeThemes(docs, { area: ROSENGARD }));
 const insatsMs = time(() => computeThemes(docs, { insatsId: 'ung-i-sommar' }));
+const cityMs = time(() => computeAreaThemes(docs, 5));
 const top = computeThemes(docs, { area: ROSENGARD }, 3).themes.map((t) => `${t.term} (${t.count})`);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -127,6 +130,9 @@ console.log(
 );
 console.log(
   `| themes of one insats across the city | ${fmt(inInsats)} | ${fmt(insatsMs)} | ${(insatsMs / scanMs).toFixed(1)} |`,
+);
+console.log(
+  `| themes of every delområde (the whole city) | ${fmt(TEXTS)} | ${fmt(cityMs)} | ${(cityMs / scanMs).toFixed(1)} |`,
 );
 console.log('');
 console.log(`Rosengård's top three: ${top.join(', ')}`);

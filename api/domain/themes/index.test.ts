@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PASTED, ROSENGARD, TRYGGARE, themeFixture } from './fixture.ts';
+import { computeAreaThemes } from './city.ts';
 import { computeThemes, logOdds, MIN_COUNT } from './index.ts';
 import { duplicateKey, stemOf, tokenise } from './tokens.ts';
 
@@ -123,5 +124,14 @@ describe('computeThemes on the three-language fixture', () => {
     for (let i = 1; i < area.themes.length; i++) {
       expect(area.themes[i - 1]?.z ?? 0).toBeGreaterThanOrEqual(area.themes[i]?.z ?? 0);
     }
+  });
+});
+
+describe('computeAreaThemes', () => {
+  it('should give every area the same themes as asking for it alone', () => {
+    const docs = themeFixture();
+    const all = computeAreaThemes(docs, 10);
+    expect([...all.keys()].sort()).toEqual(['11319', '21120', '37302', ROSENGARD]);
+    for (const [area, themes] of all) expect(themes, area).toEqual(computeThemes(docs, { area }, 10));
   });
 });

@@ -60,7 +60,7 @@ export const PRIOR_WEIGHT = 1000;
 export const MIN_COUNT = 2;
 
 /** A group of near-identical texts: the terms of its first text and every member's time. */
-interface Group {
+export interface Group {
   terms: Set<string>;
   writtenAt: string[];
 }
@@ -99,10 +99,10 @@ function inScope(doc: ThemeText, scope: ThemeScope): boolean {
 }
 
 /** Folds near-identical texts into groups, tokenising the first of each. */
-function groupsOf(
+export function groupsOf(
   docs: readonly ThemeText[],
   forms: Map<string, Map<string, number>>,
-  formsToo: (doc: ThemeText) => boolean,
+  formsToo: boolean,
 ): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const doc of docs) {
@@ -114,14 +114,14 @@ function groupsOf(
       group.writtenAt.push(doc.createdAt);
       continue;
     }
-    const terms = termsOf(tokenise(whole, doc.locale), formsToo(doc) ? forms : undefined);
+    const terms = termsOf(tokenise(whole, doc.locale), formsToo ? forms : undefined);
     groups.set(key, { terms, writtenAt: [doc.createdAt] });
   }
   return groups;
 }
 
 /** How often each term occurs among the groups. */
-function countTerms(groups: Iterable<Group>): { counts: Map<string, number>; total: number } {
+export function countTerms(groups: Iterable<Group>): { counts: Map<string, number>; total: number } {
   const counts = new Map<string, number>();
   let total = 0;
   for (const g of groups) {
@@ -156,10 +156,32 @@ export function computeThemes(docs: readonly ThemeText[], scope: ThemeScope, lim
   const forms = new Map<string, Map<string, number>>();
   const inside = docs.filter((d) => inScope(d, scope));
   const outside = docs.filter((d) => !inScope(d, scope));
-  const scoped = groupsOf(inside, forms, () => true);
-  const rest = groupsOf(outside, forms, () => false);
+  const scoped = groupsOf(inside, forms, true);
+  const rest = groupsOf(outside, forms, false);
+  return rankScope(
+    { groups: scoped, texts: inside.length, forms },
+    countTerms(rest.values()),
+    rest.size,
+    limit,
+  );
+}
+
+/** A scope's folded texts, how many texts they were, and the forms written in them. */
+export interface ScopeGroups {
+  groups: Map<string, Group>;
+  texts: number;
+  forms: Map<string, Map<string, number>>;
+}
+
+/** The themes of a scope given the term counts of the rest of the city (`restGroups` texts). */
+export function rankScope(
+  scope: ScopeGroups,
+  b: { counts: Map<string, number>; total: number },
+  restGroups: number,
+  limit: number,
+): Themes {
+  const scoped = scope.groups;
   const a = countTerms(scoped.values());
-  const b = countTerms(rest.values());
   const all = a.total + b.total;
   const ranked: { term: string; y: number; delta: number; z: number }[] = [];
   for (const [term, y] of a.counts) {
@@ -181,7 +203,7 @@ export function computeThemes(docs: readonly ThemeText[], scope: ThemeScope, lim
         months.set(month, (months.get(month) ?? 0) + 1);
       }
     }
-    const written = [...(forms.get(r.term) ?? new Map<string, number>())].sort(
+    const written = [...(scope.forms.get(r.term) ?? new Map<string, number>())].sort(
       (p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1),
     );
     return {
@@ -198,9 +220,9 @@ export function computeThemes(docs: readonly ThemeText[], scope: ThemeScope, lim
   });
   const repeated = [...scoped.values()].filter((g) => g.writtenAt.length > 1);
   return {
-    texts: inside.length,
+    texts: scope.texts,
     distinct: scoped.size,
-    rest: rest.size,
+    rest: restGroups,
     nearIdenticalGroups: repeated.length,
     nearIdenticalTexts: repeated.reduce((n, g) => n + g.writtenAt.length, 0),
     themes,
