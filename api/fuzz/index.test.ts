@@ -106,6 +106,7 @@ describe('fuzzing every public endpoint', () => {
         'GET /api/staff/dashboard',
         'GET /api/staff/dashboard/answers',
         'GET /api/staff/themes',
+        'GET /api/staff/themes/areas',
         'GET /api/staff/exports/submissions.zip',
         'GET /api/staff/exports/areas.geojson',
         'GET /api/open-data/counts',

@@ -112,6 +112,24 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
     }
   });
 
+  it('should give the top themes of every area with texts, each against the rest', async () => {
+    const res = await t.app.request('/api/staff/themes/areas?limit=3', {
+      headers: { Cookie: analyst.cookie },
+    });
+    expect(res.status).toBe(200);
+    const { areas } = (await res.json()) as { areas: (Themes & { area: string })[] };
+    expect(areas.map((a) => a.area)).toEqual([SOFIELUND, ELSEWHERE]);
+    expect(areas[0]).toMatchObject({ texts: 8, distinct: 6, rest: 3 });
+    // Only two terms are in two texts or more there (the pasted comment is one text).
+    expect(areas[0]?.themes.map((th) => th.term)).toEqual(['konstgräsplan', 'belysningen']);
+    expect(areas[1]?.themes.map((th) => th.term)).toEqual(['biblioteket']);
+    expect(
+      (await t.app.request('/api/staff/themes/areas?limit=21', { headers: { Cookie: analyst.cookie } }))
+        .status,
+    ).toBe(400);
+    expect((await t.app.request('/api/staff/themes/areas')).status).toBe(401);
+  });
+
   it('should open the texts behind a term in the queue, whatever their case', async () => {
     const queue = async (query: string) => {
       const res = await t.app.request(`/api/staff/queue?${query}`, { headers: { Cookie: moderator.cookie } });

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { fieldErrors } from '../../../common/wire/index.ts';
 import { ANY_ROLE } from '../../auth/policy/index.ts';
+import { computeAreaThemes } from '../../domain/themes/city.ts';
 import { computeThemes } from '../../domain/themes/index.ts';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
@@ -33,6 +34,19 @@ export const ThemesQuery = v.pipe(
   v.check((q) => q.area !== undefined || q.insats !== undefined, 'name an area or an insats (or both)'),
 );
 
+/** The query of the city overview: how many themes per area (default 5, at most 20). */
+const AreasQuery = v.strictObject({
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,2}$/, 'must be a whole number from 1 to 20'),
+      v.transform(Number),
+      v.minValue(1, 'must be a whole number from 1 to 20'),
+      v.maxValue(20, 'must be a whole number from 1 to 20'),
+    ),
+  ),
+});
+
 /** Where this resource is mounted and what it accepts and answers (for /api/openapi.json). */
 export const spec: ResourceSpec = {
   mount: '/api/staff/themes',
@@ -55,25 +69,52 @@ export const spec: ResourceSpec = {
         403: { description: 'No staff role', problem: true },
       },
     },
+    {
+      method: 'get',
+      path: '/areas',
+      access: ANY_ROLE,
+      summary: 'The top themes of every delområde, each against the rest of the city',
+      description: 'Query: `limit` (themes per area, 1–20, default 5). Areas without texts are left out.',
+      responses: {
+        200: { description: '`areas`: per area code, as GET / answers for that area' },
+        400: { description: 'The query is malformed', problem: true },
+        401: { description: 'Not signed in', problem: true },
+        403: { description: 'No staff role', problem: true },
+      },
+    },
   ],
 };
 
 /** The themes resource. */
 export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/', async (c) => {
-    const parsed = v.safeParse(ThemesQuery, c.req.query());
-    if (!parsed.success)
-      return problem(c, 400, 'The query does not have the expected shape.', {
-        errors: fieldErrors(parsed.issues),
-      });
-    const { area, insats, limit } = parsed.output;
-    if (area !== undefined && !(await deps.store.listAreas()).some((a) => a.code === area))
-      return problem(c, 400, 'There is no such delområde.', {
-        errors: [{ path: 'area', message: 'is unknown' }],
-      });
-    const texts = await deps.store.listThemeTexts();
-    const themes = computeThemes(texts, { area, insatsId: insats }, limit ?? 20);
-    c.header('Cache-Control', 'no-store');
-    return c.json({ area: area ?? null, insats: insats ?? null, ...themes });
-  });
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const parsed = v.safeParse(ThemesQuery, c.req.query());
+      if (!parsed.success)
+        return problem(c, 400, 'The query does not have the expected shape.', {
+          errors: fieldErrors(parsed.issues),
+        });
+      const { area, insats, limit } = parsed.output;
+      if (area !== undefined && !(await deps.store.listAreas()).some((a) => a.code === area))
+        return problem(c, 400, 'There is no such delområde.', {
+          errors: [{ path: 'area', message: 'is unknown' }],
+        });
+      const texts = await deps.store.listThemeTexts();
+      const themes = computeThemes(texts, { area, insatsId: insats }, limit ?? 20);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ area: area ?? null, insats: insats ?? null, ...themes });
+    })
+    .get('/areas', async (c) => {
+      const parsed = v.safeParse(AreasQuery, c.req.query());
+      if (!parsed.success)
+        return problem(c, 400, 'The query does not have the expected shape.', {
+          errors: fieldErrors(parsed.issues),
+        });
+      const byArea = computeAreaThemes(await deps.store.listThemeTexts(), parsed.output.limit ?? 5);
+      const areas = [...byArea]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([area, themes]) => ({ area, ...themes }));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ areas });
+    });
 }
