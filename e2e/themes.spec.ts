@@ -15,7 +15,7 @@ import { createStaffAccount, signInStaff } from './support/staff.ts';
 
 const MODERATOR = {
   email: 'teman@malmo.example',
-  password: 'Fyra-Gröna-Äpplen-På-Bordet',
+  password: 'Tre-Blå-Cyklar-Vid-Kanalen',
   role: 'moderator',
 } as const;
 

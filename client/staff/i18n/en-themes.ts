@@ -9,6 +9,7 @@ export const enThemes: { readonly [K in keyof typeof svThemes]: string } = {
   'themes.none': 'No word occurs in at least two texts of this selection.',
   'themes.summary':
     '{texts} texts in the selection ({distinct} once near-identical ones are folded), {rest} in the rest of the city.',
+  'themes.caption': 'Distinctive words and phrases, most distinctive first',
   'themes.term': 'Word or phrase',
   'themes.count': 'Texts',
   'themes.nearIdentical': 'Near-identical',

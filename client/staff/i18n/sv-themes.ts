@@ -7,6 +7,7 @@ export const svThemes = {
   'themes.none': 'Inga ord förekommer i minst två texter i urvalet.',
   'themes.summary':
     '{texts} texter i urvalet ({distinct} efter att nästan likadana slagits ihop), {rest} i resten av staden.',
+  'themes.caption': 'Utmärkande ord och fraser, mest utmärkande först',
   'themes.term': 'Ord eller fras',
   'themes.count': 'Texter',
   'themes.nearIdentical': 'Nästan likadana',

@@ -76,8 +76,9 @@ export function ThemesSection({ area, insats }: { area?: string | undefined; ins
           {state.data.themes.length === 0 ? (
             <p>{t('themes.none')}</p>
           ) : (
-            <TableRegion labelledBy="themes-title">
-              <table>
+            <TableRegion labelledBy="themes-caption">
+              <table class="staff-table" data-testid="themes-table">
+                <caption id="themes-caption">{t('themes.caption')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('themes.term')}</th>
