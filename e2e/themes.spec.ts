@@ -56,7 +56,12 @@ test('a moderator sees the themes of an area and opens the texts behind one in t
     }),
   });
   expect(res.status).toBe(200);
-  const page = await browser.newPage();
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
+  const page = await context.newPage();
   try {
     await signInStaff(page, MODERATOR.email, MODERATOR.password, `${DASHBOARD.path}?area=${here.code}`);
     const section = page.getByTestId('themes');
@@ -92,7 +97,7 @@ test('a moderator sees the themes of an area and opens the texts behind one in t
     await expect(page.getByLabel('Ord i texten')).toHaveValue('belysningen, belysning');
     await expectNoViolations(page, 'the queue filtered by a theme');
   } finally {
-    await page.close();
+    await context.close();
     await server.stop();
   }
 });
