@@ -1,8 +1,8 @@
 /**
- * A fixed fixture of free texts in Swedish, English and Arabic for the themes test: in
- * one area (`ROSENGARD`, a code made up for the test) many write about the lighting and the football pitch,
- * twenty paste one and the same comment (and three more
- * write about the same artificial-turf pitch in their own words), and the rest of the city writes about other things
+ * A fixed fixture of free texts in Swedish, English and Arabic for the themes test. In one
+ * area (`ROSENGARD`, a code made up for the test) many write about the lighting and the
+ * football pitch, twenty paste one and the same comment (and three more write about the same
+ * artificial-turf pitch in their own words); the rest of the city writes about other things
  * (the library, bike lanes, the swimming hall, buses), with the odd mention of lighting.
  */
 import type { ThemeText } from './index.ts';
