@@ -106,6 +106,8 @@ describe('fuzzing every public endpoint', () => {
         'GET /api/staff/home',
         'GET /api/staff/dashboard',
         'GET /api/staff/dashboard/answers',
+        'GET /api/staff/themes',
+        'GET /api/staff/themes/areas',
         'GET /api/staff/exports/submissions.zip',
         'GET /api/staff/exports/submissions.xlsx',
         'GET /api/staff/exports/areas.geojson',

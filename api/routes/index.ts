@@ -28,6 +28,7 @@ import * as staffSubmissionModeration from './staff-moderation/submissions.ts';
 import * as staffQueue from './staff-queue/index.ts';
 import * as staffSettings from './staff-settings/index.ts';
 import * as staffSubmissions from './staff-submissions/index.ts';
+import * as staffThemes from './staff-themes/index.ts';
 import * as staffUsers from './staff-users/index.ts';
 import * as submissions from './submissions/index.ts';
 import * as staffDashboard from './staff-dashboard/index.ts';
@@ -76,6 +77,7 @@ export function resources(deps: ApiDeps): Resource[] {
     { spec: staffInsatser.spec, app: staffInsatser.staffInsatser(deps) },
     { spec: shortLinks.spec, app: shortLinks.shortLinks() },
     { spec: staffDashboard.spec, app: staffDashboard.staffDashboard(deps) },
+    { spec: staffThemes.spec, app: staffThemes.staffThemes(deps) },
     { spec: staffIndicators.spec, app: staffIndicators.staffIndicators(deps) },
     { spec: staffReportingAreas.spec, app: staffReportingAreas.staffReportingAreas(deps) },
     { spec: staffExports.spec, app: staffExports.staffExports(deps) },

@@ -33,6 +33,11 @@ export function openSqliteDatabase(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new Database(path);
   for (const pragma of SQLITE_PRAGMAS) database.pragma(pragma);
+  // SQLite's own lower() folds ASCII only; PostgreSQL's (UTF-8) folds å, Ä and the rest, and
+  // the queue's text filter must find "Ängen" in both. No index or stored value uses lower().
+  database.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   return database;
 }
 

@@ -354,6 +354,11 @@ export interface QueueFilter {
   receivedTo?: string | undefined;
   /** Only items whose author left a contact (to hear when the city answers) and have no official answer yet. */
   awaitingAnswer?: boolean | undefined;
+  /**
+   * Words or phrases: the title or text contains at least one of them, whatever the case
+   * (lower-cased on both sides; plain substrings, no wildcards).
+   */
+  textAny?: readonly string[] | undefined;
 }
 
 /** Where a queue page starts: just after this item, in queue order. */
@@ -1430,4 +1435,25 @@ export interface Store {
    * Documents of earlier days are deleted.
    */
   saveOpenDataPublication(day: string, name: string, json: string): Promise<string>;
+}
+
+/** A free text for the themes (api/domain/themes): what staff may read, with where it belongs. */
+export interface ThemeText {
+  id: string;
+  title: string | null;
+  text: string | null;
+  /** The current primary delområde, or null when untagged. */
+  area: string | null;
+  insatsId: string | null;
+  /** When the participant wrote it (the device's time, as the dashboard counts days). */
+  createdAt: string;
+  locale: string;
+}
+
+export interface Store {
+  /**
+   * Every moderated comment's and proposal's title and text as stored (redacted spans already
+   * replaced; never contact details), whatever its status, for the staff themes.
+   */
+  listThemeTexts(): Promise<ThemeText[]>;
 }

@@ -96,6 +96,22 @@ export const QueueFilter = v.strictObject({
     v.pipe(v.number(), v.integer('must be whole days'), v.minValue(1), v.maxValue(MAX_WAITING_DAYS)),
   ),
   awaitingAnswer: v.optional(v.boolean()),
+  /** Words or phrases: the title or text contains one of them (case aside). */
+  text: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string(),
+          v.trim(),
+          v.minLength(2),
+          v.maxLength(80),
+          v.regex(/^[^,]*$/, 'must not hold a comma'),
+        ),
+      ),
+      v.minLength(1),
+      v.maxLength(10),
+    ),
+  ),
 });
 export type QueueFilter = v.InferOutput<typeof QueueFilter>;
 
@@ -117,6 +133,7 @@ export function queueFilterToQuery(
   if (filter.to) q.to = filter.to;
   if (filter.waitingDays !== undefined) q.waitingDays = String(filter.waitingDays);
   if (filter.awaitingAnswer) q.awaitingAnswer = '1';
+  if (filter.text) q.text = filter.text.join(',');
   if (page?.cursor) q.cursor = page.cursor;
   if (page?.limit !== undefined) q.limit = String(page.limit);
   return q;

@@ -62,11 +62,12 @@ export function toStoreFilter(
       receivedFrom,
       receivedTo,
       awaitingAnswer: f.awaitingAnswer,
+      textAny: f.text,
     },
   };
 }
 
-const LIST_KEYS = new Set(['status', 'kind', 'group']);
+const LIST_KEYS = new Set(['status', 'kind', 'group', 'text']);
 const FILTER_KEYS = [
   'status',
   'kind',
@@ -80,6 +81,7 @@ const FILTER_KEYS = [
   'to',
   'waitingDays',
   'awaitingAnswer',
+  'text',
 ];
 
 /**

@@ -26,7 +26,8 @@ const FILTER_HELP =
   'code; the primary tag, or any current tag with `areaMatch=any`), `group` (comma list of respondent ' +
   'groups), `flag` (a flag kind), `flagged=1`, `from` and `to` (days YYYY-MM-DD in Malmö, both ' +
   'included, or ISO 8601 times, `to` excluded), `waitingDays` (received more than N days ago), ' +
-  '`awaitingAnswer=1` (a contact was left and no official answer is given yet).';
+  '`awaitingAnswer=1` (a contact was left and no official answer is given yet), `text` (comma list ' +
+  'of words or phrases: the title or text holds one of them, case aside).';
 
 const Limit = v.pipe(
   v.string(),

@@ -107,6 +107,12 @@ export function filterConditions(
   } else if (area !== undefined) {
     c.push(eb('submissions.primary_area', '=', area.code));
   }
+  const words = (filter.textAny ?? []).map((w) => w.toLowerCase()).filter((w) => w !== '');
+  if (words.length > 0) {
+    // Lower-cased on both sides (SQLite's lower() is the Unicode one the store registers).
+    const haystack = sql<string>`lower(coalesce(submissions.title, '') || ' ' || coalesce(submissions.text, ''))`;
+    c.push(eb.or(words.map((w) => sql<SqlBool>`${haystack} like ${`%${escapeLike(w)}%`} escape '\\'`)));
+  }
   const flagKind = filter.flagKind;
   if (flagKind !== undefined) {
     c.push(
@@ -120,6 +126,11 @@ export function filterConditions(
     );
   }
   return c;
+}
+
+/** `text` with LIKE's wildcards and its escape character taken literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 /** Up to `limit` keys of the queue after `after`, in queue order. */

@@ -1,5 +1,6 @@
 import { enDashboard, enIndicators } from './en-insights.ts';
 import { enWork } from './en-work.ts';
+import { enThemes } from './en-themes.ts';
 import type { StaffMessages } from './sv.ts';
 
 /** Staff screens in English. Same keys as Swedish (sv.ts). */
@@ -7,6 +8,7 @@ const en: StaffMessages = {
   ...enDashboard,
   ...enWork,
   ...enIndicators,
+  ...enThemes,
   'app.name': 'Kraftsamla – staff',
   'app.skip': 'Skip to content',
   'app.language': 'Language (Språk)',

@@ -4,11 +4,13 @@
  */
 import { svDashboard, svIndicators } from './sv-insights.ts';
 import { svWork } from './sv-work.ts';
+import { svThemes } from './sv-themes.ts';
 
 const sv = {
   ...svDashboard,
   ...svIndicators,
   ...svWork,
+  ...svThemes,
   'app.name': 'Kraftsamla – personal',
   'app.skip': 'Hoppa till innehållet',
   'app.language': 'Språk (Language)',

@@ -21,6 +21,7 @@ import { Exports } from './exports.tsx';
 import { DashboardFilterForm, type InsatsChoice } from './filters.tsx';
 import { filterSearch, parseFilters } from './query.ts';
 import { DashboardSections } from './sections.tsx';
+import { ThemesSection } from './themes.tsx';
 import './style.css';
 
 type Load<T> = { data?: T; failed?: boolean; bad?: string };
@@ -110,6 +111,7 @@ export default function DashboardView() {
           {oneInsats && data.total > 0 && (
             <Answers state={answers} retry={() => void load()} title={insatsName(oneInsats)} />
           )}
+          <ThemesSection area={filters.area} insats={oneInsats} />
           <Exports search={search} />
         </>
       )}

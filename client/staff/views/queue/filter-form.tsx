@@ -20,6 +20,7 @@ interface Draft {
   to: string;
   waitingDays: string;
   awaitingAnswer: boolean;
+  text: string;
 }
 
 function draftOf(filter: QueueFilter): Draft {
@@ -36,6 +37,7 @@ function draftOf(filter: QueueFilter): Draft {
     to: filter.to ?? '',
     waitingDays: filter.waitingDays === undefined ? '' : String(filter.waitingDays),
     awaitingAnswer: filter.awaitingAnswer ?? false,
+    text: filter.text?.join(', ') ?? '',
   };
 }
 
@@ -54,6 +56,11 @@ function queryOf(d: Draft): Record<string, string> {
   if (d.to) q.to = d.to;
   if (d.waitingDays.trim()) q.waitingDays = d.waitingDays.trim();
   if (d.awaitingAnswer) q.awaitingAnswer = '1';
+  const text = d.text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  if (text.length > 0) q.text = text.join(',');
   return q;
 }
 
@@ -240,6 +247,19 @@ export function FilterForm({
             />
             <label for="queue-awaitingAnswer">{t('queue.awaitingAnswerOnly')}</label>
           </div>
+          <label class="field-label" for="queue-text">
+            {t('queue.text')}
+          </label>
+          <input
+            type="text"
+            id="queue-text"
+            aria-describedby="queue-text-help"
+            value={draft.text}
+            onInput={(e) => set({ text: e.currentTarget.value })}
+          />
+          <p class="hint" id="queue-text-help">
+            {t('queue.textHelp')}
+          </p>
         </div>
       </div>
       <div class="actions">

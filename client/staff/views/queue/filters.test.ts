@@ -28,6 +28,7 @@ describe('queue filters in the address', () => {
         flag: 'personnummer',
         from: '2026-01-01',
         to: '2026-02-01',
+        text: ['belysning', 'fotbollsplan'],
       },
       { waitingDays: 7, awaitingAnswer: true },
     ];
@@ -53,6 +54,7 @@ describe('queue filters in the address', () => {
       to: '2026-03-31',
       waitingDays: 14,
       awaitingAnswer: true,
+      text: ['belysningen', 'الإضاءة'],
     };
     expect(parseFilter(Object.fromEntries(new URLSearchParams(filterQuery(filter))))).toEqual(filter);
   });

@@ -64,6 +64,12 @@ export function parseFilter(query: Record<string, string | undefined>): QueueFil
     if (days >= 1 && days <= 365) filter.waitingDays = days;
   }
   if (query.awaitingAnswer === '1') filter.awaitingAnswer = true;
+  const text = query.text
+    ?.split(',')
+    .map((w) => w.trim())
+    .filter((w) => w.length >= 2 && w.length <= 80)
+    .slice(0, 10);
+  if (text && text.length > 0) filter.text = text;
   return filter;
 }
 
@@ -82,6 +88,7 @@ export function filterQuery(filter: QueueFilter, page?: { cursor?: string | null
   if (filter.to) q.set('to', filter.to);
   if (filter.waitingDays !== undefined) q.set('waitingDays', String(filter.waitingDays));
   if (filter.awaitingAnswer) q.set('awaitingAnswer', '1');
+  if (filter.text) q.set('text', filter.text.join(','));
   if (page?.cursor) q.set('cursor', page.cursor);
   if (page?.limit !== undefined) q.set('limit', String(page.limit));
   return q.toString();
