@@ -1452,8 +1452,9 @@ export interface ThemeText {
 
 export interface Store {
   /**
-   * Every moderated comment's and proposal's title and text as stored (redacted spans already
-   * replaced; never contact details), whatever its status, for the staff themes.
+   * Moderated comments' and proposals' titles and texts as stored (redacted spans already
+   * replaced; never contact details), for the staff themes: the comments and proposals themes are computed from, in the given moderation statuses
+   * (never rejected or hidden ones: they were taken down, often for personal data).
    */
-  listThemeTexts(): Promise<ThemeText[]>;
+  listThemeTexts(options: { statuses: readonly ('pending' | 'approved')[] }): Promise<ThemeText[]>;
 }

@@ -48,6 +48,18 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
       answerItem({ location: { areaCode: SOFIELUND } }),
     ]);
     expect(results.every((r) => r.status === 'created')).toBe(true);
+    for (const r of results) await t.moderate(r.receipt as string, { status: 'approved' });
+    // Not yet read by a moderator, and taken down: words analysts, or nobody, may see.
+    const unread = await send(t, [
+      here('Skatehallen stänger alltid för tidigt', '2026-11-07T10:00:00.000Z', 'device-dddddddddddd'),
+      here('Skatehallen behöver fler ramper', '2026-11-08T10:00:00.000Z', 'device-eeeeeeeeeeee'),
+    ]);
+    const takenDown = await send(t, [
+      here('Grannen Jönsdotter spelar hög musik', '2026-11-09T10:00:00.000Z', 'device-ffffffffffff'),
+      here('Jönsdotter på tredje våningen är dum', '2026-11-10T10:00:00.000Z', 'device-gggggggggggg'),
+    ]);
+    expect([...unread, ...takenDown].every((r) => r.status === 'created')).toBe(true);
+    for (const r of takenDown) await t.moderate(r.receipt as string, { status: 'rejected' });
   });
   afterAll(async () => {
     await t.close();
@@ -91,6 +103,14 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
     expect(byTerm.has('biblioteket')).toBe(false);
   });
 
+  it('should show words of texts not yet moderated only to moderators, and of rejected texts to nobody', async () => {
+    const words = async (who: Signed) =>
+      JSON.stringify((await themes(`?area=${SOFIELUND}`, who)).body).toLowerCase();
+    expect(await words(analyst)).not.toContain('skatehallen');
+    expect(await words(moderator)).toContain('skatehallen');
+    for (const who of [analyst, moderator]) expect(await words(who)).not.toContain('jönsdotter');
+  });
+
   it('should never answer an e-mail address or a number from the texts', async () => {
     const { text } = await themes(`?area=${SOFIELUND}&limit=100`);
     expect(text).not.toContain('anna');
@@ -132,7 +152,10 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
 
   it('should open the texts behind a term in the queue, whatever their case', async () => {
     const queue = async (query: string) => {
-      const res = await t.app.request(`/api/staff/queue?${query}`, { headers: { Cookie: moderator.cookie } });
+      // The texts were approved (the themes an analyst sees), so the queue is asked for those.
+      const res = await t.app.request(`/api/staff/queue?status=approved&${query}`, {
+        headers: { Cookie: moderator.cookie },
+      });
       expect(res.status).toBe(200);
       return ((await res.json()) as QueuePage).items.map((i) => i.text);
     };
@@ -146,7 +169,7 @@ describe.each(STORE_KINDS)('GET /api/staff/themes on %s', (kind) => {
     expect(await queue('text=ängen')).toEqual(['Ängen behöver belysning']);
     // LIKE's wildcards are taken as the characters they are.
     expect(await queue('text=%25%25,__')).toEqual([]);
-    const count = await t.app.request(`/api/staff/queue/count?text=konstgräsplan`, {
+    const count = await t.app.request(`/api/staff/queue/count?status=approved&text=konstgräsplan`, {
       headers: { Cookie: moderator.cookie },
     });
     expect(((await count.json()) as { count: number }).count).toBe(4);

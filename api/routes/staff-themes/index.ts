@@ -3,7 +3,7 @@
  * against the rest of the city (api/domain/themes), for every staff role, as the dashboard.
  * Computed on request from the stored texts; nothing is sent anywhere else.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { fieldErrors } from '../../../common/wire/index.ts';
 import { ANY_ROLE } from '../../auth/policy/index.ts';
@@ -85,6 +85,15 @@ export const spec: ResourceSpec = {
   ],
 };
 
+/**
+ * Whose words the themes may show: what the person may read in the queue. Analysts read only
+ * approved texts (as in the exports); moderators and admins also pending ones. Rejected and
+ * hidden texts never: they were taken down, often for personal data.
+ */
+function themeStatuses(c: Context<AppEnv>): ('pending' | 'approved')[] {
+  return c.var.staff?.user.role === 'analyst' ? ['approved'] : ['pending', 'approved'];
+}
+
 /** The themes resource. */
 export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
   return new Hono<AppEnv>()
@@ -99,7 +108,7 @@ export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
         return problem(c, 400, 'There is no such delområde.', {
           errors: [{ path: 'area', message: 'is unknown' }],
         });
-      const texts = await deps.store.listThemeTexts();
+      const texts = await deps.store.listThemeTexts({ statuses: themeStatuses(c) });
       const themes = computeThemes(texts, { area, insatsId: insats }, limit ?? 20);
       c.header('Cache-Control', 'no-store');
       return c.json({ area: area ?? null, insats: insats ?? null, ...themes });
@@ -110,7 +119,10 @@ export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
         return problem(c, 400, 'The query does not have the expected shape.', {
           errors: fieldErrors(parsed.issues),
         });
-      const byArea = computeAreaThemes(await deps.store.listThemeTexts(), parsed.output.limit ?? 5);
+      const byArea = computeAreaThemes(
+        await deps.store.listThemeTexts({ statuses: themeStatuses(c) }),
+        parsed.output.limit ?? 5,
+      );
       const areas = [...byArea]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([area, themes]) => ({ area, ...themes }));

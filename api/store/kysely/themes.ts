@@ -7,12 +7,14 @@ import { moderated } from './submission-parts.ts';
 /** The themes half of the store. */
 export function themeStore(db: Kysely<Database>): Pick<Store, 'listThemeTexts'> {
   return {
-    async listThemeTexts() {
+    async listThemeTexts({ statuses }) {
+      if (statuses.length === 0) return [];
       const rows = await db
         .selectFrom('submissions')
         .select(['id', 'title', 'text', 'primary_area', 'insats_id', 'created_at', 'locale'])
         .where('kind', 'in', ['comment', 'proposal'])
         .where(moderated())
+        .where('moderation_status', 'in', [...statuses])
         .where((eb) => eb.or([eb('text', 'is not', null), eb('title', 'is not', null)]))
         .orderBy('received_at')
         .orderBy('id')

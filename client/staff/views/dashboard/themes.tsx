@@ -29,9 +29,9 @@ interface Themes {
   themes: Theme[];
 }
 
-/** The queue address of the texts behind a theme: every status, comments and proposals. */
+/** The queue address of the texts behind a theme: the statuses themes are made of, comments and proposals. */
 function queueHref(theme: Theme, area: string | undefined, insats: string | undefined): string {
-  const q = new URLSearchParams({ status: 'pending,approved,rejected,hidden', kind: 'comment,proposal' });
+  const q = new URLSearchParams({ status: 'pending,approved', kind: 'comment,proposal' });
   if (insats) q.set('insats', insats);
   if (area) q.set('area', area);
   q.set('text', theme.forms.join(','));
