@@ -162,6 +162,8 @@ export async function addStaffUser(
     createdAt: at,
     updatedAt: at,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
   };
   const audit = {
     id: randomUUID(),

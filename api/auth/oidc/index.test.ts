@@ -168,6 +168,8 @@ describe.each(STORE_KINDS)('staffUserFor (%s)', (kind) => {
     createdAt: at,
     updatedAt: at,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
     ...over,
   });
   const createAccount = async (user: StaffUserRecord) => {

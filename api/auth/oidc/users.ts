@@ -91,6 +91,8 @@ export async function staffUserFor(
     createdAt: context.at,
     updatedAt: context.at,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
   };
   const created = await store.createStaffUser(user, {
     ...audit,

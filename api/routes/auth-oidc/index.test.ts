@@ -104,6 +104,8 @@ async function invite(user: Partial<StaffUserRecord> & Pick<StaffUserRecord, 'em
     createdAt: AT,
     updatedAt: AT,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
     ...user,
   };
   const audit = { at: AT, actorId: null, actorLabel: 'cli', targetType: 'staff_user', requestId: null };

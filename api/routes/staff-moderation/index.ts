@@ -26,6 +26,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/',
       access: MODERATORS,
+      scoped: true,
       summary: 'Moderate a selection, or everything matching a filter',
       description:
         `\`target\`: \`{ids}\` (at most ${MAX_SELECTION_IDS}) or \`{filter, asOf}\` (the queue filter as JSON ` +
@@ -74,9 +75,11 @@ export function staffModeration(deps: ApiDeps) {
       }
       // Never later than now: a snapshot cannot take in what has not arrived yet.
       const asOf = new Date(Math.min(Date.parse(body.target.asOf), Date.parse(actor.at))).toISOString();
-      target = { filter: converted.filter, asOf };
+      target = { filter: { ...converted.filter, scope: c.var.scope }, asOf };
     }
-    const outcome = await deps.store.moderateSubmissions(target, body.action, reason, actor);
+    const outcome = await deps.store.moderateSubmissions(target, body.action, reason, actor, {
+      scope: c.var.scope,
+    });
     if (outcome.status === 'unknown-template') {
       return problem(c, 400, 'There is no reason template with this id.', {
         errors: [{ path: 'reason.templateId', message: 'is not a reason template' }],

@@ -31,6 +31,7 @@ import { settingsStore } from './settings.ts';
 import { aggregateStore } from './aggregates.ts';
 import { exportStore } from './exports.ts';
 import { indicatorStore } from './indicators.ts';
+import { scopeStore } from './scope.ts';
 
 /**
  * Builds a {@link Store} over an open Kysely instance; `close` destroys it. Every method
@@ -66,5 +67,6 @@ export function kyselyStore(db: Kysely<Database>, options: { checkSpace?: () => 
     ...aggregateStore(db),
     ...exportStore(db),
     ...indicatorStore(db),
+    ...scopeStore(db),
   });
 }
