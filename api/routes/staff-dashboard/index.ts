@@ -68,6 +68,13 @@ async function filterOf(c: Context<AppEnv>, deps: ApiDeps): Promise<ResolvedFilt
   const resolved = await resolveFilter(deps.store, parsed.output, new Date(deps.now()));
   if ('errors' in resolved)
     return problem(c, 400, 'The filters do not fit the data.', { errors: resolved.errors });
+  const insats = resolved.resolved.filter.insats;
+  if (
+    insats !== undefined &&
+    insats !== 'none' &&
+    !(await deps.store.insatsInStaffScope(insats, c.var.scope))
+  )
+    return problem(c, 404, 'There is no such insats among your nämnder.');
   // Counts of what the caller's nämnder cover only (the store adds the condition).
   return { ...resolved.resolved, store: { ...resolved.resolved.store, scope: c.var.scope } };
 }
@@ -87,8 +94,6 @@ export function staffDashboard(deps: ApiDeps): Hono<AppEnv> {
       const insats = resolved.filter.insats;
       if (insats === undefined || insats === 'none')
         return problem(c, 400, 'Choose an insats.', { errors: [{ path: 'insats', message: 'is required' }] });
-      if (!(await deps.store.insatsInStaffScope(insats, c.var.scope)))
-        return problem(c, 404, 'There is no such insats among your nämnder.');
       c.header('Cache-Control', 'no-store');
       return c.json(await buildAnswerDistribution(deps.store, insats, resolved));
     });

@@ -85,7 +85,11 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
     const parsed = v.safeParse(DashboardQuery, own);
     if (!parsed.success) return { errors: fieldErrors(parsed.issues) };
     const out = await resolveFilter(deps.store, parsed.output, new Date(deps.now()));
-    return 'errors' in out ? out : { ...out.resolved, store: { ...out.resolved.store, scope } };
+    if ('errors' in out) return out;
+    const insats = out.resolved.filter.insats;
+    if (insats !== undefined && insats !== 'none' && !(await deps.store.insatsInStaffScope(insats, scope)))
+      return { errors: [{ path: 'insats', message: 'is not an insats of your nämnder' }] };
+    return { ...out.resolved, store: { ...out.resolved.store, scope } };
   };
 
   return new Hono<AppEnv>()
