@@ -314,4 +314,19 @@ describe.each(STORE_KINDS)('staff scoped by nämnd on %s', (kind) => {
       (JSON.parse((await call('without', 'GET', '/api/staff/queue/count')).text) as { count: number }).count,
     ).toBe(3);
   });
+
+  it('should moderate by filter only what a scoped moderator sees', async () => {
+    const account = signed.get('scoped-moderator') as Signed;
+    const res = await t.app.request('/api/staff/moderation', {
+      method: 'POST',
+      headers: staffHeaders(account, { 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ target: { filter: {}, asOf: new Date().toISOString() }, action: 'approve' }),
+    });
+    expect(res.status).toBe(200);
+    const done = (await res.json()) as { changed: number; ids: string[] };
+    expect(done.changed).toBe(2);
+    expect(done.ids).toContain(ids.fritidSubmission);
+    expect((await t.store.getSubmission(ids.kulturSubmission))?.moderationStatus).toBe('pending');
+    expect(await t.store.countQueue({}, new Date().toISOString())).toBe(4);
+  });
 });
