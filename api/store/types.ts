@@ -603,6 +603,8 @@ export interface DigestRecipient {
   email: string;
   name: string;
   role: Role;
+  /** What the recipient may see (a moderator given nämnder); unset: everything. */
+  scope?: StaffScope;
 }
 
 /** Storage for Kraftsamla. All methods are async so a networked database fits behind it. */
