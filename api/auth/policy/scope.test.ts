@@ -329,4 +329,50 @@ describe.each(STORE_KINDS)('staff scoped by nämnd on %s', (kind) => {
     expect((await t.store.getSubmission(ids.kulturSubmission))?.moderationStatus).toBe('pending');
     expect(await t.store.countQueue({}, new Date().toISOString())).toBe(4);
   });
+
+  it('should refuse a scoped moderator an insats, indicator or move into another nämnd with 403', async () => {
+    const send = (method: string, path: string, body: unknown, who = 'scoped-moderator') =>
+      t.app.request(path, {
+        method,
+        headers: staffHeaders(signed.get(who) as Signed, {
+          'Content-Type': 'application/json',
+        }),
+        body: JSON.stringify(body),
+      });
+    const insats = (namnd: string) => ({
+      id: `ny-${namnd.slice(0, 5).toLowerCase()}`,
+      ...fields('Ny insats', namnd),
+    });
+    expect((await send('POST', '/api/staff/insatser', insats('Kulturnämnden'))).status).toBe(403);
+    expect(
+      (
+        await send('POST', '/api/staff/insatser', {
+          ...insats('Fritidsnämnden'),
+          namnder: ['Fritidsnämnden', 'Kulturnämnden'],
+        })
+      ).status,
+    ).toBe(403);
+    expect((await send('POST', '/api/staff/insatser', insats('Fritidsnämnden'))).status).toBe(201);
+    expect(
+      (await send('PATCH', `/api/staff/insatser/${FRITID.insats}`, { namnder: ['Kulturnämnden'] })).status,
+    ).toBe(403);
+    const indicator = {
+      id: 'ny-indikator',
+      name: { sv: 'Ny' },
+      unit: 'antal',
+      direction: 'higher',
+      source: 'Malmö stad',
+      geography: 'insats',
+      insatsId: KULTUR.insats,
+    };
+    // Indicators are written by analysts.
+    expect((await send('POST', '/api/staff/indicators', indicator, 'scoped-analyst')).status).toBe(403);
+    const own = { ...indicator, insatsId: FRITID.insats };
+    expect((await send('POST', '/api/staff/indicators', own, 'scoped-analyst')).status).toBe(201);
+    const move = await send('PATCH', `/api/staff/submissions/${ids.fritidSubmission}`, {
+      insatsId: KULTUR.insats,
+    });
+    expect(move.status).toBe(403);
+    expect((await t.store.getSubmission(ids.fritidSubmission))?.insatsId).toBe(FRITID.insats);
+  });
 });
