@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expectNoViolations } from './support/axe.ts';
 import { BUILDS } from './support/global-setup.ts';
 import { expect, test } from './support/fixtures.ts';
 import { QUEUE } from './support/moderation.ts';
@@ -78,6 +79,7 @@ test('an admin scopes a moderator to fritidsnämnden, who then sees only its ite
       `${MODERATOR.email} ser nu: Fritidsnämnden.`,
     );
     await expect(row.getByTestId('user-namnder-text')).toHaveText('Fritidsnämnden');
+    await expectNoViolations(admin, 'users with nämnder');
     // The admin still sees everything.
     await admin.goto('/personal/granska');
     await expect(admin.getByRole('heading', { level: 1, name: QUEUE.heading })).toBeVisible();
