@@ -281,6 +281,14 @@ describe.each(STORE_KINDS)('staff scoped by nämnd on %s', (kind) => {
       (JSON.parse((await call(who, 'GET', '/api/staff/dashboard')).text) as { total: number }).total;
     expect(await total('scoped-analyst')).toBe(2);
     expect(await total('moderator')).toBe(6);
+    const mapCount = async (who: string) => {
+      const doc = JSON.parse((await call(who, 'GET', '/api/staff/exports/areas.geojson')).text) as {
+        features: { properties: { code: string; count: number } }[];
+      };
+      return doc.features.find((f) => f.properties.code === '11319')?.properties.count;
+    };
+    expect(await mapCount('scoped-analyst')).toBe(2);
+    expect(await mapCount('moderator')).toBe(6);
     const queue = (await call('scoped-moderator', 'GET', '/api/staff/queue')).text;
     expect(queue).toContain(FRITID.mark);
     expect(leaks(queue)).toEqual([]);
