@@ -133,7 +133,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // The guard of each route, registered for exactly its method and path before the
     // resource's handlers: the table's declaration is what is enforced (api/auth/policy).
     for (const route of spec.routes) {
-      app.on(route.method.toUpperCase(), fullPath(spec.mount, route.path), authorize(route.access, deps));
+      app.on(
+        route.method.toUpperCase(),
+        fullPath(spec.mount, route.path),
+        authorize(route.access, deps, route.scoped === true),
+      );
     }
     app.route(spec.mount, resource);
   }

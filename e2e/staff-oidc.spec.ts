@@ -62,6 +62,8 @@ async function createAdmin(dbPath: string): Promise<void> {
         createdAt: at,
         updatedAt: at,
         lastLoginAt: null,
+        namnder: [],
+        inputWithoutInsats: false,
       },
       {
         id: randomUUID(),

@@ -118,6 +118,8 @@ async function create(
     createdAt: at,
     updatedAt: at,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
   };
   const outcome = await store.createStaffUser(user, {
     id: randomUUID(),

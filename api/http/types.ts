@@ -10,7 +10,7 @@ import type { BoundarySet } from '../domain/tagging/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { Metrics } from '../metrics/index.ts';
 import type { RateLimiter } from '../rate-limit/index.ts';
-import type { StaffSessionRecord, StaffUserRecord, Store } from '../store/index.ts';
+import type { StaffScope, StaffSessionRecord, StaffUserRecord, Store } from '../store/index.ts';
 
 /**
  * The signed-in staff member of a request, put on `c.var.staff` by the route guard
@@ -21,8 +21,13 @@ export interface StaffPrincipal {
   session: StaffSessionRecord;
 }
 
-/** Hono environment of the app. */
-export type AppEnv = { Variables: RequestIdVariables & { staff?: StaffPrincipal } };
+/**
+ * Hono environment of the app. `scope`: on routes declared `scoped`, what the signed-in staff
+ * member may see (undefined: everything); see api/auth/policy.
+ */
+export type AppEnv = {
+  Variables: RequestIdVariables & { staff?: StaffPrincipal; scope?: StaffScope | undefined };
+};
 
 /** Dependencies handed to each resource. */
 export interface ApiDeps {

@@ -25,6 +25,12 @@ export interface RouteSpec {
    * walks this table, so a route cannot exist without a declaration or differ from it.
    */
   access: Access;
+  /**
+   * The route serves only the insatser of the caller's nämnder (and input without an insats
+   * when allowed) to moderators and analysts given nämnder; outside them it answers 404 or an
+   * empty list. Admins and accounts without nämnder see all. In the document as `x-scoped`.
+   */
+  scoped?: boolean;
   summary: string;
   description?: string;
   body?: v.GenericSchema;
@@ -55,6 +61,7 @@ export function buildOpenApi(resources: readonly ResourceSpec[], info: { title: 
         tags: [resource.tag],
         summary: route.summary,
         ...(route.description ? { description: route.description } : {}),
+        ...(route.scoped ? { 'x-scoped': 'namnd' } : {}),
         ...(params.length > 0
           ? {
               parameters: params.map((name) => ({

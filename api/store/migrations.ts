@@ -24,6 +24,7 @@ import { insatserAdmin } from './migrations/0008_insatser_admin.ts';
 import { proposals } from './migrations/0009_proposals.ts';
 import { insights } from './migrations/0010_insights.ts';
 import { scaleWords } from './migrations/0011_scale_words.ts';
+import { staffNamnder } from './migrations/0012_staff_namnder.ts';
 
 /**
  * On SQLite, small link tables are stored in their primary key's B-tree (WITHOUT ROWID):
@@ -179,6 +180,7 @@ export const migrations: Record<string, Migration> = {
   '0009_proposals': proposals,
   '0010_insights': insights,
   '0011_scale_words': scaleWords,
+  '0012_staff_namnder': staffNamnder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,6 +23,7 @@ export interface Database {
   leases: LeasesTable;
   area_maps: AreaMapsTable;
   staff_users: StaffUsersTable;
+  staff_user_namnder: StaffUserNamnderTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
   oidc_flows: OidcFlowsTable;
@@ -250,6 +251,14 @@ export interface StaffUsersTable {
   last_login_at: string | null;
   /** 1: gets the daily digest of flagged items and new proposals (0007). */
   digest_opt_in: Generated<number>;
+  /** 1: a scoped account also sees input without an insats (0012). */
+  input_without_insats: Generated<number>;
+}
+
+/** The nämnder a staff account is scoped to (0012); none: not scoped. */
+export interface StaffUserNamnderTable {
+  user_id: string;
+  namnd_id: string;
 }
 
 /** Server-side staff sessions (0006), keyed by the SHA-256 of the cookie's token. */

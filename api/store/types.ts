@@ -221,11 +221,35 @@ export interface StaffUserRecord {
   createdAt: string;
   updatedAt: string;
   lastLoginAt: string | null;
+  /** Ids of the nämnder the account works for, sorted; none: not scoped (sees every insats). */
+  namnder: string[];
+  /** A scoped account also sees input without an insats. */
+  inputWithoutInsats: boolean;
+}
+
+/**
+ * What a scoped staff member may see and act on (from the session, see api/auth/policy): the
+ * insatser of these nämnder (ids), and input without an insats when `withoutInsats`. Store calls
+ * given no scope see everything (admins, unscoped accounts, the app itself).
+ */
+export interface StaffScope {
+  namnder: readonly string[];
+  withoutInsats: boolean;
 }
 
 /** What may change on a staff account. */
 export type StaffUserChange = Partial<
-  Pick<StaffUserRecord, 'name' | 'role' | 'active' | 'passwordHash' | 'oidcSubject' | 'lastLoginAt'>
+  Pick<
+    StaffUserRecord,
+    | 'name'
+    | 'role'
+    | 'active'
+    | 'passwordHash'
+    | 'oidcSubject'
+    | 'lastLoginAt'
+    | 'namnder'
+    | 'inputWithoutInsats'
+  >
 >;
 
 /** Outcome of {@link Store.updateStaffUser}. */
@@ -332,6 +356,8 @@ export type QueueStatus = Exclude<ModerationStatus, 'none'>;
 
 /** Filters of the moderation queue; each one given narrows it, all together (AND). */
 export interface QueueFilter {
+  /** Only what a scoped staff member may see (see {@link StaffScope}); unset: everything. */
+  scope?: StaffScope | undefined;
   /** Default: `pending` only. */
   statuses?: readonly QueueStatus[] | undefined;
   kinds?: readonly SubmissionKind[] | undefined;
@@ -589,6 +615,8 @@ export interface DigestRecipient {
   email: string;
   name: string;
   role: Role;
+  /** What the recipient may see (a moderator given nämnder); unset: everything. */
+  scope?: StaffScope;
 }
 
 /** Storage for Kraftsamla. All methods are async so a networked database fits behind it. */
@@ -813,6 +841,13 @@ export interface Store {
    * A page of the moderation queue: flagged items first, then oldest first (received_at, id).
    * Keyset pagination: pass the page's `next` as `after`.
    */
+  /**
+   * Whether a submission exists and, with `scope`, is about an insats of it (or about none, when
+   * the scope allows that): what every route about one submission asks before acting on it.
+   */
+  submissionInScope(id: string, scope: StaffScope | undefined): Promise<boolean>;
+  /** Whether an insats (null: none) is in `scope`; always without one. Does not check it exists. */
+  insatsInStaffScope(insatsId: string | null, scope: StaffScope | undefined): Promise<boolean>;
   listQueue(filter: QueueFilter, page: QueuePageRequest): Promise<QueuePage>;
   /** How many items match `filter` with received_at ≤ `asOf`: what a bulk action will apply to. */
   countQueue(filter: QueueFilter, asOf: string): Promise<number>;
@@ -830,7 +865,8 @@ export interface Store {
     action: ModerationAction,
     reason: ModerationReason,
     actor: AuditActor,
-    options?: { limit?: number },
+    /** `scope`: only items a scoped staff member may see are changed (others as if absent). */
+    options?: { limit?: number; scope?: StaffScope | undefined },
   ): Promise<ModerationOutcome>;
   /**
    * Sets the delområde staff decided for a submission: a current `staff` tag (against the active
@@ -1112,8 +1148,9 @@ export interface Catalogue {
 
 export interface Store {
   /** Every insats, all lifecycles, by id. */
-  listStaffInsatser(): Promise<StaffInsats[]>;
-  getStaffInsats(id: string): Promise<StaffInsats | undefined>;
+  listStaffInsatser(scope?: StaffScope): Promise<StaffInsats[]>;
+  /** With `scope`: undefined for an insats outside it. */
+  getStaffInsats(id: string, scope?: StaffScope): Promise<StaffInsats | undefined>;
   /** Creates a draft. Audited (`insats.create`). `invalid`: the id is taken or a nämnd is unknown. */
   createInsats(id: string, fields: InsatsFields, actor: AuditActor): Promise<ChangeOutcome<StaffInsats>>;
   /** Changes fields (given ones replace). Audited (`insats.update`, changed fields before/after). */
@@ -1183,6 +1220,8 @@ export interface Store {
 
 /** Filters of aggregate reads; `from`/`to` inclusive Stockholm days. See common/wire/insights.ts. */
 export interface AggregateFilter {
+  /** Only what a scoped staff member may see (see {@link StaffScope}); unset: everything. */
+  scope?: StaffScope | undefined;
   /** An insats id, or 'none' for input without one. */
   insats?: string;
   area?: string;
@@ -1261,9 +1300,9 @@ export interface IndicatorExamples {
 
 export interface Store {
   /** Indicators by id; with `insatsId`, only those that follow that insats. */
-  listIndicators(options?: { insatsId?: string }): Promise<IndicatorT[]>;
+  listIndicators(options?: { insatsId?: string; scope?: StaffScope | undefined }): Promise<IndicatorT[]>;
   /** One indicator with all its values (by place, kind, year). */
-  getIndicator(id: string): Promise<IndicatorDetailT | undefined>;
+  getIndicator(id: string, scope?: StaffScope): Promise<IndicatorDetailT | undefined>;
   /**
    * Adds an indicator. Audited (`indicator.create`). `invalid` with `id: …` when the id is taken,
    * `insatsId: …` when the insats does not exist (or geography `insats` has none).
@@ -1333,6 +1372,8 @@ export interface Store {
  * files of one zip agree.
  */
 export interface ExportFilter {
+  /** Only what a scoped staff member may see (see {@link StaffScope}); unset: everything. */
+  scope?: StaffScope | undefined;
   /** An insats id, or 'none' for input without one. */
   insats?: string;
   /** Delområde codes (one for `area`, several for `district`). */
@@ -1420,7 +1461,10 @@ export interface Store {
     page: { after?: string | undefined; limit: number },
   ): Promise<{ rows: ExportAnswerRow[]; next: string | null }>;
   /** Every question version of the insatser given (all, without `insatsIds`). */
-  listQuestionVersions(insatsIds?: readonly string[]): Promise<QuestionVersionRecord[]>;
+  listQuestionVersions(
+    insatsIds?: readonly string[],
+    scope?: StaffScope | undefined,
+  ): Promise<QuestionVersionRecord[]>;
   /** An indicator's values mapped to delområden; undefined when there is no such indicator. */
   indicatorMapValues(
     indicatorId: string,

@@ -150,7 +150,15 @@ export const TEST_PASSWORD = 'lila-kanot-hoppar-sju-gånger';
 /** Adds a staff account straight to the store (with an audit row, as the store requires). */
 export async function addStaffUser(
   store: Store,
-  user: { email: string; role: Role | null; password?: string | null; name?: string; active?: boolean },
+  user: {
+    email: string;
+    role: Role | null;
+    password?: string | null;
+    name?: string;
+    active?: boolean;
+    namnder?: string[];
+    inputWithoutInsats?: boolean;
+  },
 ): Promise<StaffUserRecord> {
   const at = new Date().toISOString();
   const password = user.password === undefined ? TEST_PASSWORD : user.password;
@@ -165,6 +173,8 @@ export async function addStaffUser(
     createdAt: at,
     updatedAt: at,
     lastLoginAt: null,
+    namnder: user.namnder ?? [],
+    inputWithoutInsats: user.inputWithoutInsats ?? false,
   };
   const audit = {
     id: randomUUID(),

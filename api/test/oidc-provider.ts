@@ -19,6 +19,8 @@ export interface TestAccount {
   /** false: the provider says the address was not verified. Default true. */
   email_verified?: boolean;
   name?: string;
+  /** The `groups` claim (in the `profile` scope, as the app asks for it). */
+  groups?: string[];
 }
 
 /** Options of {@link startOidcProvider}. */
@@ -68,7 +70,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
           },
         ],
         pkce: { required: () => true },
-        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
         // Seconds; set so the provider does not warn about its defaults.
         ttl: {
           Interaction: 600,

@@ -76,6 +76,13 @@ export const StaffUser = v.object({
   oidcLinked: v.boolean(),
   createdAt: v.string(),
   lastLoginAt: v.nullable(v.string()),
+  /**
+   * Ids of the nämnder the account works for (GET /api/staff/namnder). A moderator or analyst
+   * with any sees only those nämnders' insatser; none: sees all. Admins always see all.
+   */
+  namnder: v.array(v.string()),
+  /** With nämnder: also sees input that names no insats. */
+  inputWithoutInsats: v.boolean(),
 });
 export type StaffUser = v.InferOutput<typeof StaffUser>;
 export const StaffUserList = v.object({ users: v.array(StaffUser) });
@@ -86,6 +93,12 @@ const Name = v.pipe(
   v.maxLength(MAX_NAME_CHARS, `must be at most ${MAX_NAME_CHARS} characters`),
 );
 const NewPassword = v.pipe(v.string(), v.maxLength(MAX_PASSWORD_CHARS, 'is too long'));
+/** Most nämnder one account may be given. */
+export const MAX_USER_NAMNDER = 20;
+const NamndIds = v.pipe(
+  v.array(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(100, 'is too long'))),
+  v.maxLength(MAX_USER_NAMNDER, `at most ${MAX_USER_NAMNDER} nämnder`),
+);
 
 /**
  * POST /api/staff/users. Without a password the account signs in through the identity provider
@@ -96,6 +109,8 @@ export const NewStaffUser = v.strictObject({
   name: v.optional(Name, ''),
   role: v.nullable(v.picklist(ROLES)),
   password: v.optional(NewPassword),
+  namnder: v.optional(NamndIds, []),
+  inputWithoutInsats: v.optional(v.boolean(), false),
 });
 export type NewStaffUser = v.InferOutput<typeof NewStaffUser>;
 
@@ -105,6 +120,8 @@ export const StaffUserPatch = v.strictObject({
   role: v.optional(v.nullable(v.picklist(ROLES))),
   active: v.optional(v.boolean()),
   password: v.optional(NewPassword),
+  namnder: v.optional(NamndIds),
+  inputWithoutInsats: v.optional(v.boolean()),
 });
 export type StaffUserPatch = v.InferOutput<typeof StaffUserPatch>;
 

@@ -8,8 +8,11 @@
  *   OIDC_REDIRECT_URL    the callback URL registered at the provider; by default the public
  *                        origin + /api/auth/oidc/callback
  *   OIDC_ALLOW_HTTP      `on` allows an http issuer: local testing only
+ *   OIDC_GROUPS_CLAIM    the claim holding the person's groups (`groups` by default)
+ *   OIDC_GROUP_MAP       roles and nämnder by group (see ./groups.ts); unset: admins grant them
  */
 import { ConfigError } from '../../config/index.ts';
+import { type OidcGroupRule, parseGroupMap } from './groups.ts';
 
 /** Where the provider sends people back to; fixed, since the provider checks it exactly. */
 export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -26,6 +29,10 @@ export interface OidcConfig {
   redirectUrl: string | null;
   /** Plain http to the provider is allowed (OIDC_ALLOW_HTTP, local testing only). */
   allowHttp: boolean;
+  /** The claim with the person's groups (OIDC_GROUPS_CLAIM); default `groups`. */
+  groupsClaim?: string;
+  /** Roles and nämnder by group (OIDC_GROUP_MAP); none: admins grant roles on the users screen. */
+  groupMap?: readonly OidcGroupRule[];
 }
 
 const VARIABLES = [
@@ -35,6 +42,8 @@ const VARIABLES = [
   'OIDC_NAME',
   'OIDC_REDIRECT_URL',
   'OIDC_ALLOW_HTTP',
+  'OIDC_GROUPS_CLAIM',
+  'OIDC_GROUP_MAP',
 ] as const;
 const REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
@@ -67,6 +76,8 @@ export function parseOidcConfig(env: Record<string, string | undefined>): OidcCo
     name: value('OIDC_NAME') ?? 'Malmö stad',
     redirectUrl: redirect === undefined ? null : parseRedirectUrl(redirect, allowHttp),
     allowHttp,
+    groupsClaim: value('OIDC_GROUPS_CLAIM') ?? 'groups',
+    groupMap: parseGroupMap(value('OIDC_GROUP_MAP')),
   };
 }
 

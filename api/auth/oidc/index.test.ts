@@ -14,6 +14,7 @@ import {
   safeReturnTo,
   staffUserFor,
 } from './index.ts';
+import { accessFromGroups, parseGroupMap } from './groups.ts';
 
 const FULL = {
   OIDC_ISSUER: 'https://login.malmo.se/oidc',
@@ -35,6 +36,8 @@ describe('parseOidcConfig', () => {
       name: 'Malmö stad',
       redirectUrl: null,
       allowHttp: false,
+      groupsClaim: 'groups',
+      groupMap: [],
     });
     expect(
       parseOidcConfig({
@@ -168,6 +171,8 @@ describe.each(STORE_KINDS)('staffUserFor (%s)', (kind) => {
     createdAt: at,
     updatedAt: at,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
     ...over,
   });
   const createAccount = async (user: StaffUserRecord) => {
@@ -246,5 +251,61 @@ describe.each(STORE_KINDS)('staffUserFor (%s)', (kind) => {
     expect(
       await staffUserFor(ctx.store, { issuer, sub: 'second', email: 'anna.svensson@malmo.se' }, context),
     ).toEqual({ refused: 'linked-elsewhere' });
+  });
+});
+
+describe('OIDC_GROUP_MAP', () => {
+  it('should parse rules of role and nämnder, and refuse what is not one', () => {
+    expect(parseGroupMap(undefined)).toEqual([]);
+    expect(
+      parseGroupMap(' a=admin ; b=moderator:fritidsnamnden,kulturnamnden ; c=analyst:none,kulturnamnden'),
+    ).toEqual([
+      { group: 'a', role: 'admin', namnder: [], inputWithoutInsats: false },
+      {
+        group: 'b',
+        role: 'moderator',
+        namnder: ['fritidsnamnden', 'kulturnamnden'],
+        inputWithoutInsats: false,
+      },
+      { group: 'c', role: 'analyst', namnder: ['kulturnamnden'], inputWithoutInsats: true },
+    ]);
+    // Group names may hold '=' (a distinguished name): the last one separates.
+    expect(parseGroupMap('CN=Fritid,OU=Malmo=moderator:fritidsnamnden')[0]?.group).toBe('CN=Fritid,OU=Malmo');
+    expect(() => parseGroupMap('a=owner')).toThrow(/not a role/);
+    expect(() => parseGroupMap('=admin')).toThrow(/group=role/);
+    expect(() => parseGroupMap('a=moderator:Fritidsnämnden')).toThrow(/nämnd ids/);
+    expect(() => parseOidcConfig({ ...FULL, OIDC_GROUP_MAP: 'x=boss' })).toThrow(/OIDC_GROUP_MAP/);
+    expect(parseOidcConfig({ ...FULL, OIDC_GROUP_MAP: 'x=analyst' })).toMatchObject({
+      groupsClaim: 'groups',
+      groupMap: [{ group: 'x', role: 'analyst' }],
+    });
+  });
+
+  it('should give the highest role of the groups held, with that role’s nämnder', () => {
+    const rules = parseGroupMap(
+      'admins=admin; fritid=moderator:fritidsnamnden; kultur=moderator:kulturnamnden,none; alla-mod=moderator; analys=analyst:kulturnamnden',
+    );
+    expect(accessFromGroups(rules, ['okänd'])).toBeUndefined();
+    expect(accessFromGroups(rules, undefined)).toBeUndefined();
+    expect(accessFromGroups(rules, ['analys'])).toEqual({
+      role: 'analyst',
+      namnder: ['kulturnamnden'],
+      inputWithoutInsats: false,
+    });
+    expect(accessFromGroups(rules, ['fritid', 'kultur', 'analys'])).toEqual({
+      role: 'moderator',
+      namnder: ['fritidsnamnden', 'kulturnamnden'],
+      inputWithoutInsats: true,
+    });
+    expect(accessFromGroups(rules, ['fritid', 'alla-mod'])).toEqual({
+      role: 'moderator',
+      namnder: [],
+      inputWithoutInsats: false,
+    });
+    expect(accessFromGroups(rules, 'admins')).toEqual({
+      role: 'admin',
+      namnder: [],
+      inputWithoutInsats: false,
+    });
   });
 });

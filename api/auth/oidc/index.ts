@@ -17,7 +17,14 @@ import type { OidcConfig } from './config.ts';
 import type { OidcIdentity } from './users.ts';
 
 export { OIDC_CALLBACK_PATH, type OidcConfig, parseOidcConfig } from './config.ts';
-export { OIDC_ACTOR, type OidcIdentity, type OidcRefusal, oidcSubject, staffUserFor } from './users.ts';
+export {
+  applyGroupAccess,
+  OIDC_ACTOR,
+  type OidcIdentity,
+  type OidcRefusal,
+  oidcSubject,
+  staffUserFor,
+} from './users.ts';
 
 /** How long a started sign-in may take at the provider (MFA included). */
 export const FLOW_TTL_MS = 10 * 60_000;
@@ -158,6 +165,7 @@ export function oidcClient(config: OidcConfig, options: OidcClientOptions = {}):
           email: claims.email,
           email_verified: claims.email_verified,
           name: claims.name,
+          groups: claims[config.groupsClaim ?? 'groups'],
         };
         // Many providers put the e-mail address only in userinfo (oidc-provider does).
         if (claims.email === undefined && configuration.serverMetadata().userinfo_endpoint) {
@@ -165,6 +173,7 @@ export function oidcClient(config: OidcConfig, options: OidcClientOptions = {}):
           identity.email = info.email;
           identity.email_verified = info.email_verified;
           identity.name ??= info.name;
+          identity.groups ??= info[config.groupsClaim ?? 'groups'];
         }
         return { ok: true, identity, returnTo: flow.returnTo };
       } catch (err) {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { Email, MAX_NAME_CHARS } from '../../../common/wire/staff.ts';
 import type { StaffUserRecord, Store } from '../../store/index.ts';
+import { accessFromGroups, type OidcGroupRule } from './groups.ts';
 
 /** The audit actor label of changes the sign-in itself makes. */
 export const OIDC_ACTOR = 'oidc';
@@ -21,6 +22,8 @@ export interface OidcIdentity {
   email?: unknown;
   email_verified?: unknown;
   name?: unknown;
+  /** The value of the groups claim (OIDC_GROUPS_CLAIM), when the provider sent one. */
+  groups?: unknown;
 }
 
 /** Why no account was found or made. */
@@ -91,6 +94,8 @@ export async function staffUserFor(
     createdAt: context.at,
     updatedAt: context.at,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
   };
   const created = await store.createStaffUser(user, {
     ...audit,
@@ -103,4 +108,41 @@ export async function staffUserFor(
   // `email-taken`: the same person's other tab got there first, and linked the account.
   const raced = await store.findStaffUserByOidcSubject(subject);
   return raced ? { user: raced } : { refused: 'conflict' };
+}
+
+/**
+ * With a group mapping (OIDC_GROUP_MAP): the role and nämnder the person's groups give, set on
+ * the account at each sign-in and audited (`user.oidc_groups`, actor `oidc`, before and after).
+ * No mapped group: the account stays as an admin set it. The last active admin is never
+ * demoted this way (the store refuses; the account is left as it was).
+ */
+export async function applyGroupAccess(
+  store: Store,
+  rules: readonly OidcGroupRule[],
+  user: StaffUserRecord,
+  groups: unknown,
+  context: { at: string; requestId: string | null },
+): Promise<StaffUserRecord> {
+  if (rules.length === 0 || !user.active) return user;
+  const access = accessFromGroups(rules, groups);
+  if (access === undefined) return user;
+  const known = new Set((await store.listNamnder()).map((n) => n.id));
+  const namnder = access.namnder.filter((id) => known.has(id));
+  // A rule naming only nämnder that do not exist must not widen the account to everything.
+  if (access.namnder.length > 0 && namnder.length === 0) return user;
+  const update = await store.updateStaffUser(
+    user.id,
+    { role: access.role, namnder, inputWithoutInsats: access.inputWithoutInsats, updatedAt: context.at },
+    {
+      id: randomUUID(),
+      at: context.at,
+      actorId: null,
+      actorLabel: OIDC_ACTOR,
+      action: 'user.oidc_groups',
+      targetType: 'staff_user',
+      targetId: user.id,
+      requestId: context.requestId,
+    },
+  );
+  return update.status === 'updated' ? update.after : user;
 }

@@ -2,6 +2,7 @@
  * Who may call a route: the one declaration every route in the table carries.
  */
 import { ROLES, type Role } from '../../../common/wire/staff.ts';
+import type { StaffScope, StaffUserRecord } from '../../store/types.ts';
 
 /**
  * - `public`: anyone (participants, the public, probes).
@@ -28,4 +29,17 @@ export function roleAllows(access: Access, role: Role | null): boolean {
   if (access === 'signed-in') return true;
   if (typeof access === 'string') return false;
   return role !== null && access.includes(role);
+}
+
+/**
+ * What a staff member may see on a route declared `scoped` (api/openapi RouteSpec): undefined
+ * (everything) for admins and for accounts given no nämnd, so installations from before nämnder
+ * existed keep working; otherwise the insatser of their nämnder, and input without an insats
+ * when an admin allowed it for the account.
+ */
+export function scopeOf(
+  user: Pick<StaffUserRecord, 'role' | 'namnder' | 'inputWithoutInsats'>,
+): StaffScope | undefined {
+  if (user.role === 'admin' || user.namnder.length === 0) return undefined;
+  return { namnder: [...user.namnder], withoutInsats: user.inputWithoutInsats };
 }

@@ -2,7 +2,8 @@
  * THE authorization matrix, driven by the app's own route table: every route × (anonymous,
  * analyst, moderator, admin) gets the outcome its `access` declares. Anonymous calls to staff
  * routes get 401, roles the route does not list 403; a route in the app without a declaration
- * fails here.
+ * fails here. The same walk by nämnd (scoped staff × every staff route, both stores) is in
+ * ./scope.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

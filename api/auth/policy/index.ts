@@ -13,17 +13,21 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { problem } from '../../http/problem.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import { clearSessionCookie, hasSessionCookie, readSession } from '../sessions/index.ts';
-import { type Access, needsSession, roleAllows } from './access.ts';
+import { type Access, needsSession, roleAllows, scopeOf } from './access.ts';
 
-export { type Access, ANY_ROLE, ADMINS, MODERATORS, needsSession, roleAllows } from './access.ts';
+export { type Access, ANY_ROLE, ADMINS, MODERATORS, needsSession, roleAllows, scopeOf } from './access.ts';
 
 /** The header carrying the CSRF token (StaffMe.csrfToken). */
 export const CSRF_HEADER = 'X-CSRF-Token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Middleware enforcing `access` (see the module comment). */
-export function authorize(access: Access, deps: ApiDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Middleware enforcing `access` (see the module comment). On a `scoped` route it also puts the
+ * caller's nämnd scope on `c.var.scope` (undefined: sees everything), which the handler passes
+ * into its store calls.
+ */
+export function authorize(access: Access, deps: ApiDeps, scoped = false): MiddlewareHandler<AppEnv> {
   // `metrics-token`: the metrics route checks its own bearer token (and 404s without one).
   if (!needsSession(access)) return async (_c, next) => next();
   return async (c, next) => {
@@ -53,6 +57,7 @@ export function authorize(access: Access, deps: ApiDeps): MiddlewareHandler<AppE
       if (refused !== undefined) return problem(c, 403, refused);
     }
     c.set('staff', principal);
+    if (scoped) c.set('scope', scopeOf(principal.user));
     await next();
   };
 }

@@ -84,6 +84,32 @@ describe.each(STORE_KINDS)('staff digest (%s)', (kind) => {
     expect(next[0]?.body_text).toContain('Nya förslag sedan förra sammanfattningen: 0');
   });
 
+  it("should count for a moderator given nämnder only those nämnders' input", async () => {
+    await setUp();
+    const fritid = await addStaffUser(ctx.store, {
+      email: 'fritid@example.se',
+      role: 'moderator',
+      namnder: ['fritidsnamnden'],
+    });
+    const skola = await addStaffUser(ctx.store, {
+      email: 'skola@example.se',
+      role: 'moderator',
+      namnder: ['grundskolenamnden'],
+      inputWithoutInsats: true,
+    });
+    await ctx.store.setDigestOptIn(fritid.id, true, TEST_ACTOR);
+    await ctx.store.setDigestOptIn(skola.id, true, TEST_ACTOR);
+    await queueDigest(ctx.store, { now: Date.parse('2026-11-24T06:01:00Z'), publicUrl: URL });
+    const rows = await digestRows();
+    const bodyOf = (email: string) => rows.find((r) => r.recipient === email)?.body_text ?? '';
+    // The flagged comment is about Tryggare Malmö (fritidsnämnden among others); the proposal about no insats.
+    expect(bodyOf('fritid@example.se')).toContain('Inspel som väntar på granskning totalt: 1');
+    expect(bodyOf('fritid@example.se')).toContain('Nya förslag sedan förra sammanfattningen: 0');
+    expect(bodyOf('skola@example.se')).toContain('Flaggade inspel som väntar på granskning: 0');
+    expect(bodyOf('skola@example.se')).toContain('Nya förslag sedan förra sammanfattningen: 1');
+    expect(bodyOf('admin@example.se')).toContain('Inspel som väntar på granskning totalt: 2');
+  });
+
   it('should queue nothing when the digest is turned off', async () => {
     await setUp();
     await ctx.store.saveSetting('digest', { enabled: false, time: '07:00' }, TEST_ACTOR);

@@ -9,7 +9,7 @@ import { type Logger, loggableError } from '../../logging/index.ts';
 import { CITY_TIME_ZONE, localParts } from '../local-time/index.ts';
 import { type DigestCounts, digestMail, publicLink, REVIEW_PATH } from '../../mail/templates.ts';
 import { type Periodic, startPeriodic } from '../../periodic/index.ts';
-import type { QueueStatus, Store } from '../../store/index.ts';
+import type { QueueStatus, StaffScope, Store } from '../../store/index.ts';
 
 /** The city's time zone: the digest time in the settings is local time there. */
 export const DIGEST_TIME_ZONE = CITY_TIME_ZONE;
@@ -47,21 +47,31 @@ export async function queueDigest(
   const [y, mo, d] = local.date.split('-').map(Number);
   const scheduled = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0) - local.offsetMs;
   const since = new Date(scheduled - 86_400_000).toISOString();
-  const counts: DigestCounts = {
-    flaggedPending: await store.countQueue({ statuses: ['pending'], flaggedOnly: true }, asOf),
-    pending: await store.countQueue({ statuses: ['pending'] }, asOf),
-    newProposals: await store.countQueue(
-      { statuses: ALL_STATUSES, kinds: ['proposal'], receivedFrom: since },
-      asOf,
-    ),
+  // Each recipient counts what they may see: a moderator given nämnder only those nämnders' input.
+  const mails = new Map<string, ReturnType<typeof digestMail>>();
+  const mailFor = async (scope: StaffScope | undefined) => {
+    const key = JSON.stringify(scope ?? null);
+    const known = mails.get(key);
+    if (known) return known;
+    const counts: DigestCounts = {
+      flaggedPending: await store.countQueue({ statuses: ['pending'], flaggedOnly: true, scope }, asOf),
+      pending: await store.countQueue({ statuses: ['pending'], scope }, asOf),
+      newProposals: await store.countQueue(
+        { statuses: ALL_STATUSES, kinds: ['proposal'], receivedFrom: since, scope },
+        asOf,
+      ),
+    };
+    const mail = digestMail({
+      counts,
+      date: local.date,
+      reviewUrl: publicLink(options.publicUrl, REVIEW_PATH),
+    });
+    mails.set(key, mail);
+    return mail;
   };
-  const rendered = digestMail({
-    counts,
-    date: local.date,
-    reviewUrl: publicLink(options.publicUrl, REVIEW_PATH),
-  });
   let queued = 0;
   for (const r of recipients) {
+    const rendered = await mailFor(r.scope);
     const added = await store.enqueueMail({
       id: randomUUID(),
       key: `digest:${local.date}:${r.id}`,

@@ -58,7 +58,7 @@ export function exportZip(
     {
       name: 'answers.csv',
       async *pieces() {
-        const questions = questionIndex(await store.listQuestionVersions());
+        const questions = questionIndex(await store.listQuestionVersions(undefined, filter.scope));
         yield BOM + csvRows([[...ANSWER_COLUMNS]]);
         let after: string | undefined;
         for (;;) {

@@ -175,7 +175,7 @@ export async function buildAnswerDistribution(
 ): Promise<AnswerDistribution> {
   const [counts, versions] = await Promise.all([
     store.countAnswers(insatsId, resolved.store),
-    store.listQuestionVersions([insatsId]),
+    store.listQuestionVersions([insatsId], resolved.store.scope),
   ]);
   const n = new Map(counts.map((r) => [`${r.questionId}@${r.version} ${r.option}`, r.count]));
   const answered = new Set(counts.map((r) => `${r.questionId}@${r.version}`));

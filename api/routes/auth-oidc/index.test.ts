@@ -10,6 +10,7 @@ import type { OidcConfig } from '../../auth/oidc/index.ts';
 import { memoryLogger } from '../../logging/index.ts';
 import type { StaffUserRecord } from '../../store/index.ts';
 import { malmoBoundaries, type TestStore, testStore } from '../../test/index.ts';
+import { parseGroupMap } from '../../auth/oidc/groups.ts';
 import { signInAtProvider, startOidcProvider, type TestOidcProvider } from '../../test/oidc-provider.ts';
 
 const CALLBACK = 'http://localhost/api/auth/oidc/callback';
@@ -21,6 +22,12 @@ beforeAll(async () => {
     redirectUris: [CALLBACK],
     accounts: {
       'unverified-login': { email: 'anna.admin@malmo.se', email_verified: false, name: 'Mallory' },
+      'fritid-login': {
+        email: 'frida.fritid@malmo.se',
+        name: 'Frida',
+        groups: ['alla-anstallda', 'fritid-moderatorer'],
+      },
+      'ingen-grupp-login': { email: 'ingen.grupp@malmo.se', name: 'Ingen', groups: ['alla-anstallda'] },
     },
   });
 });
@@ -104,6 +111,8 @@ async function invite(user: Partial<StaffUserRecord> & Pick<StaffUserRecord, 'em
     createdAt: AT,
     updatedAt: AT,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
     ...user,
   };
   const audit = { at: AT, actorId: null, actorLabel: 'cli', targetType: 'staff_user', requestId: null };
@@ -245,6 +254,40 @@ describe('OIDC sign-in', () => {
     expect(res.status).toBe(503);
     expect(res.headers.get('Retry-After')).toBe('10');
     expect(((await res.json()) as { detail: string }).detail).toContain('Testkommun');
+  });
+
+  it('should give roles and nämnder from the groups claim by OIDC_GROUP_MAP, audited, and leave accounts of no mapped group alone', async () => {
+    app = makeApp({
+      ...oidcConfig(),
+      groupsClaim: 'groups',
+      groupMap: parseGroupMap('kraftsamla-admin=admin; fritid-moderatorer=moderator:fritidsnamnden,none'),
+    });
+    const first = await signIn('fritid-login');
+    const who = await me(first.cookie);
+    expect(who.body.role).toBe('moderator');
+    const user = await ctx.store.getStaffUser(who.body.id);
+    expect(user).toMatchObject({ namnder: ['fritidsnamnden'], inputWithoutInsats: true });
+    const [row] = await ctx.store.listAudit({ action: 'user.oidc_groups', targetId: who.body.id, limit: 1 });
+    expect(row).toMatchObject({
+      actorLabel: 'oidc',
+      before: { role: null, namnder: [], inputWithoutInsats: false },
+      after: { role: 'moderator', namnder: ['fritidsnamnden'], inputWithoutInsats: true },
+    });
+    // The session this sign-in made works with that role.
+    const queue = await app.request('/api/staff/queue/count', { headers: { Cookie: first.cookie ?? '' } });
+    expect(queue.status).toBe(200);
+
+    // An admin's role for someone in no mapped group stays as the admin set it.
+    await invite({ email: 'ingen.grupp@malmo.se', role: 'analyst' });
+    const other = await signIn('ingen-grupp-login');
+    expect((await me(other.cookie)).body.role).toBe('analyst');
+    expect(
+      await ctx.store.listAudit({
+        action: 'user.oidc_groups',
+        targetId: 'invited-ingen.grupp@malmo.se',
+        limit: 1,
+      }),
+    ).toEqual([]);
   });
 });
 

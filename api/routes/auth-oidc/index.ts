@@ -17,6 +17,7 @@ import {
   OidcUnavailableError,
   oidcClient,
   staffUserFor,
+  applyGroupAccess,
 } from '../../auth/oidc/index.ts';
 import { audit } from '../../auth/audit/index.ts';
 import { startSession } from '../../auth/sessions/index.ts';
@@ -115,7 +116,16 @@ export function authOidc(deps: ApiDeps, options: Omit<OidcClientOptions, 'now'> 
         const at = now().toISOString();
         const found = await staffUserFor(deps.store, outcome.identity, { at, requestId: c.var.requestId });
         if ('refused' in found) return fail('failed', { reason: found.refused });
-        const { user } = found;
+        const user = await applyGroupAccess(
+          deps.store,
+          config.groupMap ?? [],
+          found.user,
+          outcome.identity.groups,
+          {
+            at,
+            requestId: c.var.requestId,
+          },
+        );
         if (!user.active) return fail('inactive', { reason: 'inactive', userId: user.id });
         await startSession(c, deps, user, 'oidc');
         await audit(c, deps, {

@@ -50,6 +50,8 @@ describe.each(STORE_KINDS)('/api/staff/boundary-sets (%s)', (kind) => {
       createdAt: at,
       updatedAt: at,
       lastLoginAt: null,
+      namnder: [],
+      inputWithoutInsats: false,
     };
     await t.store.createStaffUser(user, {
       id: `audit-${id}`,

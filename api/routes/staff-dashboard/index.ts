@@ -38,6 +38,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Counts of submissions for the dashboard',
       description: QUERY,
       responses: { 200: { description: 'The dashboard (common/wire/insights.ts Dashboard)' }, ...errors },
@@ -46,6 +47,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/answers',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Answer distributions of one insats',
       description: `${QUERY} \`insats\` is required here (not \`none\`).`,
       responses: {
@@ -66,7 +68,15 @@ async function filterOf(c: Context<AppEnv>, deps: ApiDeps): Promise<ResolvedFilt
   const resolved = await resolveFilter(deps.store, parsed.output, new Date(deps.now()));
   if ('errors' in resolved)
     return problem(c, 400, 'The filters do not fit the data.', { errors: resolved.errors });
-  return resolved.resolved;
+  const insats = resolved.resolved.filter.insats;
+  if (
+    insats !== undefined &&
+    insats !== 'none' &&
+    !(await deps.store.insatsInStaffScope(insats, c.var.scope))
+  )
+    return problem(c, 404, 'There is no such insats among your nämnder.');
+  // Counts of what the caller's nämnder cover only (the store adds the condition).
+  return { ...resolved.resolved, store: { ...resolved.resolved.store, scope: c.var.scope } };
 }
 
 /** The dashboard resource. */

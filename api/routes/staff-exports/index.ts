@@ -19,6 +19,7 @@ import { resolveFilter } from '../../domain/insights/index.ts';
 import { areaGeometries, featureCollection, indicatorByArea } from '../../domain/exports/geojson.ts';
 import { indicatorFields, roundCoordinates } from '../../domain/exports/gis.ts';
 import { problem } from '../../http/problem.ts';
+import type { StaffScope } from '../../store/index.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 
@@ -40,6 +41,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/submissions.zip',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Submissions and answers as CSV files in a zip',
       description:
         `${FILTER_HELP} A zip (application/zip) of submissions.csv and answers.csv: UTF-8 with BOM, ` +
@@ -59,6 +61,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/submissions.xlsx',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Submissions and answers as one spreadsheet (XLSX)',
       description:
         `${FILTER_HELP} An XLSX workbook with the sheets submissions and answers: the same columns and ` +
@@ -78,6 +81,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/areas.geojson',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Delområden with counts (and an indicator) as GeoJSON',
       description:
         `${FILTER_HELP} \`indicator\`: an indicator id, adding its latest measurement, baseline and ` +
@@ -97,12 +101,20 @@ export const spec: ResourceSpec = {
 /** The exports resource. */
 export function staffExports(deps: ApiDeps): Hono<AppEnv> {
   /** The request's filter, resolved as the dashboard resolves it (same rules, same errors). */
-  const filterOf = async (query: Record<string, string>, extra: readonly string[] = []) => {
+  const filterOf = async (
+    query: Record<string, string>,
+    scope: StaffScope | undefined,
+    extra: readonly string[] = [],
+  ) => {
     const own = Object.fromEntries(Object.entries(query).filter(([k]) => !extra.includes(k)));
     const parsed = v.safeParse(DashboardQuery, own);
     if (!parsed.success) return { errors: fieldErrors(parsed.issues) };
     const out = await resolveFilter(deps.store, parsed.output, new Date(deps.now()));
-    return 'errors' in out ? out : out.resolved;
+    if ('errors' in out) return out;
+    const insats = out.resolved.filter.insats;
+    if (insats !== undefined && insats !== 'none' && !(await deps.store.insatsInStaffScope(insats, scope)))
+      return { errors: [{ path: 'insats', message: 'is not an insats of your nämnder' }] };
+    return { ...out.resolved, store: { ...out.resolved.store, scope } };
   };
 
   /**
@@ -114,7 +126,7 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
     const user = c.var.staff?.user;
     const role = user?.role;
     if (!user || !role) return problem(c, 403, 'This needs a staff role.');
-    const resolved = await filterOf(c.req.query());
+    const resolved = await filterOf(c.req.query(), c.var.scope);
     if ('errors' in resolved)
       return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
     const startedAt = new Date(deps.now()).toISOString();
@@ -125,6 +137,7 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
       to: filter.to,
       basis: filter.basis,
       receivedUpTo: startedAt,
+      scope: c.var.scope,
       ...(filter.insats === undefined ? {} : { insats: filter.insats }),
       ...(filter.group === undefined ? {} : { group: filter.group }),
       ...(areaCodes === undefined ? {} : { areaCodes }),
@@ -187,7 +200,7 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
     })
     .get('/areas.geojson', async (c) => {
       const query = c.req.query();
-      const resolved = await filterOf(query, ['indicator']);
+      const resolved = await filterOf(query, c.var.scope, ['indicator']);
       if ('errors' in resolved)
         return problem(c, 400, 'The filter does not have the expected shape.', { errors: resolved.errors });
       let indicator: Awaited<ReturnType<typeof deps.store.indicatorMapValues>>;
@@ -197,7 +210,9 @@ export function staffExports(deps: ApiDeps): Hono<AppEnv> {
           return problem(c, 400, 'The indicator is not an indicator id.', {
             errors: [{ path: 'indicator', message: id.issues[0].message }],
           });
-        indicator = await deps.store.indicatorMapValues(id.output);
+        // An indicator of an insats outside the caller's nämnder is as if absent.
+        const visible = await deps.store.getIndicator(id.output, c.var.scope);
+        indicator = visible ? await deps.store.indicatorMapValues(id.output) : undefined;
         if (!indicator) return problem(c, 404, 'There is no such indicator.');
       }
       const set = await deps.store.activeBoundarySet();

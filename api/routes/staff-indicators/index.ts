@@ -3,7 +3,7 @@
  * values (docs/indicators.md). Every staff role reads; admins and analysts write. The store
  * audits every change; the rules of values are in api/domain/indicators.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import {
   INDICATOR_CSV_COLUMNS,
@@ -24,6 +24,7 @@ import {
 } from '../../domain/indicators/values.ts';
 import { jsonBody } from '../../http/json-body.ts';
 import { problem } from '../../http/problem.ts';
+import type { StaffScope } from '../../store/index.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ChangeOutcome } from '../../store/index.ts';
 import { auditActor } from '../staff-queue/filter.ts';
@@ -38,9 +39,9 @@ const SAMPLE_ROWS = 50;
 /** The indicators resource. */
 export function staffIndicators(deps: ApiDeps): Hono<AppEnv> {
   /** What values are checked against, read fresh for each write. */
-  async function valueContext(): Promise<ValueContext> {
+  async function valueContext(scope: StaffScope | undefined): Promise<ValueContext> {
     const [indicators, areas, reporting] = await Promise.all([
-      deps.store.listIndicators(),
+      deps.store.listIndicators({ scope }),
       deps.store.listAreas(),
       deps.store.listReportingAreas(),
     ]);
@@ -52,21 +53,38 @@ export function staffIndicators(deps: ApiDeps): Hono<AppEnv> {
     };
   }
 
+  /** 404 for an indicator of an insats outside the caller's nämnder, as for one that does not exist. */
+  const visible: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.var.scope !== undefined && !(await deps.store.getIndicator(c.req.param('id') ?? '', c.var.scope)))
+      return problem(c, 404, 'There is no indicator with this id.');
+    await next();
+  };
+
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       c.header('Cache-Control', 'no-store');
       const insats = c.req.query('insats');
-      return c.json(await deps.store.listIndicators(insats === undefined ? {} : { insatsId: insats }));
+      return c.json(
+        await deps.store.listIndicators({
+          ...(insats === undefined ? {} : { insatsId: insats }),
+          scope: c.var.scope,
+        }),
+      );
     })
-    .post('/', jsonBody(IndicatorInput, MAX_JSON_BYTES), async (c) =>
-      respond(c, await deps.store.createIndicator(c.var.body, auditActor(c, deps)), 201),
-    )
+    .post('/', jsonBody(IndicatorInput, MAX_JSON_BYTES), async (c) => {
+      const insatsId = c.var.body.insatsId ?? null;
+      if (insatsId !== null && !(await deps.store.insatsInStaffScope(insatsId, c.var.scope)))
+        return problem(c, 403, 'This insats is not one of your nämnder.', {
+          errors: [{ path: 'insatsId', message: 'is outside your nämnder' }],
+        });
+      return respond(c, await deps.store.createIndicator(c.var.body, auditActor(c, deps)), 201);
+    })
     .post('/import', csvBody, async (c) => {
       const mode = importMode(c);
       if (mode instanceof Response) return mode;
       const read = readCsv(c.var.csv, INDICATOR_CSV_COLUMNS, MAX_IMPORT_ROWS);
       if (!read.ok) return problem(c, read.status, read.message);
-      const { accepted, errors } = validateIndicatorRows(read.rows, await valueContext());
+      const { accepted, errors } = validateIndicatorRows(read.rows, await valueContext(c.var.scope));
       const allErrors = [...read.errors, ...errors].sort((a, b) => a.row - b.row);
       const rows = read.rows.length + read.errors.length;
       const values = accepted.map(({ row: _, ...value }) => value);
@@ -91,24 +109,24 @@ export function staffIndicators(deps: ApiDeps): Hono<AppEnv> {
       c.header('Cache-Control', 'no-store');
       return c.json(result);
     })
-    .get('/:id', async (c) => {
+    .get('/:id', visible, async (c) => {
       const indicator = await deps.store.getIndicator(c.req.param('id'));
       if (!indicator) return problem(c, 404, 'There is no indicator with this id.');
       c.header('Cache-Control', 'no-store');
       return c.json(indicator);
     })
-    .put('/:id', jsonBody(IndicatorUpdate, MAX_JSON_BYTES), async (c) =>
+    .put('/:id', visible, jsonBody(IndicatorUpdate, MAX_JSON_BYTES), async (c) =>
       respond(c, await deps.store.updateIndicator(c.req.param('id'), c.var.body, auditActor(c, deps))),
     )
-    .delete('/:id', async (c) => {
+    .delete('/:id', visible, async (c) => {
       const outcome = await deps.store.deleteIndicator(c.req.param('id'), auditActor(c, deps));
       if (outcome === 'not-found') return problem(c, 404, 'There is no indicator with this id.');
       if (outcome === 'preset') return problem(c, 409, 'A preset indicator cannot be deleted.');
       return c.body(null, 204);
     })
-    .put('/:id/values', jsonBody(IndicatorValueInput, MAX_JSON_BYTES), async (c) => {
+    .put('/:id/values', visible, jsonBody(IndicatorValueInput, MAX_JSON_BYTES), async (c) => {
       const id = c.req.param('id');
-      const ctx = await valueContext();
+      const ctx = await valueContext(c.var.scope);
       const geography = ctx.geographyOf(id);
       if (geography === undefined) return problem(c, 404, 'There is no indicator with this id.');
       const body = c.var.body;
@@ -122,7 +140,7 @@ export function staffIndicators(deps: ApiDeps): Hono<AppEnv> {
       if (outcome === 'not-found') return problem(c, 404, 'There is no indicator with this id.');
       return c.json((await deps.store.getIndicator(id)) ?? null, outcome.replaced ? 200 : 201);
     })
-    .delete('/:id/values', async (c) => {
+    .delete('/:id/values', visible, async (c) => {
       const key = v.safeParse(ValueKey, c.req.query());
       if (!key.success) {
         return problem(c, 400, 'Say which value: ?geoCode=&kind=&year= (geoCode may be empty).');

@@ -59,6 +59,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Every indicator (presets first); ?insats=<id> for those of one insats',
       responses: {
         200: { description: 'The indicators', schema: v.array(IndicatorSchema) },
@@ -70,6 +71,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/',
       access: INDICATOR_WRITERS,
+      scoped: true,
       summary: 'Define an indicator',
       description:
         'Geography `insats` needs an existing insatsId. Audited (`indicator.create`). Needs X-CSRF-Token.',
@@ -86,6 +88,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/import',
       access: INDICATOR_WRITERS,
+      scoped: true,
       summary: 'Import values from CSV (?mode=preview or ?mode=commit)',
       description:
         `Body text/csv (UTF-8, BOM allowed, \`;\` or \`,\`), at most ${MAX_IMPORT_BYTES} bytes, columns ` +
@@ -108,6 +111,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/:id',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'One indicator with all its values',
       responses: {
         200: { description: 'The indicator', schema: IndicatorDetailSchema },
@@ -120,6 +124,7 @@ export const spec: ResourceSpec = {
       method: 'put',
       path: '/:id',
       access: INDICATOR_WRITERS,
+      scoped: true,
       summary: 'Change an indicator',
       description:
         'The whole definition without its id. Of a preset only name, description and source may change. ' +
@@ -138,6 +143,7 @@ export const spec: ResourceSpec = {
       method: 'delete',
       path: '/:id',
       access: INDICATOR_WRITERS,
+      scoped: true,
       summary: 'Delete an indicator and its values',
       description: 'Audited (`indicator.delete`). Needs X-CSRF-Token.',
       responses: {
@@ -152,6 +158,7 @@ export const spec: ResourceSpec = {
       method: 'put',
       path: '/:id/values',
       access: INDICATOR_WRITERS,
+      scoped: true,
       summary: 'Enter one value (measurement, baseline or target)',
       description:
         'Replaces the value with the same place, kind and year; a baseline replaces any other baseline ' +
@@ -173,6 +180,7 @@ export const spec: ResourceSpec = {
       method: 'delete',
       path: '/:id/values',
       access: INDICATOR_WRITERS,
+      scoped: true,
       summary: 'Remove one value (?geoCode=&kind=&year=)',
       description: 'Audited (`indicator.value.delete`). Needs X-CSRF-Token.',
       responses: {

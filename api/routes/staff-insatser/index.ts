@@ -16,6 +16,7 @@ import {
 import { type ImageType, reencodeImage } from '../../domain/insatser/image.ts';
 import { jsonBody } from '../../http/json-body.ts';
 import { problem } from '../../http/problem.ts';
+import { insatsInScope, namnderProblem } from '../../http/scope.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { InsatsFields, InsatsTransition } from '../../store/index.ts';
 import { auditActor } from '../staff-queue/filter.ts';
@@ -31,13 +32,18 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The staff-insatser resource. */
 export function staffInsatser(deps: ApiDeps) {
   const app = new Hono<AppEnv>()
+    // Every route about one insats: outside a scoped caller's nämnder it is as if absent.
+    .use('/insatser/:id', insatsInScope(deps))
+    .use('/insatser/:id/*', insatsInScope(deps))
     .get('/insatser', async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ insatser: await deps.store.listStaffInsatser() });
+      return c.json({ insatser: await deps.store.listStaffInsatser(c.var.scope) });
     })
     .post('/insatser', jsonBody(InsatsInput, MAX_INSATS_BYTES), async (c) => {
       const { id, ...input } = c.var.body;
       const fields = input as InsatsFields;
+      const refused = await namnderProblem(deps, c.var.scope, fields.namnder);
+      if (refused) return problem(c, 403, `${refused}.`, { errors: [{ path: 'namnder', message: refused }] });
       const actor = auditActor(c, deps);
       let outcome = await deps.store.createInsats(id ?? slugOf(fields.title.sv), fields, actor);
       // A made-up id that is taken gets a random ending; one the caller chose is refused.
@@ -62,6 +68,8 @@ export function staffInsatser(deps: ApiDeps) {
         Object.entries(c.var.body).map(([k, value]) => [k, value === null ? undefined : value]),
       ) as Partial<InsatsFields>;
       if (Object.keys(change).length === 0) return problem(c, 400, 'Nothing to change.');
+      const refused = await namnderProblem(deps, c.var.scope, change.namnder);
+      if (refused) return problem(c, 403, `${refused}.`, { errors: [{ path: 'namnder', message: refused }] });
       return respond(c, await deps.store.updateInsats(c.req.param('id'), change, auditActor(c, deps)));
     });
   for (const transition of ['publish', 'unpublish', 'archive'] as const satisfies InsatsTransition[]) {

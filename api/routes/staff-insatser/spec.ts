@@ -36,6 +36,7 @@ const transition = (name: 'publish' | 'unpublish' | 'archive', summary: string):
   method: 'post',
   path: `/insatser/:id/${name}`,
   access: MODERATORS,
+  scoped: true,
   summary,
   description: `Audited (\`insats.${name}\`). Needs X-CSRF-Token.`,
   responses: {
@@ -61,6 +62,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/insatser',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Every insats, every lifecycle',
       responses: { 200: { description: 'The insatser', schema: StaffInsatsList }, ...auth, ...read403 },
     },
@@ -68,6 +70,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/insatser',
       access: MODERATORS,
+      scoped: true,
       summary: 'Create an insats (a draft)',
       description: 'Swedish texts required. Audited (`insats.create`). Needs X-CSRF-Token.',
       body: InsatsInput,
@@ -82,6 +85,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/insatser/:id',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'One insats with all its questions (hidden ones too)',
       responses: {
         200: { description: 'The insats', schema: StaffInsats },
@@ -94,6 +98,7 @@ export const spec: ResourceSpec = {
       method: 'patch',
       path: '/insatser/:id',
       access: MODERATORS,
+      scoped: true,
       summary: 'Change an insats',
       description:
         'The fields given replace; null removes body, contact or imageAlt. Audited. Needs X-CSRF-Token.',
@@ -116,6 +121,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/insatser/:id/image',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'The image of an insats, whatever its lifecycle (preview)',
       responses: { 200: { description: 'The image' }, ...auth, ...read403, ...notFound },
     },
@@ -123,6 +129,7 @@ export const spec: ResourceSpec = {
       method: 'put',
       path: '/insatser/:id/image',
       access: MODERATORS,
+      scoped: true,
       summary: 'Store the image of an insats',
       description:
         `The body is the image (Content-Type image/jpeg, image/png or image/webp, at most ${MAX_IMAGE_BYTES} bytes). ` +
@@ -144,6 +151,7 @@ export const spec: ResourceSpec = {
       method: 'delete',
       path: '/insatser/:id/image',
       access: MODERATORS,
+      scoped: true,
       summary: 'Remove the image of an insats',
       description: 'Audited. Needs X-CSRF-Token.',
       responses: {
@@ -157,6 +165,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/insatser/:id/questions',
       access: MODERATORS,
+      scoped: true,
       summary: 'Add a question (at the end)',
       description:
         'Answers `warnings` when the text seems to ask for sensitive data (health, ethnicity, religion, ' +
@@ -174,6 +183,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/insatser/:id/questions/order',
       access: MODERATORS,
+      scoped: true,
       summary: 'Reorder the questions',
       description: 'Every question id of the insats, once, in the new order. Audited. Needs X-CSRF-Token.',
       body: QuestionOrder,
@@ -189,6 +199,7 @@ export const spec: ResourceSpec = {
       method: 'patch',
       path: '/insatser/:id/questions/:qid',
       access: MODERATORS,
+      scoped: true,
       summary: 'Change a question',
       description:
         'Once the question has answers, or the insats has left draft (devices may hold it offline), a change ' +
@@ -210,6 +221,7 @@ export const spec: ResourceSpec = {
       method: 'delete',
       path: '/insatser/:id/questions/:qid',
       access: MODERATORS,
+      scoped: true,
       summary: 'Remove a question',
       description:
         'Never answered in a draft: deleted. Otherwise hidden from the catalogue and kept for its answers ' +

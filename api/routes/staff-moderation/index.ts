@@ -26,6 +26,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/',
       access: MODERATORS,
+      scoped: true,
       summary: 'Moderate a selection, or everything matching a filter',
       description:
         `\`target\`: \`{ids}\` (at most ${MAX_SELECTION_IDS}) or \`{filter, asOf}\` (the queue filter as JSON ` +
@@ -75,9 +76,11 @@ export function staffModeration(deps: ApiDeps) {
           errors: converted.errors.map((e) => ({ ...e, path: `target.filter.${e.path}` })),
         });
       }
-      target = { filter: converted.filter, asOf };
+      target = { filter: { ...converted.filter, scope: c.var.scope }, asOf };
     }
-    const outcome = await deps.store.moderateSubmissions(target, body.action, reason, actor);
+    const outcome = await deps.store.moderateSubmissions(target, body.action, reason, actor, {
+      scope: c.var.scope,
+    });
     if (outcome.status === 'unknown-template') {
       return problem(c, 400, 'There is no reason template with this id.', {
         errors: [{ path: 'reason.templateId', message: 'is not a reason template' }],

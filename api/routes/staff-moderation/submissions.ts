@@ -18,6 +18,7 @@ import { audit } from '../../auth/audit/index.ts';
 import { ADMINS, MODERATORS } from '../../auth/policy/index.ts';
 import { jsonBody } from '../../http/json-body.ts';
 import { problem } from '../../http/problem.ts';
+import { submissionInScope } from '../../http/scope.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import { answerMail, MY_INPUT_PATH, publicLink } from '../../mail/templates.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
@@ -47,6 +48,7 @@ export const spec: ResourceSpec = {
       method: 'patch',
       path: '/:id',
       access: MODERATORS,
+      scoped: true,
       summary: "Set a submission's delområde or insats",
       description:
         '`areaCode`: the delområde staff decided (a `staff` tag, primary from now on). `insatsId`: the insats a ' +
@@ -65,6 +67,7 @@ export const spec: ResourceSpec = {
       method: 'post',
       path: '/:id/redactions',
       access: MODERATORS,
+      scoped: true,
       summary: 'Redact spans of a submission',
       description:
         'Replaces each span (UTF-16 offsets into the field as stored) by a placeholder, for the public and the ' +
@@ -85,6 +88,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/:id/originals',
       access: ADMINS,
+      scoped: true,
       summary: 'Originals kept by restricted redactions',
       description:
         'Admins only, for release on request after a secrecy review. Every read is audited before the texts ' +
@@ -100,6 +104,7 @@ export const spec: ResourceSpec = {
       method: 'put',
       path: '/:id/answer',
       access: MODERATORS,
+      scoped: true,
       summary: 'Answer a submission publicly',
       description:
         "Creates or replaces the city's public answer. The participant sees it through their receipt; one who " +
@@ -128,13 +133,19 @@ export function staffSubmissionModeration(deps: ApiDeps) {
     problem(c, 404, 'There is no submission with this id.');
 
   return new Hono<AppEnv>()
-    .patch('/:id', jsonBody(SubmissionPatch, MAX_PATCH_BYTES), async (c) => {
+    .patch('/:id', submissionInScope(deps), jsonBody(SubmissionPatch, MAX_PATCH_BYTES), async (c) => {
       const id = c.req.param('id');
       const body = c.var.body;
       if (body.areaCode === undefined && body.insatsId === undefined) {
         return problem(c, 400, 'Nothing to change: send areaCode, insatsId or both.');
       }
       if (id.length > MAX_ID_CHARS) return missing(c);
+      // A scoped moderator may not move an item to an insats outside their nämnder.
+      if (body.insatsId !== undefined && !(await deps.store.insatsInStaffScope(body.insatsId, c.var.scope))) {
+        return problem(c, 403, 'This insats is not one of your nämnder: you may not move input to it.', {
+          errors: [{ path: 'insatsId', message: 'is outside your nämnder' }],
+        });
+      }
       const actor = auditActor(c, deps);
       const result: SubmissionPatchResult = {};
       // Both in one request: the area is checked up front and set last, so a refused insats (the
@@ -166,34 +177,42 @@ export function staffSubmissionModeration(deps: ApiDeps) {
       }
       return c.json(result satisfies SubmissionPatchResult);
     })
-    .post('/:id/redactions', jsonBody(RedactionRequest, MAX_REDACTION_BYTES), async (c) => {
-      const id = c.req.param('id');
-      if (id.length > MAX_ID_CHARS) return missing(c);
-      const { field, spans } = c.var.body;
-      const settings = await deps.store.getSettings();
-      const outcome = await deps.store.redactSubmission(
-        id,
-        field as RedactionField,
-        spans,
-        settings.redaction.mode,
-        auditActor(c, deps),
-      );
-      if (outcome.status === 'not-found') return missing(c);
-      if (outcome.status === 'invalid') {
-        return problem(c, 400, outcome.message, { errors: [{ path: 'spans', message: outcome.message }] });
-      }
-      if (outcome.status === 'purge-not-allowed') {
-        return problem(
-          c,
-          409,
-          'Redaction is set to purge originals, but no gallringsbeslut is recorded. Submissions are public ' +
-            'records: an admin must record the reference of the decision allowing their destruction in the ' +
-            'settings first (or set redaction to restricted). Nothing was changed.',
+    .post(
+      '/:id/redactions',
+      submissionInScope(deps),
+      jsonBody(RedactionRequest, MAX_REDACTION_BYTES),
+      async (c) => {
+        const id = c.req.param('id');
+        if (id.length > MAX_ID_CHARS) return missing(c);
+        const { field, spans } = c.var.body;
+        const settings = await deps.store.getSettings();
+        const outcome = await deps.store.redactSubmission(
+          id,
+          field as RedactionField,
+          spans,
+          settings.redaction.mode,
+          auditActor(c, deps),
         );
-      }
-      return c.json({ text: outcome.text, redactionId: outcome.redactionId } satisfies RedactionResult, 201);
-    })
-    .get('/:id/originals', async (c) => {
+        if (outcome.status === 'not-found') return missing(c);
+        if (outcome.status === 'invalid') {
+          return problem(c, 400, outcome.message, { errors: [{ path: 'spans', message: outcome.message }] });
+        }
+        if (outcome.status === 'purge-not-allowed') {
+          return problem(
+            c,
+            409,
+            'Redaction is set to purge originals, but no gallringsbeslut is recorded. Submissions are public ' +
+              'records: an admin must record the reference of the decision allowing their destruction in the ' +
+              'settings first (or set redaction to restricted). Nothing was changed.',
+          );
+        }
+        return c.json(
+          { text: outcome.text, redactionId: outcome.redactionId } satisfies RedactionResult,
+          201,
+        );
+      },
+    )
+    .get('/:id/originals', submissionInScope(deps), async (c) => {
       const id = c.req.param('id');
       if ((await find(id)) === undefined) return missing(c);
       const originals = await deps.store.getRestrictedOriginals(id);
@@ -215,7 +234,7 @@ export function staffSubmissionModeration(deps: ApiDeps) {
         })),
       } satisfies RestrictedOriginals);
     })
-    .put('/:id/answer', jsonBody(AnswerRequest, MAX_ANSWER_BYTES), async (c) => {
+    .put('/:id/answer', submissionInScope(deps), jsonBody(AnswerRequest, MAX_ANSWER_BYTES), async (c) => {
       const id = c.req.param('id');
       const submission = await find(id);
       if (submission === undefined) return missing(c);

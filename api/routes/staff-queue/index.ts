@@ -46,6 +46,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/',
       access: MODERATORS,
+      scoped: true,
       summary: 'A page of the moderation queue',
       description:
         `Flagged items first, then oldest first. ${FILTER_HELP} Paging: \`limit\` (1–${MAX_QUEUE_LIMIT}, ` +
@@ -64,6 +65,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/count',
       access: MODERATORS,
+      scoped: true,
       summary: 'How many queue items match a filter',
       description: `${FILTER_HELP} Counts items received up to \`asOf\` (now): send it with a bulk action.`,
       responses: {
@@ -112,7 +114,10 @@ export function staffQueue(deps: ApiDeps) {
       }
       // Read before listing: an item received while the page is read is after asOf, never in a bulk action's snapshot.
       const asOf = new Date(deps.now()).toISOString();
-      const page = await deps.store.listQueue(parsed.filter, { after, limit: limit.output });
+      const page = await deps.store.listQueue(
+        { ...parsed.filter, scope: c.var.scope },
+        { after, limit: limit.output },
+      );
       c.header('Cache-Control', 'no-store');
       return c.json({
         items: page.items.map(toWire),
@@ -126,7 +131,7 @@ export function staffQueue(deps: ApiDeps) {
         return problem(c, 400, 'The query does not have the expected shape.', { errors: parsed.errors });
       }
       const asOf = new Date(deps.now()).toISOString();
-      const count = await deps.store.countQueue(parsed.filter, asOf);
+      const count = await deps.store.countQueue({ ...parsed.filter, scope: c.var.scope }, asOf);
       c.header('Cache-Control', 'no-store');
       return c.json({ count, asOf } satisfies QueueCount);
     });

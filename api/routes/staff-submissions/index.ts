@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { audit } from '../../auth/audit/index.ts';
 import { MODERATORS } from '../../auth/policy/index.ts';
 import { problem } from '../../http/problem.ts';
+import { submissionInScope } from '../../http/scope.ts';
 import type { ApiDeps, AppEnv } from '../../http/types.ts';
 import type { ResourceSpec } from '../../openapi/index.ts';
 import { auditActor } from '../staff-queue/filter.ts';
@@ -37,6 +38,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/:id/contact',
       access: MODERATORS,
+      scoped: true,
       summary: "A submission's contact details",
       description:
         'Moderators and admins only. Every read is written to the audit log (who, when, which ' +
@@ -52,6 +54,7 @@ export const spec: ResourceSpec = {
       method: 'delete',
       path: '/:id/contact',
       access: MODERATORS,
+      scoped: true,
       summary: "Delete a submission's contact details",
       description:
         'When the participant withdraws consent. Moderators and admins only; needs X-CSRF-Token. An answer ' +
@@ -70,7 +73,7 @@ export const spec: ResourceSpec = {
 /** The staff-submissions resource. */
 export function staffSubmissions(deps: ApiDeps) {
   return new Hono<AppEnv>()
-    .get('/:id/contact', async (c) => {
+    .get('/:id/contact', submissionInScope(deps), async (c) => {
       const id = c.req.param('id');
       const contact = id.length > MAX_ID_CHARS ? undefined : await deps.store.getSubmissionContact(id);
       if (contact === undefined) return problem(c, 404, 'There is no submission with this id.');
@@ -79,7 +82,7 @@ export function staffSubmissions(deps: ApiDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json({ contact } satisfies SubmissionContact);
     })
-    .delete('/:id/contact', async (c) => {
+    .delete('/:id/contact', submissionInScope(deps), async (c) => {
       const id = c.req.param('id');
       const deleted =
         id.length > MAX_ID_CHARS

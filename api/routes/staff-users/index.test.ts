@@ -48,6 +48,8 @@ describe.each(STORE_KINDS)('/api/staff/users on %s', (kind) => {
       oidcLinked: false,
       createdAt: expect.any(String),
       lastLoginAt: null,
+      namnder: [],
+      inputWithoutInsats: false,
     });
     expect(res.headers.get('Location')).toBe(`/api/staff/users/${user.id}`);
     const mona = await signIn(t.app, 'mona.moderator@malmo.se', 'gul-cykel-under-bron-i-regn');
@@ -149,5 +151,52 @@ describe.each(STORE_KINDS)('/api/staff/users on %s', (kind) => {
     );
     expect((await send('PATCH', `/api/staff/users/${mod.me.id}`, { role: 'admin' }, mod)).status).toBe(403);
     expect((await t.store.getStaffUser(mod.me.id))?.role).toBe('moderator');
+  });
+
+  it('should give an account nämnder and input without an insats, audited with before and after', async () => {
+    const user = await addStaffUser(t.store, { email: 'fritid@malmo.se', role: 'moderator' });
+    const res = await send('PATCH', `/api/staff/users/${user.id}`, {
+      namnder: ['kulturnamnden', 'fritidsnamnden', 'fritidsnamnden'],
+      inputWithoutInsats: true,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      namnder: ['fritidsnamnden', 'kulturnamnden'],
+      inputWithoutInsats: true,
+    });
+    expect(await t.store.getStaffUser(user.id)).toMatchObject({
+      namnder: ['fritidsnamnden', 'kulturnamnden'],
+      inputWithoutInsats: true,
+    });
+    const listed = (await (
+      await t.app.request('/api/staff/users', { headers: { Cookie: admin.cookie } })
+    ).json()) as { users: { id: string; namnder: string[] }[] };
+    expect(listed.users.find((u) => u.id === user.id)?.namnder).toEqual(['fritidsnamnden', 'kulturnamnden']);
+    const [row] = await t.store.listAudit({ action: 'user.update', targetId: user.id, limit: 1 });
+    expect(row).toMatchObject({
+      before: { namnder: [], inputWithoutInsats: false },
+      after: { namnder: ['fritidsnamnden', 'kulturnamnden'], inputWithoutInsats: true },
+    });
+    // Back to none: sees everything again.
+    const cleared = await send('PATCH', `/api/staff/users/${user.id}`, { namnder: [] });
+    expect(await cleared.json()).toMatchObject({ namnder: [] });
+    expect((await t.store.getStaffUser(user.id))?.namnder).toEqual([]);
+  });
+
+  it('should refuse a nämnd that does not exist with a field error, and change nothing', async () => {
+    const user = await addStaffUser(t.store, { email: 'okand@malmo.se', role: 'analyst' });
+    const res = await send('PATCH', `/api/staff/users/${user.id}`, { namnder: ['fritidsnamnden', 'ingen'] });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      errors: [{ path: 'namnder', message: 'ingen is not a nämnd' }],
+    });
+    expect((await t.store.getStaffUser(user.id))?.namnder).toEqual([]);
+    const created = await send('POST', '/api/staff/users', {
+      email: 'ny.fritid@malmo.se',
+      role: 'analyst',
+      namnder: ['fritidsnamnden'],
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ namnder: ['fritidsnamnden'], inputWithoutInsats: false });
   });
 });

@@ -58,7 +58,8 @@ export const spec: ResourceSpec = {
       access: ADMINS,
       summary: 'Change a staff account',
       description:
-        "Any of name, role (null: none), active, password. Deactivating ends the account's sessions. " +
+        'Any of name, role (null: none), active, password, namnder (nämnd ids: a moderator or analyst with ' +
+        "any sees only those nämnders' insatser), inputWithoutInsats. Deactivating ends the account's sessions. " +
         'The last active admin cannot be demoted or deactivated. Needs X-CSRF-Token.',
       body: StaffUserPatch,
       responses: {
@@ -87,7 +88,19 @@ export function toStaffUser(user: StaffUserRecord): StaffUser {
     oidcLinked: user.oidcSubject !== null,
     createdAt: user.createdAt,
     lastLoginAt: user.lastLoginAt,
+    namnder: user.namnder,
+    inputWithoutInsats: user.inputWithoutInsats,
   };
+}
+
+/** The 400 for nämnd ids that are not nämnder, or undefined when all are. */
+async function unknownNamnd(deps: ApiDeps, c: Parameters<typeof problem>[0], ids: readonly string[]) {
+  const known = new Set((await deps.store.listNamnder()).map((n) => n.id));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown === undefined) return undefined;
+  return problem(c, 400, `There is no nämnd with the id ${unknown}.`, {
+    errors: [{ path: 'namnder', message: `${unknown} is not a nämnd` }],
+  });
 }
 
 /** The staff-users resource. */
@@ -103,6 +116,8 @@ export function staffUsers(deps: ApiDeps) {
         const refused = passwordProblem(body.password, body.email);
         if (refused) return passwordRefused(c, refused);
       }
+      const refused = await unknownNamnd(deps, c, body.namnder);
+      if (refused) return refused;
       const at = new Date(deps.now()).toISOString();
       const user: StaffUserRecord = {
         id: randomUUID(),
@@ -115,6 +130,8 @@ export function staffUsers(deps: ApiDeps) {
         createdAt: at,
         updatedAt: at,
         lastLoginAt: null,
+        namnder: [...new Set(body.namnder)].sort(),
+        inputWithoutInsats: body.inputWithoutInsats,
       };
       const created = toStaffUser(user);
       const record = auditRecord(c, deps, {
@@ -126,6 +143,8 @@ export function staffUsers(deps: ApiDeps) {
           name: created.name,
           role: created.role,
           hasPassword: created.hasPassword,
+          namnder: created.namnder,
+          inputWithoutInsats: created.inputWithoutInsats,
         },
       });
       if ((await deps.store.createStaffUser(user, record)) === 'email-taken') {
@@ -142,13 +161,23 @@ export function staffUsers(deps: ApiDeps) {
       if (body.name !== undefined) change.name = body.name;
       if (body.role !== undefined) change.role = body.role;
       if (body.active !== undefined) change.active = body.active;
+      if (body.namnder !== undefined) {
+        const refused = await unknownNamnd(deps, c, body.namnder);
+        if (refused) return refused;
+        change.namnder = body.namnder;
+      }
+      if (body.inputWithoutInsats !== undefined) change.inputWithoutInsats = body.inputWithoutInsats;
       if (body.password !== undefined) {
         const refused = passwordProblem(body.password, target.email);
         if (refused) return passwordRefused(c, refused);
         change.passwordHash = await hashPassword(body.password);
       }
       if (Object.keys(change).length === 0) {
-        return problem(c, 400, 'Nothing to change: send at least one of name, role, active, password.');
+        return problem(
+          c,
+          400,
+          'Nothing to change: send at least one of name, role, active, password, namnder, inputWithoutInsats.',
+        );
       }
       const { user: actor } = c.var.staff as StaffPrincipal;
       const at = new Date(deps.now()).toISOString();

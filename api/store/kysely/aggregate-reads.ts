@@ -14,6 +14,7 @@ import {
 import type { Database } from '../schema.ts';
 import type { AggregateDimension, AggregateFilter, Store } from '../types.ts';
 import { AREA_MONTHS, AREA_SETS, DAYS, MONTHS } from './aggregate-keys.ts';
+import { inScope, insatsInScope, type ResolvedScope, resolveScope } from './scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -59,6 +60,7 @@ export function aggregateReads(
     },
 
     async countAnswers(insatsId, filter) {
+      if (!insatsInScope(await resolveScope(db, filter.scope), insatsId)) return [];
       const areas = filter.area !== undefined ? [filter.area] : filter.areaCodes;
       // Without an area filter, whole months come from the month rows (insats id + ':m').
       const { months, days } =
@@ -129,6 +131,7 @@ async function readSubmissions(
   by: AggregateDimension | 'total',
 ): Promise<Map<string, number>> {
   const keys = await areaKeys(db, filter);
+  const scope = await resolveScope(db, filter.scope);
   const byArea = keys !== undefined;
   const parts: { basis: string; from: string; to: string }[] = [];
   if (by === 'day') parts.push({ basis: byArea ? filter.basis : DAYS, from: filter.from, to: filter.to });
@@ -152,7 +155,7 @@ async function readSubmissions(
     const base = db
       .selectFrom('agg_submissions')
       .select((eb) => eb.fn.sum<string | number | null>('n').as('count'))
-      .where((eb) => submissionFilter(eb, part, filter, keys));
+      .where((eb) => submissionFilter(eb, part, filter, keys, scope));
     const rows = column
       ? await base.select(`${column} as key`).groupBy(column).execute()
       : (await base.execute()).map((r) => ({ ...r, key: '' }));
@@ -212,6 +215,7 @@ function submissionFilter(
   part: { basis: string; from: string; to: string },
   filter: AggregateFilter,
   keys: string[] | undefined,
+  scope: ResolvedScope | undefined,
 ): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [
     eb('basis', '=', part.basis),
@@ -221,6 +225,8 @@ function submissionFilter(
   ];
   if (filter.insats !== undefined)
     parts.push(eb('insats_id', '=', filter.insats === 'none' ? '' : filter.insats));
+  // Input without an insats is '' in the aggregates.
+  if (scope !== undefined) parts.push(inScope(eb, 'insats_id', scope, ''));
   if (filter.group !== undefined) parts.push(eb('respondent_group', '=', filter.group));
   if (keys !== undefined) parts.push(keys.length === 0 ? sql<SqlBool>`1 = 0` : eb('area_code', 'in', keys));
   return eb.and(parts);

@@ -7,6 +7,7 @@
  * aggregates. createdAt is stored as the device sent it (any ISO 8601 offset), so the day filter
  * is a coarse string range in SQL (a day either side) and the exact Stockholm day here.
  */
+import { inScope, resolveScope } from './scope.ts';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { LocalizedText, ScaleLabels } from '../../../common/wire/index.ts';
 import { stockholmDay } from '../../domain/local-time/index.ts';
@@ -72,11 +73,13 @@ const textOf = (t: unknown): string =>
 /** The exports half of the store. */
 export function exportStore(db: Kysely<Database>): ExportStore {
   /** Ids and createdAt of the next page, matching in SQL. */
-  const page = (filter: ExportFilter, after: string | undefined, limit: number) => {
+  const page = async (filter: ExportFilter, after: string | undefined, limit: number) => {
+    const scope = await resolveScope(db, filter.scope);
     let q = db
       .selectFrom('submissions as s')
       .select(['s.id', 's.created_at'])
-      .where((eb) => where(eb, filter));
+      .where((eb) => where(eb, filter))
+      .where((eb) => (scope === undefined ? eb.and([]) : inScope(eb, 's.insats_id', scope)));
     if (after !== undefined) q = q.where('s.id', '>', after);
     return q.orderBy('s.id').limit(limit).execute();
   };
@@ -183,8 +186,9 @@ export function exportStore(db: Kysely<Database>): ExportStore {
       };
     },
 
-    async listQuestionVersions(insatsIds) {
+    async listQuestionVersions(insatsIds, staffScope) {
       if (insatsIds?.length === 0) return [];
+      const scope = await resolveScope(db, staffScope);
       let q = db
         .selectFrom('questions')
         .select(['insats_id', 'id', 'version', 'kind', 'hidden', 'data', 'position'])
@@ -193,6 +197,8 @@ export function exportStore(db: Kysely<Database>): ExportStore {
         .orderBy('id')
         .orderBy('version');
       if (insatsIds !== undefined) q = q.where('insats_id', 'in', [...insatsIds]);
+      if (scope !== undefined)
+        q = q.where((eb) => inScope(eb, 'questions.insats_id', { ...scope, withoutInsats: false }));
       const rows = await q.execute();
       return rows.map((r): QuestionVersionRecord => {
         const data = JSON.parse(r.data) as {

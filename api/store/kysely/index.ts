@@ -32,6 +32,7 @@ import { aggregateStore } from './aggregates.ts';
 import { exportStore } from './exports.ts';
 import { indicatorStore } from './indicators.ts';
 import { themeStore } from './themes.ts';
+import { scopeStore } from './scope.ts';
 
 /**
  * Builds a {@link Store} over an open Kysely instance; `close` destroys it. Every method
@@ -68,5 +69,6 @@ export function kyselyStore(db: Kysely<Database>, options: { checkSpace?: () => 
     ...exportStore(db),
     ...indicatorStore(db),
     ...themeStore(db),
+    ...scopeStore(db),
   });
 }

@@ -4,6 +4,7 @@
  * they get here; this part keeps the invariants the database can see: one value per key, one
  * baseline per indicator and place, presets never deleted, every change audited.
  */
+import { inScope, insatsInScope, resolveScope } from './scope.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type {
   Indicator,
@@ -166,12 +167,18 @@ export function indicatorStore(db: Kysely<Database>): IndicatorStore {
     async listIndicators(options = {}) {
       let q = db.selectFrom('indicators').selectAll().orderBy('preset', 'desc').orderBy('id');
       if (options.insatsId !== undefined) q = q.where('insats_id', '=', options.insatsId);
+      const scope = await resolveScope(db, options.scope);
+      // Indicators of no insats (per delområde, city-wide statistics) are in every scope.
+      if (scope !== undefined)
+        q = q.where((eb) => inScope(eb, 'indicators.insats_id', { ...scope, withoutInsats: true }));
       return (await q.execute()).map(toIndicator);
     },
 
-    async getIndicator(id) {
+    async getIndicator(id, scope) {
       const indicator = await readIndicator(db, id);
       if (!indicator) return undefined;
+      const resolved = await resolveScope(db, scope);
+      if (indicator.insatsId != null && !insatsInScope(resolved, indicator.insatsId)) return undefined;
       const rows = await db
         .selectFrom('indicator_values')
         .selectAll()

@@ -3,6 +3,7 @@
  * nämnder. Every change is audited in its own transaction with before and after. The questions
  * are in ./insatser-questions.ts.
  */
+import { resolveScope } from './scope.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -111,11 +112,11 @@ export function insatserAdminStore(db: Kysely<Database>): InsatserAdminStore {
   return {
     ...questionStore(db),
 
-    listStaffInsatser: () => readStaffInsatser(db),
+    listStaffInsatser: async (scope) => readStaffInsatser(db, undefined, await resolveScope(db, scope)),
 
-    async getStaffInsats(id) {
+    async getStaffInsats(id, scope) {
       if (id.includes('\0')) return undefined;
-      return (await readStaffInsatser(db, id))[0];
+      return (await readStaffInsatser(db, id, await resolveScope(db, scope)))[0];
     },
 
     async createInsats(id, fields, actor) {

@@ -1,6 +1,7 @@
 /**
  * Reading insatser and questions as staff see them, shared by the insatser-admin store parts.
  */
+import { inScope, type ResolvedScope } from './scope.ts';
 import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { LocalizedText } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
@@ -85,9 +86,15 @@ export async function staffQuestions(
 }
 
 /** Insatser as staff see them: `id` one, or all by id. */
-export async function readStaffInsatser(db: Reader, id?: string): Promise<StaffInsats[]> {
+export async function readStaffInsatser(
+  db: Reader,
+  id?: string,
+  scope?: ResolvedScope,
+): Promise<StaffInsats[]> {
   let q = db.selectFrom('insatser').selectAll().orderBy('id');
   if (id !== undefined) q = q.where('id', '=', id);
+  if (scope !== undefined)
+    q = q.where((eb) => inScope(eb, 'insatser.id', { ...scope, withoutInsats: false }));
   const rows = await q.execute();
   const questions = await staffQuestions(
     db,

@@ -15,11 +15,13 @@ import type {
   ModerationReason,
   ModerationTarget,
   QueueStatus,
+  StaffScope,
   Store,
 } from '../types.ts';
 import { changeAggregates } from './aggregates.ts';
 import { auditRow, insertAudit } from './audit.ts';
 import { snapshotIds } from './queue.ts';
+import { inScope, resolveScope } from './scope.ts';
 import { withRetry } from './retry.ts';
 import { chunks, moderated } from './submission-parts.ts';
 import { writeFirst } from './write-lock.ts';
@@ -52,7 +54,16 @@ export function moderateStore(db: Kysely<Database>): ModerateStore {
   return {
     moderateSubmissions: (target, action, reason, actor, options) =>
       transaction((trx) =>
-        moderate(trx, postgres, target, action, reason, actor, options?.limit ?? MAX_BULK_MODERATION),
+        moderate(
+          trx,
+          postgres,
+          target,
+          action,
+          reason,
+          actor,
+          options?.limit ?? MAX_BULK_MODERATION,
+          options?.scope,
+        ),
       ),
   };
 }
@@ -65,11 +76,18 @@ async function moderate(
   reason: ModerationReason,
   actor: AuditActor,
   limit: number,
+  staffScope: StaffScope | undefined,
 ): Promise<ModerationOutcome> {
   const ids =
     'ids' in target
       ? [...new Set(target.ids)].slice(0, limit + 1)
-      : await snapshotIds(trx, target.filter, target.asOf, limit);
+      : await snapshotIds(
+          trx,
+          { ...target.filter, scope: staffScope ?? target.filter.scope },
+          target.asOf,
+          limit,
+        );
+  const scope = await resolveScope(trx, staffScope);
   if (ids.length > limit) {
     const count = 'ids' in target ? new Set(target.ids).size : ids.length;
     return { status: 'too-many', count, limit };
@@ -102,6 +120,7 @@ async function moderate(
       .select(['id', 'moderation_status', 'status_reason', 'status_reason_template', 'locale'])
       .where('id', 'in', chunk)
       .where(moderated())
+      .where((eb) => (scope === undefined ? eb.and([]) : inScope(eb, 'insats_id', scope)))
       .orderBy('id');
     if (postgres) q = q.forUpdate();
     for (const row of await q.execute()) {

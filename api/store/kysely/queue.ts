@@ -13,6 +13,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { AgeBand, RespondentGroup, SubmissionKind } from '../../../common/wire/index.ts';
 import type { Database } from '../schema.ts';
 import type { ProposalDetails, QueueCursor, QueueFilter, QueueItem, QueueStatus, Store } from '../types.ts';
+import { inScope, type ResolvedScope, resolveScope } from './scope.ts';
 import { flagsOf, moderated, tagsOf, textAnswersOf } from './submission-parts.ts';
 
 type QueueStore = Pick<Store, 'listQueue' | 'countQueue'>;
@@ -27,7 +28,8 @@ export function queueStore(db: Kysely<Database>): QueueStore {
   return {
     async listQueue(filter, page) {
       const limit = Math.min(MAX_QUEUE_PAGE, Math.max(1, Math.floor(page.limit)));
-      const keys = await pageKeys(db, filter, page.after, limit + 1);
+      const scope = await resolveScope(db, filter.scope);
+      const keys = await pageKeys(db, filter, page.after, limit + 1, scope);
       const more = keys.length > limit;
       const ids = keys.slice(0, limit).map((k) => k.id);
       const items = await queueItems(db, ids);
@@ -39,11 +41,12 @@ export function queueStore(db: Kysely<Database>): QueueStore {
     },
 
     async countQueue(filter, asOf) {
+      const scope = await resolveScope(db, filter.scope);
       const row = await db
         .selectFrom('submissions')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('moderation_status', 'in', statusesOf(filter))
-        .where((eb) => eb.and(filterConditions(eb, filter)))
+        .where((eb) => eb.and(filterConditions(eb, filter, scope)))
         .where('received_at', '<=', asOf)
         .executeTakeFirst();
       return Number(row?.n ?? 0);
@@ -64,8 +67,10 @@ export function statusesOf(filter: QueueFilter): QueueStatus[] {
 export function filterConditions(
   eb: ExpressionBuilder<Database, 'submissions'>,
   filter: QueueFilter,
+  scope?: ResolvedScope,
 ): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [moderated()];
+  if (scope !== undefined) c.push(inScope(eb, 'submissions.insats_id', scope));
   if (filter.kinds && filter.kinds.length > 0) c.push(eb('submissions.kind', 'in', [...filter.kinds]));
   if (filter.insatsId === null) c.push(eb('submissions.insats_id', 'is', null));
   else if (filter.insatsId !== undefined) c.push(eb('submissions.insats_id', '=', filter.insatsId));
@@ -139,6 +144,7 @@ async function pageKeys(
   filter: QueueFilter,
   after: QueueCursor | undefined,
   limit: number,
+  scope: ResolvedScope | undefined,
 ): Promise<{ id: string; flagged: number; received_at: string }[]> {
   const only = filter.flaggedOnly || filter.flagKind !== undefined;
   const from = after === undefined ? 1 : after.flagged ? 1 : 0;
@@ -150,7 +156,7 @@ async function pageKeys(
         .select(['submissions.id', 'submissions.flagged', 'submissions.received_at'])
         .where('submissions.moderation_status', '=', status)
         .where('submissions.flagged', '=', flagged)
-        .where((eb) => eb.and(filterConditions(eb, filter)));
+        .where((eb) => eb.and(filterConditions(eb, filter, scope)));
       if (after !== undefined && flagged === from) {
         // `>=` first so the index range starts at the cursor; the OR only sorts out its ties.
         q = q
@@ -274,11 +280,12 @@ export async function snapshotIds(
   asOf: string,
   limit: number,
 ): Promise<string[]> {
+  const scope = await resolveScope(db, filter.scope);
   const rows = await db
     .selectFrom('submissions')
     .select('submissions.id')
     .where('submissions.moderation_status', 'in', statusesOf(filter))
-    .where((eb) => eb.and(filterConditions(eb, filter)))
+    .where((eb) => eb.and(filterConditions(eb, filter, scope)))
     .where('submissions.received_at', '<=', asOf)
     .limit(limit + 1)
     .execute();

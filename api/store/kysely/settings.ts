@@ -4,6 +4,7 @@
  * its default, and a stored value from an older release is completed with the defaults of the
  * fields it lacks.
  */
+import { namnderOf } from './staff.ts';
 import { type Kysely, PostgresAdapter } from 'kysely';
 import type { Role } from '../../../common/wire/staff.ts';
 import type { Database } from '../schema.ts';
@@ -170,13 +171,27 @@ export function settingsStore(db: Kysely<Database>): SettingsStore {
     async digestRecipients() {
       const rows = await db
         .selectFrom('staff_users')
-        .select(['id', 'email', 'name', 'role'])
+        .select(['id', 'email', 'name', 'role', 'input_without_insats'])
         .where('active', '=', 1)
         .where('digest_opt_in', '=', 1)
         .where('role', 'in', ['admin', 'moderator'])
         .orderBy('email')
         .execute();
-      return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role as Role }));
+      const namnder = await namnderOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => {
+        const own = r.role === 'admin' ? [] : (namnder.get(r.id) ?? []);
+        return {
+          id: r.id,
+          email: r.email,
+          name: r.name,
+          role: r.role as Role,
+          // The same rule as the route guard's (api/auth/policy scopeOf): counts of their nämnder only.
+          ...(own.length > 0 ? { scope: { namnder: own, withoutInsats: r.input_without_insats === 1 } } : {}),
+        };
+      });
     },
   };
 }

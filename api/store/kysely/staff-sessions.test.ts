@@ -26,6 +26,8 @@ async function create(store: Store, over: Partial<StaffUserRecord> = {}): Promis
     createdAt: T0,
     updatedAt: T0,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
     ...over,
   };
   const audit = {

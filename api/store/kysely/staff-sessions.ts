@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { AuthMethod } from '../../../common/wire/staff.ts';
 import type { Database, OidcFlowsTable, StaffSessionsTable } from '../schema.ts';
 import type { OidcFlowRecord, StaffSessionRecord, Store } from '../types.ts';
-import { toStaffUser } from './staff.ts';
+import { namnderOf, toStaffUser } from './staff.ts';
 
 type StaffSessionStore = Pick<
   Store,
@@ -59,13 +59,14 @@ export function staffSessionStore(db: Kysely<Database>): StaffSessionStore {
           'u.created_at',
           'u.updated_at',
           'u.last_login_at',
+          'u.input_without_insats',
         ])
         .where('s.id_hash', '=', idHash)
         .executeTakeFirst();
       if (!row) return undefined;
       return {
         session: toSession({ ...row, created_at: row.session_created_at }),
-        user: toStaffUser(row),
+        user: toStaffUser(row, (await namnderOf(db, [row.id])).get(row.id)),
       };
     },
 

@@ -26,6 +26,8 @@ function staffUser(over: Partial<StaffUserRecord> = {}): StaffUserRecord {
     createdAt: T0,
     updatedAt: T0,
     lastLoginAt: null,
+    namnder: [],
+    inputWithoutInsats: false,
     ...over,
   };
 }

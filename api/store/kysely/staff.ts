@@ -4,7 +4,7 @@
  * PostgreSQL the rows a change depends on are locked (SELECT … FOR UPDATE), on SQLite the
  * transaction takes the database's one write lock first.
  */
-import { type Kysely, PostgresAdapter, type Selectable, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, PostgresAdapter, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../common/wire/staff.ts';
 import type { Database, StaffUsersTable } from '../schema.ts';
 import type { AuditRecord, StaffUserChange, StaffUserRecord, StaffUserUpdate, Store } from '../types.ts';
@@ -39,6 +39,7 @@ export function staffStore(db: Kysely<Database>): StaffStore {
             .returning('id')
             .executeTakeFirst();
           if (!inserted) return 'email-taken' as const;
+          await writeNamnder(trx, user.id, user.namnder);
           await insertAudit(trx, [audit]);
           return 'created' as const;
         }),
@@ -50,7 +51,7 @@ export function staffStore(db: Kysely<Database>): StaffStore {
 
     async getStaffUser(id) {
       const row = await db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toStaffUser(row);
+      return row && withNamnder(db, row);
     },
 
     async findStaffUserByEmail(email) {
@@ -59,7 +60,7 @@ export function staffStore(db: Kysely<Database>): StaffStore {
         .selectAll()
         .where('email', '=', email.toLowerCase())
         .executeTakeFirst();
-      return row && toStaffUser(row);
+      return row && withNamnder(db, row);
     },
 
     async findStaffUserByOidcSubject(subject) {
@@ -68,12 +69,16 @@ export function staffStore(db: Kysely<Database>): StaffStore {
         .selectAll()
         .where('oidc_subject', '=', subject)
         .executeTakeFirst();
-      return row && toStaffUser(row);
+      return row && withNamnder(db, row);
     },
 
     async listStaffUsers() {
       const rows = await db.selectFrom('staff_users').selectAll().orderBy('email').orderBy('id').execute();
-      return rows.map(toStaffUser);
+      const namnder = await namnderOf(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toStaffUser(r, namnder.get(r.id)));
     },
 
     async getSubmissionContact(id) {
@@ -91,8 +96,19 @@ export function staffStore(db: Kysely<Database>): StaffStore {
 }
 
 /** The fields of a change, in the order they are compared and audited. */
-const FIELDS = ['name', 'role', 'active', 'passwordHash', 'oidcSubject', 'lastLoginAt'] as const;
+const FIELDS = [
+  'name',
+  'role',
+  'active',
+  'passwordHash',
+  'oidcSubject',
+  'lastLoginAt',
+  'namnder',
+  'inputWithoutInsats',
+] as const;
 type Field = (typeof FIELDS)[number];
+/** The fields kept in staff_users itself (the nämnder are rows of staff_user_namnder). */
+type ColumnField = Exclude<Field, 'namnder'>;
 
 /** The column of each field. */
 const COLUMNS = {
@@ -102,7 +118,51 @@ const COLUMNS = {
   passwordHash: 'password_hash',
   oidcSubject: 'oidc_subject',
   lastLoginAt: 'last_login_at',
-} as const satisfies Record<Field, keyof StaffUsersTable>;
+  inputWithoutInsats: 'input_without_insats',
+} as const satisfies Record<ColumnField, keyof StaffUsersTable>;
+
+/** Whether a field of a change differs from what is stored (nämnder as sets). */
+function differs(change: StaffUserChange, before: StaffUserRecord, f: Field): boolean {
+  if (change[f] === undefined) return false;
+  if (f === 'namnder') return sortedNamnder(change.namnder ?? []).join('\n') !== before.namnder.join('\n');
+  return change[f] !== before[f];
+}
+
+const sortedNamnder = (ids: readonly string[]) => [...new Set(ids)].sort();
+
+/** The nämnder of each account of `ids` (sorted), for those that have any. */
+export async function namnderOf(
+  db: Kysely<Database> | Transaction<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('staff_user_namnder')
+    .select(['user_id', 'namnd_id'])
+    .where('user_id', 'in', [...ids])
+    .orderBy('user_id')
+    .orderBy('namnd_id')
+    .execute();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.namnd_id]);
+  return out;
+}
+
+async function withNamnder(db: Kysely<Database>, row: Selectable<StaffUsersTable>): Promise<StaffUserRecord> {
+  return toStaffUser(row, (await namnderOf(db, [row.id])).get(row.id));
+}
+
+/** Replaces the nämnder of an account. */
+async function writeNamnder(trx: Transaction<Database>, userId: string, namnder: readonly string[]) {
+  await trx.deleteFrom('staff_user_namnder').where('user_id', '=', userId).execute();
+  const ids = sortedNamnder(namnder);
+  if (ids.length > 0) {
+    await trx
+      .insertInto('staff_user_namnder')
+      .values(ids.map((namnd_id) => ({ user_id: userId, namnd_id })))
+      .execute();
+  }
+}
 
 async function update(
   trx: Transaction<Database>,
@@ -139,13 +199,14 @@ async function update(
   }
   const row = rows.find((r) => r.id === id);
   if (!row) return { status: 'not-found' };
-  const before = toStaffUser(row);
+  const before = toStaffUser(row, (await namnderOf(trx, [id])).get(id));
 
-  const changed = FIELDS.filter((f) => change[f] !== undefined && change[f] !== before[f]);
+  const changed = FIELDS.filter((f) => differs(change, before, f));
   // Nothing to change: nothing written, not even updated_at or an audit row.
   if (changed.length === 0) return { status: 'updated', before, after: before };
   const after: StaffUserRecord = { ...before, updatedAt: change.updatedAt };
   for (const f of changed) Object.assign(after, { [f]: change[f] });
+  if (changed.includes('namnder')) after.namnder = sortedNamnder(after.namnder);
 
   const isActiveAdmin = (u: Pick<StaffUserRecord, 'role' | 'active'>) => u.role === 'admin' && u.active;
   if (isActiveAdmin(before) && !isActiveAdmin(after)) {
@@ -154,9 +215,12 @@ async function update(
   }
 
   const values = toRow(after);
-  const columns: Partial<Omit<StaffUsersTable, 'digest_opt_in'>> = { updated_at: values.updated_at };
-  for (const f of changed) Object.assign(columns, { [COLUMNS[f]]: values[COLUMNS[f]] });
+  const columns: Partial<Insertable<StaffUsersTable>> = { updated_at: values.updated_at };
+  for (const f of changed) {
+    if (f !== 'namnder') Object.assign(columns, { [COLUMNS[f]]: values[COLUMNS[f]] });
+  }
   await trx.updateTable('staff_users').set(columns).where('id', '=', id).execute();
+  if (changed.includes('namnder')) await writeNamnder(trx, id, after.namnder);
   if (before.active && !after.active) {
     await trx.deleteFrom('staff_sessions').where('user_id', '=', id).execute();
   }
@@ -188,7 +252,7 @@ function auditedChange(
   return diff;
 }
 
-function toRow(u: StaffUserRecord): Omit<StaffUsersTable, 'digest_opt_in'> {
+function toRow(u: StaffUserRecord): Insertable<StaffUsersTable> & { input_without_insats: number } {
   return {
     id: u.id,
     email: u.email,
@@ -200,11 +264,15 @@ function toRow(u: StaffUserRecord): Omit<StaffUsersTable, 'digest_opt_in'> {
     created_at: u.createdAt,
     updated_at: u.updatedAt,
     last_login_at: u.lastLoginAt,
+    input_without_insats: u.inputWithoutInsats ? 1 : 0,
   };
 }
 
-/** A staff_users row as a record (used by the session join too). */
-export function toStaffUser(row: Omit<StaffUsersTable, 'digest_opt_in'>): StaffUserRecord {
+/** A staff_users row and its nämnder as a record (used by the session join too). */
+export function toStaffUser(
+  row: Omit<Selectable<StaffUsersTable>, 'digest_opt_in'>,
+  namnder: readonly string[] = [],
+): StaffUserRecord {
   return {
     id: row.id,
     email: row.email,
@@ -216,5 +284,7 @@ export function toStaffUser(row: Omit<StaffUsersTable, 'digest_opt_in'>): StaffU
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastLoginAt: row.last_login_at,
+    namnder: [...namnder],
+    inputWithoutInsats: row.input_without_insats === 1,
   };
 }

@@ -44,7 +44,14 @@ export function AddUserForm({
       focusFirst(own);
       return;
     }
-    const body: NewStaffUser = { email: email.trim(), name: name.trim(), role: role || null };
+    // Nämnder are given on the account's row once it exists.
+    const body: NewStaffUser = {
+      email: email.trim(),
+      name: name.trim(),
+      role: role || null,
+      namnder: [],
+      inputWithoutInsats: false,
+    };
     if (password) body.password = password;
     setBusy(true);
     setStatus(null);

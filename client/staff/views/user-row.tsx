@@ -6,6 +6,7 @@ import { Field, type FieldMessage, serverMessages } from '../components/field.ts
 import { type Outcome, problemOutcome } from '../components/outcome.tsx';
 import { formatTime, t } from '../i18n/index.ts';
 import { RoleOptions } from './role-options.tsx';
+import { type NamndChoice, namnderText, UserNamnder } from './user-namnder.tsx';
 
 /** The sign-in methods of an account, in words. */
 function methodText(user: StaffUser): string {
@@ -23,12 +24,14 @@ const roleText = (role: Role | null) => (role ? t(`role.${role}`) : t('role.none
  */
 export function UserRow({
   user,
+  namnder,
   onChanged,
   onOutcome,
   onForbidden,
   onGone,
 }: {
   user: StaffUser;
+  namnder: readonly NamndChoice[];
   onChanged: (user: StaffUser) => void;
   onOutcome: (outcome: Outcome) => void;
   onForbidden: () => void;
@@ -78,6 +81,13 @@ export function UserRow({
     if (errors.role) onOutcome({ ok: false, text: errors.role });
   };
 
+  const saveNamnder = async (patch: StaffUserPatch) => {
+    const errors = await change(patch, (after) =>
+      t('users.namnderSaved', { email: after.email, namnder: namnderText(after, namnder) }),
+    );
+    if (errors.namnder) onOutcome({ ok: false, text: errors.namnder });
+  };
+
   const setActive = async () => {
     setConfirming(false);
     const active = !user.active;
@@ -115,6 +125,9 @@ export function UserRow({
       <th scope="row">{user.email}</th>
       <td>{user.name}</td>
       <td>{roleText(user.role)}</td>
+      <td data-testid="user-namnder-text">
+        {user.role === 'admin' ? t('users.namnderAll') : namnderText(user, namnder)}
+      </td>
       <td>{user.active ? t('users.yes') : t('users.no')}</td>
       <td>{user.lastLoginAt ? formatTime(user.lastLoginAt) : t('users.never')}</td>
       <td>{methodText(user)}</td>
@@ -135,6 +148,9 @@ export function UserRow({
             <span class="visually-hidden"> {t('users.for', who)}</span>
           </button>
         </div>
+        {user.role !== 'admin' && (
+          <UserNamnder user={user} namnder={namnder} busy={busy} onSave={(p) => void saveNamnder(p)} />
+        )}
         <div class="actions">
           <button
             type="button"

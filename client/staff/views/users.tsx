@@ -9,6 +9,7 @@ import { ViewHeading } from '../components/view-heading.tsx';
 import { t } from '../i18n/index.ts';
 import { loadMe, me } from '../session.ts';
 import { AddUserForm } from './user-form.tsx';
+import type { NamndChoice } from './user-namnder.tsx';
 import { UserRow } from './user-row.tsx';
 
 /** `/personal/anvandare` (admins): every staff account, adding one, changing roles and access. */
@@ -17,11 +18,16 @@ export function Users() {
   const [failed, setFailed] = useState(false);
   const [forbidden, setForbidden] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [namnder, setNamnder] = useState<NamndChoice[]>([]);
 
   const load = useCallback(async () => {
     setFailed(false);
     try {
-      const list = await api<{ users: StaffUser[] }>('GET', '/api/staff/users');
+      const [list, choices] = await Promise.all([
+        api<{ users: StaffUser[] }>('GET', '/api/staff/users'),
+        api<{ namnder: NamndChoice[] }>('GET', '/api/staff/namnder'),
+      ]);
+      setNamnder(choices.namnder);
       setUsers(list.users);
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) setForbidden(true);
@@ -65,6 +71,7 @@ export function Users() {
                   <th scope="col">{t('users.colEmail')}</th>
                   <th scope="col">{t('users.colName')}</th>
                   <th scope="col">{t('users.colRole')}</th>
+                  <th scope="col">{t('users.colNamnder')}</th>
                   <th scope="col">{t('users.colActive')}</th>
                   <th scope="col">{t('users.colLastLogin')}</th>
                   <th scope="col">{t('users.colMethod')}</th>
@@ -76,6 +83,7 @@ export function Users() {
                   <UserRow
                     key={user.id}
                     user={user}
+                    namnder={namnder}
                     onChanged={changed}
                     onOutcome={setOutcome}
                     onForbidden={() => setForbidden(true)}

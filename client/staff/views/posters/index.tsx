@@ -21,20 +21,23 @@ interface Lists {
   areas: Area[];
 }
 
-/** The insatser and the delområden, as the public catalogue has them. */
+/** The published insatser of the staff member's nämnder and the delområden, as the public catalogue has them. */
 function useLists(): [Lists | undefined, boolean, () => void] {
   const [lists, setLists] = useState<Lists | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   const load = useCallback(async () => {
     setFailed(false);
     try {
-      const [i, a] = await Promise.all([
+      const [i, a, own] = await Promise.all([
         api<{ insatser: Insats[] }>('GET', '/api/insatser'),
         api<{ areas: Area[] }>('GET', '/api/areas'),
+        // The insatser of the staff member's nämnder (the server scopes this list).
+        api<{ insatser: { id: string }[] }>('GET', '/api/staff/insatser'),
       ]);
+      const mine = new Set(own.insatser.map((x) => x.id));
       const collator = new Intl.Collator('sv');
       setLists({
-        insatser: i.insatser,
+        insatser: i.insatser.filter((x) => mine.has(x.id)),
         areas: [...a.areas].sort((x, y) => collator.compare(x.name, y.name)),
       });
     } catch {
