@@ -1500,5 +1500,9 @@ export interface Store {
    * replaced; never contact details), for the staff themes: the comments and proposals themes are computed from, in the given moderation statuses
    * (never rejected or hidden ones: they were taken down, often for personal data).
    */
-  listThemeTexts(options: { statuses: readonly ('pending' | 'approved')[] }): Promise<ThemeText[]>;
+  listThemeTexts(options: {
+    statuses: readonly ('pending' | 'approved')[];
+    /** Only the texts of the scope's insatser (see {@link StaffScope}); unset: all. */
+    scope?: StaffScope | undefined;
+  }): Promise<ThemeText[]>;
 }

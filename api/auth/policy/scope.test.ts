@@ -289,6 +289,23 @@ describe.each(STORE_KINDS)('staff scoped by nämnd on %s', (kind) => {
     };
     expect(await mapCount('scoped-analyst')).toBe(2);
     expect(await mapCount('moderator')).toBe(6);
+    // The staff home's counts and the themes of free text, from the same input.
+    const home = async (who: string) =>
+      (JSON.parse((await call(who, 'GET', '/api/staff/home')).text) as { pending: { count: number } }).pending
+        .count;
+    expect(await home('scoped-moderator')).toBe(2);
+    expect(await home('moderator')).toBe(6);
+    const themes = async (who: string, query: string) =>
+      (await call(who, 'GET', `/api/staff/themes?${query}`)).text.toUpperCase();
+    // The themes are made of the texts the person may see: Kulturnämnden's for everyone but the
+    // staff scoped to fritidsnämnden, for whom there are none.
+    const themeTexts = async (who: string, query: string) =>
+      (JSON.parse((await call(who, 'GET', `/api/staff/themes?${query}`)).text) as { texts?: number }).texts;
+    expect(await themeTexts('moderator', `insats=${KULTUR.insats}`)).toBe(3);
+    expect(await themeTexts('scoped-moderator', `insats=${KULTUR.insats}`)).toBe(0);
+    expect(await themeTexts('scoped-moderator', 'area=11319')).toBe(2);
+    for (const query of [`insats=${KULTUR.insats}`, 'area=11319'])
+      expect(leaks(await themes('scoped-moderator', query)), query).toEqual([]);
     const queue = (await call('scoped-moderator', 'GET', '/api/staff/queue')).text;
     expect(queue).toContain(FRITID.mark);
     expect(leaks(queue)).toEqual([]);

@@ -41,6 +41,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/',
       access: MODERATORS,
+      scoped: true,
       summary: 'What needs doing: counts for the staff start page',
       description:
         'Pending items, flagged pending items, pending items waiting longer than `waitingDays` days ' +
@@ -75,7 +76,8 @@ export function staffHome(deps: ApiDeps) {
       const converted = toStoreFilter(filter, now);
       // The filters below are fixed and valid; a failure here is a programming error.
       if ('errors' in converted) throw new Error('staff home: a fixed filter did not convert');
-      const n = await deps.store.countQueue(converted.filter, asOf);
+      // Scoped staff count only their nämnder's input, as their queue shows it.
+      const n = await deps.store.countQueue({ ...converted.filter, scope: c.var.scope }, asOf);
       return { count: n, query: new URLSearchParams(queueFilterToQuery(filter)).toString() };
     };
     const [pending, flagged, waiting, awaitingAnswer] = await Promise.all([

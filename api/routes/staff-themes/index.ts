@@ -56,6 +56,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'Distinctive words and phrases of an area or an insats',
       description:
         'Query: `area` (a delområde code, the primary tag) and/or `insats` (an id), `limit` ' +
@@ -73,6 +74,7 @@ export const spec: ResourceSpec = {
       method: 'get',
       path: '/areas',
       access: ANY_ROLE,
+      scoped: true,
       summary: 'The top themes of every delområde, each against the rest of the city',
       description: 'Query: `limit` (themes per area, 1–20, default 5). Areas without texts are left out.',
       responses: {
@@ -108,7 +110,7 @@ export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
         return problem(c, 400, 'There is no such delområde.', {
           errors: [{ path: 'area', message: 'is unknown' }],
         });
-      const texts = await deps.store.listThemeTexts({ statuses: themeStatuses(c) });
+      const texts = await deps.store.listThemeTexts({ statuses: themeStatuses(c), scope: c.var.scope });
       const themes = computeThemes(texts, { area, insatsId: insats }, limit ?? 20);
       c.header('Cache-Control', 'no-store');
       return c.json({ area: area ?? null, insats: insats ?? null, ...themes });
@@ -120,7 +122,7 @@ export function staffThemes(deps: ApiDeps): Hono<AppEnv> {
           errors: fieldErrors(parsed.issues),
         });
       const byArea = computeAreaThemes(
-        await deps.store.listThemeTexts({ statuses: themeStatuses(c) }),
+        await deps.store.listThemeTexts({ statuses: themeStatuses(c), scope: c.var.scope }),
         parsed.output.limit ?? 5,
       );
       const areas = [...byArea]
