@@ -26,6 +26,10 @@ export const AUDIT_PHRASES: Readonly<Record<string, AuditPhrase>> = {
     sv: 'kopplade ett personalkonto till stadens inloggning',
     en: "linked a staff account to the city's sign-in",
   },
+  'user.oidc_groups': {
+    sv: 'fick roll och nämnder från sina grupper i stadens inloggning',
+    en: "got a role and nämnder from their groups in the city's sign-in",
+  },
   'user.digest': { sv: 'ändrade sitt sammandrag per e-post', en: 'changed their e-mail digest' },
   'submission.approve': { sv: 'godkände ett inlägg', en: 'approved a post' },
   'submission.reject': { sv: 'avvisade ett inlägg', en: 'rejected a post' },
