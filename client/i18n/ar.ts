@@ -406,6 +406,10 @@ const ar: Messages = {
   'summary.empty': 'لا توجد إجابات لعرضها بعد.',
   'summary.unavailable': 'تعذّر تحميل الإجابات الآن.',
 
+  'listen.start': 'استمع',
+  'listen.pause': 'إيقاف مؤقت',
+  'listen.resume': 'متابعة',
+  'listen.stop': 'إيقاف الاستماع',
   'notFound.title': 'الصفحة غير موجودة',
   'notFound.text': 'لا نجد هذه الصفحة.',
 };

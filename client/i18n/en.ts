@@ -418,6 +418,10 @@ const en: Messages = {
   'summary.empty': 'There are no answers to show yet.',
   'summary.unavailable': 'The answers could not be loaded right now.',
 
+  'listen.start': 'Listen',
+  'listen.pause': 'Pause',
+  'listen.resume': 'Resume',
+  'listen.stop': 'Stop listening',
   'notFound.title': 'Page not found',
   'notFound.text': 'We cannot find that page.',
 };

@@ -16,10 +16,23 @@ const item = {
 };
 const accepts = (locale: string) => v.safeParse(SubmissionItem, { ...item, locale }).success;
 
-describe('a submission\'s locale', () => {
+describe("a submission's locale", () => {
   it('should take every language the app offers, easy-read Swedish (a private-use tag) included', () => {
     // Refusing one would lose what a person wrote in that language.
-    for (const code of ['sv', 'sv-x-lattlast', 'en', 'ar', 'ckb', 'fa', 'so', 'ti', 'kmr', 'tr', 'sh', 'pl']) {
+    for (const code of [
+      'sv',
+      'sv-x-lattlast',
+      'en',
+      'ar',
+      'ckb',
+      'fa',
+      'so',
+      'ti',
+      'kmr',
+      'tr',
+      'sh',
+      'pl',
+    ]) {
       expect([code, accepts(code)]).toEqual([code, true]);
     }
   });

@@ -364,6 +364,10 @@ const later = {
   'summary.empty': 'Det finns inga svar att visa än.',
   'summary.unavailable': 'Svaren gick inte att hämta just nu.',
 
+  'listen.start': 'Lyssna',
+  'listen.pause': 'Pausa',
+  'listen.resume': 'Fortsätt',
+  'listen.stop': 'Sluta lyssna',
   'notFound.title': 'Sidan finns inte',
   'notFound.text': 'Vi hittar inte den sidan.',
 } as const;
