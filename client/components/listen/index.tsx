@@ -19,8 +19,8 @@ function stopReading() {
 /**
  * "Lyssna": reads the text of the element with id `target` aloud with the device's voice for
  * `lang` (the language that text is written in: Swedish where it fell back to Swedish), with
- * Pause/Resume and Stop while it reads. Not shown at all when the device has no voice for that
- * language. The reading itself is a lazy module (./speak.ts), loaded on the first press.
+ * Pause/Resume and Stop while it reads. Not shown at all when the device has no voice for the
+ * language the person chose, or none for the text's language. The reading itself is a lazy module (./speak.ts), loaded on the first press.
  */
 export function Listen({ target, lang }: { target: string; lang: string }) {
   const first = useRef<HTMLButtonElement>(null);
@@ -31,7 +31,9 @@ export function Listen({ target, lang }: { target: string; lang: string }) {
       if (now.value?.target === target) stopReading();
     };
   }, [target]);
-  const voice = voiceFor(lang, voices.value);
+  // Offered in a language only where the device can speak it; a text that fell back to Swedish
+  // is then read by a Swedish voice.
+  const voice = voiceFor(language.value.code, voices.value) && voiceFor(lang, voices.value);
   if (!voice) return null;
   const state = now.value?.target === target ? now.value : null;
 
