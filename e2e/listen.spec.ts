@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import en from '../client/i18n/en.ts';
 import sv from '../client/i18n/sv.ts';
@@ -11,18 +13,25 @@ import { expect, test } from './support/fixtures.ts';
  * "Lyssna" with real voices, no stubs: Debian's Chromium speaks through speech-dispatcher and
  * espeak-ng (installed by scripts/test-setup.sh) when started with `--enable-speech-dispatcher`.
  * Headless Chromium offers no voices at all, so these tests start a headed Chromium on a virtual
- * X display (Xvfb, started here when there is no DISPLAY). The usual headless page doubles as
- * the device without voices.
+ * X display (Xvfb, started here when there is no DISPLAY). Speech-dispatcher is started here too,
+ * before the browser (Chromium asks for the voices once, so an autospawned server that is still
+ * loading espeak-ng gives it none), with audio to libao's null driver: a machine without sound
+ * otherwise leaves it stuck after the first utterance. The usual headless page doubles as the
+ * device without voices.
  */
 
 let xvfb: ChildProcess | undefined;
+let speechd: ChildProcess | undefined;
+let speechdDir: string | undefined;
 let display = process.env.DISPLAY;
 let speaking: Browser;
 
 /** Starts Xvfb on a free display and resolves with its name (`:N`). */
 function startXvfb(): Promise<string> {
   if (!existsSync('/usr/bin/Xvfb'))
-    throw new Error('listen.spec needs Xvfb for a headed Chromium: apt-get install -y xvfb (scripts/test-setup.sh does).');
+    throw new Error(
+      'listen.spec needs Xvfb for a headed Chromium: apt-get install -y xvfb (scripts/test-setup.sh does).',
+    );
   return new Promise((resolve, reject) => {
     // -displayfd 1: Xvfb picks a free display and writes its number on stdout.
     xvfb = spawn('/usr/bin/Xvfb', ['-displayfd', '1', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], {
@@ -33,24 +42,54 @@ function startXvfb(): Promise<string> {
   });
 }
 
+/** Starts speech-dispatcher on its own socket and resolves with its address for libspeechd. */
+async function startSpeechd(): Promise<string> {
+  if (!existsSync('/usr/bin/speech-dispatcher'))
+    throw new Error(
+      'listen.spec needs speech-dispatcher and espeak-ng: apt-get install -y speech-dispatcher espeak-ng (scripts/test-setup.sh does).',
+    );
+  speechdDir = mkdtempSync(join(tmpdir(), 'kraftsamla-speechd-'));
+  const conf = join(speechdDir, 'conf');
+  const home = join(speechdDir, 'home');
+  cpSync('/etc/speech-dispatcher', conf, { recursive: true });
+  appendFileSync(join(conf, 'speechd.conf'), '\nAudioOutputMethod "libao"\n');
+  mkdirSync(home);
+  writeFileSync(join(home, '.libao'), 'default_driver=null\n');
+  const socket = join(speechdDir, 'speechd.sock');
+  speechd = spawn(
+    '/usr/bin/speech-dispatcher',
+    ['-s', '-t', '0', '-C', conf, '-L', speechdDir, '-c', 'unix_socket', '-S', socket],
+    { stdio: 'ignore', env: { ...process.env, HOME: home } },
+  );
+  await expect.poll(() => existsSync(socket), { timeout: 30_000 }).toBe(true);
+  return `unix_socket:${socket}`;
+}
+
 test.beforeAll(async () => {
   display ??= await startXvfb();
+  const address = await startSpeechd();
   speaking = await chromium.launch({
     executablePath: findChromium(),
     headless: false,
     args: ['--disable-gpu', '--no-first-run', '--disable-sync', '--enable-speech-dispatcher'],
-    env: { ...process.env, DISPLAY: display },
+    env: { ...process.env, DISPLAY: display, SPEECHD_ADDRESS: address },
   });
 });
 
 test.afterAll(async () => {
   await speaking?.close();
   xvfb?.kill();
+  speechd?.kill();
+  if (speechdDir) rmSync(speechdDir, { recursive: true, force: true });
 });
 
 /** A page in the speaking browser, in `lang` as if chosen earlier on the device. */
 async function speakingPage(baseURL: string, lang: string): Promise<Page> {
-  const context = await speaking.newContext({ baseURL, locale: 'sv-SE', viewport: { width: 360, height: 640 } });
+  const context = await speaking.newContext({
+    baseURL,
+    locale: 'sv-SE',
+    viewport: { width: 360, height: 640 },
+  });
   const page = await context.newPage();
   await page.addInitScript((code) => localStorage.setItem('kraftsamla.lang', code), lang);
   return page;
@@ -58,11 +97,15 @@ async function speakingPage(baseURL: string, lang: string): Promise<Page> {
 
 /** The device's voices once they have arrived (they load after the page). */
 async function voiceLangs(page: Page): Promise<string[]> {
-  await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   return page.evaluate(() => speechSynthesis.getVoices().map((v) => v.lang));
 }
 
-test('a Swedish voice reads the insats summary aloud, marked, with Pause, Resume and Stop', async ({ server }) => {
+test('a Swedish voice reads the insats summary aloud, marked, with Pause, Resume and Stop', async ({
+  server,
+}) => {
   const page = await speakingPage(server.url, 'sv');
   await page.goto(SUMMER);
   expect(await voiceLangs(page)).toContain('sv');

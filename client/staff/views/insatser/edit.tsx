@@ -145,7 +145,13 @@ export default function InsatsEdit({ id }: { id?: string }) {
       )}
       <StatusRegion outcome={outcome} testId="insats-status" />
       <form class="staff-form insats-form" noValidate onSubmit={(e) => void save(e)}>
-        <LangFieldsets idPrefix="insats-texts">
+        <LangFieldsets
+          idPrefix="insats-texts"
+          inUse={(lang) =>
+            [draft.title, draft.summary, draft.body].some((f) => f[lang].trim() !== '') ||
+            Object.keys(errors).some((path) => path.endsWith(`.${lang}`))
+          }
+        >
           {(lang) => (
             <>
               <LangText
@@ -221,7 +227,10 @@ export default function InsatsEdit({ id }: { id?: string }) {
             image={insats?.image ?? null}
             onChanged={(image) => insats && setInsats({ ...insats, image })}
           />
-          <LangFieldsets idPrefix="insats-alt">
+          <LangFieldsets
+            idPrefix="insats-alt"
+            inUse={(lang) => draft.imageAlt[lang].trim() !== '' || `imageAlt.${lang}` in errors}
+          >
             {(lang) => (
               <LangText
                 id={`insats-alt-${lang}`}
