@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import en from '../client/i18n/en.ts';
 import sv from '../client/i18n/sv.ts';
 import { acceptPrivacy, SUMMER } from './support/a11y-participant.ts';
+import { expectNoViolations } from './support/axe.ts';
 import { findChromium } from './support/chromium.ts';
 import { expect, test } from './support/fixtures.ts';
 
@@ -52,7 +53,7 @@ async function startSpeechd(): Promise<string> {
   const conf = join(speechdDir, 'conf');
   const home = join(speechdDir, 'home');
   cpSync('/etc/speech-dispatcher', conf, { recursive: true });
-  appendFileSync(join(conf, 'speechd.conf'), '\nAudioOutputMethod "libao"\n');
+  appendFileSync(join(conf, 'speechd.conf'), '\nAudioOutputMethod "libao"\nDefaultRate -100\n');
   mkdirSync(home);
   writeFileSync(join(home, '.libao'), 'default_driver=null\n');
   const socket = join(speechdDir, 'speechd.sock');
@@ -111,11 +112,13 @@ test('a Swedish voice reads the insats summary aloud, marked, with Pause, Resume
   expect(await voiceLangs(page)).toContain('sv');
   const summary = page.locator('#insats-summary');
   await expect(summary).toBeVisible();
+  await expect(page.getByRole('button', { name: sv['listen.start'] })).toBeVisible();
+  await expectNoViolations(page, 'insats with Lyssna');
   await page.getByRole('button', { name: sv['listen.start'] }).click();
   await expect.poll(() => page.evaluate(() => speechSynthesis.speaking)).toBe(true);
   await expect(summary).toHaveClass(/is-read-aloud/);
-  // The engine's own paused flag is not checked: with null audio espeak may finish a short text
-  // before the click lands. The controls must change their words and keep focus.
+  // The engine's own paused flag is not checked: with null audio (even at the slowest rate, set
+  // above) espeak may finish before the click lands. The controls must change their words and keep focus.
   await page.getByRole('button', { name: sv['listen.pause'] }).click();
   await expect(page.getByRole('button', { name: sv['listen.resume'] })).toBeFocused();
   await page.getByRole('button', { name: sv['listen.resume'] }).click();
@@ -132,6 +135,8 @@ test('an English voice reads a question aloud', async ({ server }) => {
   await page.goto(`${SUMMER}/fragor`);
   await acceptPrivacy(page, en);
   expect((await voiceLangs(page)).some((l) => l.startsWith('en'))).toBe(true);
+  await expect(page.getByRole('button', { name: en['listen.start'] })).toBeVisible();
+  await expectNoViolations(page, 'question with Lyssna');
   await page.getByRole('button', { name: en['listen.start'] }).click();
   await expect.poll(() => page.evaluate(() => speechSynthesis.speaking)).toBe(true);
   await expect(page.locator('#q-question')).toHaveClass(/is-read-aloud/);
