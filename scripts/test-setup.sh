@@ -27,6 +27,18 @@ elif [ ! -x /usr/bin/chromium ] && [ ! -x /usr/bin/chromium-browser ]; then
   fi
 fi
 
+# Real speech voices for e2e/listen.spec.ts: speech-dispatcher with espeak-ng, and Xvfb for the
+# headed Chromium it needs (headless Chromium has no voices).
+if [ ! -x /usr/bin/speech-dispatcher ] || [ ! -x /usr/bin/Xvfb ] || ! command -v espeak-ng >/dev/null 2>&1; then
+  if can_apt; then
+    echo "test-setup: installing speech-dispatcher, espeak-ng and Xvfb (apt-get install speech-dispatcher espeak-ng speech-dispatcher-espeak-ng xvfb)"
+    apt_install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng xvfb
+  else
+    echo "test-setup: e2e/listen.spec.ts needs 'sudo apt-get install -y speech-dispatcher speech-dispatcher-espeak-ng espeak-ng xvfb'." >&2
+    exit 1
+  fi
+fi
+
 # PostgreSQL: only the local default is ours to install or start; another TEST_PG_URL is the
 # caller's own server.
 default_pg='postgres://postgres@127.0.0.1:5432/test'

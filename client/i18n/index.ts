@@ -44,6 +44,8 @@ export interface Language {
 const CATALOGUES = import.meta.glob<{ default: Messages }>([
   './[a-z][a-z].ts',
   './[a-z][a-z][a-z].ts',
+  // Easy-read Swedish (lättläst): a variety of Swedish with its own catalogue, a private-use tag.
+  './sv-x-lattlast.ts',
   '!./sv.ts',
 ]);
 
@@ -53,8 +55,21 @@ const RIGHT_TO_LEFT = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 
 /** What we know better than the defaults, in the order the language menu lists them. */
 const REFINED: readonly Omit<Language, 'load'>[] = [
   { code: 'sv', name: 'Svenska', dir: 'ltr', intl: 'sv-SE' },
+  { code: 'sv-x-lattlast', name: 'Lättläst svenska', dir: 'ltr', intl: 'sv-SE' },
   { code: 'en', name: 'English', dir: 'ltr', intl: 'en-GB' },
   { code: 'ar', name: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn' },
+  // Sorani (Central Kurdish), in Arabic script, right to left.
+  { code: 'ckb', name: 'کوردی (سۆرانی)', dir: 'rtl', intl: 'ckb-u-nu-latn' },
+  // Persian as Afghans (Dari) and Iranians (Farsi) both call it: one written standard, two names.
+  { code: 'fa', name: 'فارسی / دری', dir: 'rtl', intl: 'fa-u-ca-gregory-nu-latn' },
+  { code: 'so', name: 'Soomaali', dir: 'ltr', intl: 'so-SE' },
+  { code: 'ti', name: 'ትግርኛ', dir: 'ltr', intl: 'ti-u-nu-latn' },
+  // Kurmanji (Northern Kurdish), in Latin script.
+  { code: 'kmr', name: 'Kurmancî', dir: 'ltr', intl: 'kmr-u-nu-latn' },
+  { code: 'tr', name: 'Türkçe', dir: 'ltr', intl: 'tr-TR' },
+  // One catalogue for Bosnian, Croatian and Serbian in Latin script (BCS): `sh`.
+  { code: 'sh', name: 'Bosanski / Hrvatski / Srpski', dir: 'ltr', intl: 'hr-HR' },
+  { code: 'pl', name: 'Polski', dir: 'ltr', intl: 'pl-PL' },
 ];
 
 /** A language from its file alone: its name in itself (Intl), its direction, Latin digits. */
@@ -125,10 +140,15 @@ export function loadSwedishLater(): Promise<void> {
 
 export const language = computed(() => current.value);
 
+/**
+ * The language for a tag: exactly ours first (`sv-x-lattlast`), else by its primary subtag
+ * (`sv-SE` is Swedish, never easy-read Swedish, which only a choice in the menu selects).
+ */
 function find(code: string | null | undefined): Language | undefined {
   if (!code) return undefined;
-  const base = code.toLowerCase().split('-')[0];
-  return LANGUAGES.find((l) => l.code === base);
+  const tag = code.toLowerCase();
+  const base = tag.split('-')[0];
+  return LANGUAGES.find((l) => l.code === tag) ?? LANGUAGES.find((l) => l.code === base);
 }
 
 /** The remembered choice, else the first device language we have, else Swedish. */

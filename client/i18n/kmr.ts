@@ -365,7 +365,11 @@ const kmr: Messages = {
     'Nivîsa ku bajar li ser projeyekê dinivîse carinan tenê bi swêdî heye. Wê demê ew wek nivîsa swêdî hatiye nîşankirin.',
   'a11y.gap.comments':
     'Şîroveyên kesên din bi wî zimanî têne nîşandan ku pê hatine nivîsîn. Ew nayên wergerandin.',
-  'a11y.gap.easyRead': 'Guhertoyeke hêsan a xwendinê tune ye. Fîlmek bi zimanê îşaretan tune ye.',
+  'a11y.gap.signLanguage': 'Vîdyoyek bi zimanê îşaretan tune ye.',
+  'listen.start': 'Guhdarî bike',
+  'listen.pause': 'Bisekine',
+  'listen.resume': 'Berdewam bike',
+  'listen.stop': 'Guhdariyê rawestîne',
   'a11y.gap.screenReaders':
     'Me hîn sepan bi VoiceOver û TalkBack li ser telefonên rastîn neceribandiye. Me hîn bi kesên ku her roj xwendevanê ekranê bi kar tînin jî neceribandiye.',
   'a11y.gap.online': 'Rûpelên tiştên ku me bihîstine û yên daneyên vekirî tenê bi înternetê têne dîtin.',

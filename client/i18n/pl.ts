@@ -367,7 +367,11 @@ const pl: Messages = {
     'Tekst, który miasto pisze o projekcie, czasem jest tylko po szwedzku. Wtedy jest oznaczony jako tekst szwedzki.',
   'a11y.gap.comments':
     'Komentarze innych osób są pokazane w języku, w którym je napisano. Nie są tłumaczone.',
-  'a11y.gap.easyRead': 'Nie ma wersji łatwej do czytania. Nie ma filmu w języku migowym.',
+  'a11y.gap.signLanguage': 'Nie ma filmu w języku migowym.',
+  'listen.start': 'Posłuchaj',
+  'listen.pause': 'Pauza',
+  'listen.resume': 'Wznów',
+  'listen.stop': 'Przestań słuchać',
   'a11y.gap.screenReaders':
     'Nie testowaliśmy jeszcze aplikacji z VoiceOver i TalkBack na prawdziwych telefonach. Nie testowaliśmy jej też z osobami, które codziennie używają czytnika ekranu.',
   'a11y.gap.online': 'Strony z tym, co usłyszeliśmy, i z otwartymi danymi działają tylko z internetem.',

@@ -365,7 +365,11 @@ const sh: Messages = {
   'a11y.gap.swedishOnly':
     'Tekst koji grad piše o nekom projektu ponekad postoji samo na švedskom. Onda je označen kao švedski tekst.',
   'a11y.gap.comments': 'Komentari drugih ljudi prikazuju se na jeziku na kojem su napisani. Ne prevode se.',
-  'a11y.gap.easyRead': 'Nema verzije za lako čitanje. Nema videa na znakovnom jeziku.',
+  'a11y.gap.signLanguage': 'Nema videa na znakovnom jeziku.',
+  'listen.start': 'Slušaj',
+  'listen.pause': 'Pauza',
+  'listen.resume': 'Nastavi',
+  'listen.stop': 'Prestani slušati',
   'a11y.gap.screenReaders':
     'Još nismo testirali aplikaciju s VoiceOver i TalkBack na pravim telefonima. Nismo je testirali ni s ljudima koji svaki dan koriste čitač ekrana.',
   'a11y.gap.online': 'Stranice s onim što smo čuli i s otvorenim podacima rade samo s internetom.',

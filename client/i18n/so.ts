@@ -365,7 +365,11 @@ const so: Messages = {
   'a11y.gap.swedishOnly':
     'Qoraal ay magaaladu ka qorto mashruuc mararka qaar waxa uu ku qoran yahay Iswiidhish oo keliya. Markaas waxaa lagu calaamadeeyaa qoraal Iswiidhish ah.',
   'a11y.gap.comments': 'Faallooyinka dadka kale waxaa lagu tusaa luqadda lagu qoray. Lama turjumo.',
-  'a11y.gap.easyRead': 'Ma jiro nooc si fudud loo akhrin karo. Ma jiro muuqaal luqadda calaamadaha ah.',
+  'a11y.gap.signLanguage': 'Ma jiro muuqaal ku qoran luuqadda calaamadaha.',
+  'listen.start': 'Dhageyso',
+  'listen.pause': 'Hakad',
+  'listen.resume': 'Sii wad',
+  'listen.stop': 'Jooji dhageysiga',
   'a11y.gap.screenReaders':
     'Weli kuma tijaabin appka VoiceOver iyo TalkBack taleefanno dhab ah. Sidoo kale kuma tijaabin dad isticmaala akhriyaha shaashadda maalin kasta.',
   'a11y.gap.online':

@@ -369,8 +369,12 @@ const lattlast: Messages = {
     'Ibland skriver staden om ett projekt bara på vanlig svenska. Då står det att texten är på svenska.',
   'a11y.gap.comments':
     'Folk skriver på sitt eget språk. Vi visar texten på det språket. Vi gör inte om texten till andra språk.',
-  'a11y.gap.easyRead':
+  'a11y.gap.signLanguage':
     'Vi har skrivit den här lätta texten själva. Vi har inte frågat läsare om den än. Det finns ingen film på teckenspråk.',
+  'listen.start': 'Lyssna',
+  'listen.pause': 'Pausa',
+  'listen.resume': 'Fortsätt',
+  'listen.stop': 'Sluta lyssna',
   'a11y.gap.screenReaders':
     'Vissa använder en app som läser upp texten. De apparna heter VoiceOver och TalkBack. Vi har inte testat vår app med dem på riktiga telefoner än. Vi har inte heller frågat folk som använder dem varje dag.',
   'a11y.gap.online':

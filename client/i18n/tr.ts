@@ -366,7 +366,11 @@ const tr: Messages = {
   'a11y.gap.swedishOnly':
     'Belediyenin bir proje hakkında yazdığı metin bazen sadece İsveççe olarak var. O zaman İsveççe metin olarak işaretlenir.',
   'a11y.gap.comments': 'Başkalarının yorumları yazıldıkları dilde gösterilir. Çevrilmez.',
-  'a11y.gap.easyRead': 'Kolay okunur bir sürüm yok. İşaret dilinde video yok.',
+  'a11y.gap.signLanguage': 'İşaret dilinde video yok.',
+  'listen.start': 'Dinle',
+  'listen.pause': 'Duraklat',
+  'listen.resume': 'Devam et',
+  'listen.stop': 'Dinlemeyi bırak',
   'a11y.gap.screenReaders':
     'Uygulamayı gerçek telefonlarda VoiceOver ve TalkBack ile henüz test etmedik. Her gün ekran okuyucu kullanan kişilerle de test etmedik.',
   'a11y.gap.online': 'Duyduklarımız ve açık veri sayfaları sadece internetle çalışır.',

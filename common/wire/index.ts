@@ -142,7 +142,7 @@ const answerOrCommentEntries = {
   deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
   locale: v.pipe(
     v.string(),
-    v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv'),
+    v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as sv'),
   ),
   createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
 };
@@ -240,7 +240,7 @@ export const SubmissionV2 = v.pipe(
     deviceId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -')),
     locale: v.pipe(
       v.string(),
-      v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as sv'),
+      v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as sv'),
     ),
     createdAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp')),
   }),

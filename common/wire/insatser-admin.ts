@@ -26,13 +26,16 @@ const insatsId = v.pipe(
 );
 const optionId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'));
 
-/** Text per language: Swedish required and not blank, other keys language codes. */
+/**
+ * Text per language: Swedish required and not blank, other keys language tags (`en`, `ckb`, and
+ * easy-read Swedish `sv-x-lattlast`).
+ */
 export const TextInput = (max: number) =>
   v.pipe(
     v.objectWithRest({ sv: v.pipe(text(max), v.minLength(1, 'needs Swedish (sv)')) }, text(max)),
     v.check(
-      (t) => Object.keys(t).every((k) => /^[a-z]{2,3}$/.test(k)),
-      'keys must be language codes (sv, en, …)',
+      (t) => Object.keys(t).every((k) => /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/.test(k)),
+      'keys must be language tags (sv, en, sv-x-lattlast, …)',
     ),
     v.check((t) => Object.keys(t).length <= 20, 'at most 20 languages'),
   );

@@ -148,6 +148,38 @@ describe.each(STORE_KINDS)('staff insatser on %s', (kind) => {
     expect(update?.actorLabel).toBe('moderator@malmo.se');
   });
 
+  it('should keep texts in every language the app offers, easy-read Swedish included', async () => {
+    const more = {
+      'sv-x-lattlast': 'Fritidsgården har öppet längre.',
+      ckb: 'یانەی گەنجان',
+      so: 'Xarunta dhallinyarada',
+    };
+    const res = await request(
+      'POST',
+      '/api/staff/insatser',
+      { ...NEW_INSATS, title: { sv: 'Språkgården', ...more }, summary: { ...NEW_INSATS.summary, ...more } },
+      moderator,
+    );
+    expect(res.status).toBe(201);
+    const insats = (await res.json()) as StaffInsats;
+    expect(insats.title).toEqual({ sv: 'Språkgården', ...more });
+    const question = await request(
+      'POST',
+      `/api/staff/insatser/${insats.id}/questions`,
+      { ...SCALE, text: { ...SCALE.text, ti: 'ከመይ እዩ?', kmr: 'Çawa ye?' } },
+      moderator,
+    );
+    expect(((await question.json()) as { question: StaffQuestion }).question.text).toEqual({
+      ...SCALE.text,
+      ti: 'ከመይ እዩ?',
+      kmr: 'Çawa ye?',
+    });
+    await request('POST', `/api/staff/insatser/${insats.id}/publish`, undefined, moderator);
+    const shown = (await catalogue()).find((i) => i.id === insats.id);
+    expect(shown?.summary).toEqual({ ...NEW_INSATS.summary, ...more });
+    expect(shown?.questions[0]?.text).toMatchObject({ ti: 'ከመይ እዩ?', kmr: 'Çawa ye?' });
+  });
+
   it('should refuse an unknown nämnd, and let only admins add one', async () => {
     const refused = await request(
       'POST',

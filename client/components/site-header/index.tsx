@@ -32,13 +32,20 @@ export function SiteHeader() {
             onChange={(e) => void setLanguage(e.currentTarget.value)}
           >
             {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
+              <option key={l.code} value={l.code} lang={l.code} dir={l.dir}>
                 {l.name}
               </option>
             ))}
           </select>
         </div>
-        <p id="site-purpose" class="purpose">
+        {/* The purpose is configured in sv/en/ar; in another language it is the Swedish one, marked. */}
+        <p
+          id="site-purpose"
+          class="purpose"
+          {...(language.value.code in id.purpose
+            ? {}
+            : { lang: 'sv', dir: language.value.dir === 'rtl' ? 'ltr' : undefined })}
+        >
           {purposeIn(id, language.value.code)}
         </p>
       </div>

@@ -303,7 +303,7 @@ const later = {
   'a11y.gap.swedishOnly':
     'Text som staden skriver om ett projekt finns ibland bara på svenska. Då är den märkt som svensk text.',
   'a11y.gap.comments': 'Kommentarer från andra visas på det språk de skrevs på. De översätts inte.',
-  'a11y.gap.easyRead': 'Det finns ingen lättläst version. Det finns ingen film på teckenspråk.',
+  'a11y.gap.signLanguage': 'Det finns ingen film på teckenspråk.',
   'a11y.gap.screenReaders':
     'Vi har inte testat appen med VoiceOver och TalkBack på riktiga telefoner än. Vi har inte heller testat med personer som använder skärmläsare varje dag.',
   'a11y.gap.online': 'Sidorna med det vi har hört och med öppna data går bara att se med internet.',
@@ -364,6 +364,10 @@ const later = {
   'summary.empty': 'Det finns inga svar att visa än.',
   'summary.unavailable': 'Svaren gick inte att hämta just nu.',
 
+  'listen.start': 'Lyssna',
+  'listen.pause': 'Pausa',
+  'listen.resume': 'Fortsätt',
+  'listen.stop': 'Sluta lyssna',
   'notFound.title': 'Sidan finns inte',
   'notFound.text': 'Vi hittar inte den sidan.',
 } as const;

@@ -13,7 +13,7 @@ const GAPS: readonly MessageKey[] = [
   'a11y.gap.map',
   'a11y.gap.swedishOnly',
   'a11y.gap.comments',
-  'a11y.gap.easyRead',
+  'a11y.gap.signLanguage',
   'a11y.gap.online',
   'a11y.gap.staff',
 ];

@@ -1,3 +1,4 @@
+import { Listen, shownLang } from '../../components/listen/index.tsx';
 import type { Insats } from '../../../common/wire/index.ts';
 import { areas, loadAreas } from '../../catalogue/index.ts';
 import { useInsats } from '../../catalogue/use-insats.ts';
@@ -59,9 +60,10 @@ function InsatsDetails({ insats }: { insats: Insats }) {
           })}
         </p>
       )}
-      <p class="lead">
+      <p class="lead" id="insats-summary">
         <L text={insats.summary} />
       </p>
+      <Listen target="insats-summary" lang={shownLang(insats.summary)} />
       {insats.body && (
         <p class="insats-body">
           <L text={insats.body} />

@@ -1,3 +1,4 @@
+import { Listen } from '../../components/listen/index.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { insatser, loadInsatser } from '../../catalogue/index.ts';
 import { L } from '../../components/localized/index.tsx';
@@ -84,7 +85,11 @@ function Item({ record }: { record: OutboxRecord }) {
               <p>
                 <strong>{t('receipt.answer')}</strong> ({formatDate(info.answer.answeredAt, false)})
               </p>
-              <p lang="sv">{info.answer.text}</p>
+              {/* The city answers in Swedish: read with a Swedish voice. */}
+              <p lang="sv" id={`answer-${record.item.id}`}>
+                {info.answer.text}
+              </p>
+              <Listen target={`answer-${record.item.id}`} lang="sv" />
             </div>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { Listen, shownLang } from '../../components/listen/index.tsx';
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import type { Answer, Insats, Question } from '../../../common/wire/index.ts';
@@ -88,6 +89,7 @@ function QuestionStep({
         <h1 id="q-title" ref={heading} tabIndex={-1}>
           <QuestionHeading question={question} progress={progress} />
         </h1>
+        <Listen target="q-question" lang={shownLang(question.text)} />
         <textarea
           id={name}
           aria-labelledby="q-question"
@@ -106,11 +108,14 @@ function QuestionStep({
   }
 
   const legend = (
-    <legend>
-      <h1 ref={heading} tabIndex={-1}>
-        <QuestionHeading question={question} progress={progress} />
-      </h1>
-    </legend>
+    <>
+      <legend>
+        <h1 ref={heading} tabIndex={-1}>
+          <QuestionHeading question={question} progress={progress} />
+        </h1>
+      </legend>
+      <Listen target="q-question" lang={shownLang(question.text)} />
+    </>
   );
   if (question.kind === 'scale') {
     return (

@@ -454,6 +454,7 @@ const en: StaffMessages = {
   'insats.editTitle': 'Change insats: {title}',
   'insats.back': 'All insatser',
   'insats.required': 'required',
+  'insats.moreLanguages': 'More languages ({n}, {used} filled in)',
   'insats.optional': 'optional',
   'insats.missing': 'Fill this in.',
   'insats.fTitle': 'Title',

@@ -33,6 +33,8 @@ describe('staff language choice', () => {
     expect(staffLanguageFor('sv')).toBe('sv');
     expect(staffLanguageFor('en')).toBe('en');
     expect(staffLanguageFor('ar')).toBe('en');
+    expect(staffLanguageFor('ckb')).toBe('en');
+    expect(staffLanguageFor('sv-x-lattlast')).toBe('sv');
   });
 });
 

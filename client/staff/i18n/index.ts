@@ -23,7 +23,8 @@ const CATALOGUES: Record<StaffLanguageCode, StaffMessages> = { sv, en };
 
 /** The staff language for a participant language code: Swedish stays Swedish, the rest is English. */
 export function staffLanguageFor(code: string): StaffLanguageCode {
-  return code === 'sv' ? 'sv' : 'en';
+  // Easy-read Swedish (sv-x-lattlast) is still Swedish for staff.
+  return code === 'sv' || code.startsWith('sv-') ? 'sv' : 'en';
 }
 
 /** The staff screens' language now. */

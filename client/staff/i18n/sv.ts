@@ -457,6 +457,7 @@ const sv = {
   'insats.editTitle': 'Ändra insats: {title}',
   'insats.back': 'Alla insatser',
   'insats.required': 'måste fyllas i',
+  'insats.moreLanguages': 'Fler språk ({n}, {used} ifyllda)',
   'insats.optional': 'frivilligt',
   'insats.missing': 'Fyll i det här.',
   'insats.fTitle': 'Titel',

@@ -4,11 +4,11 @@ import { bodyOf, checkDraft, draftOf } from './draft.ts';
 describe('insats draft', () => {
   it('should leave out blank languages and send null for emptied optional fields when patching', () => {
     const draft = draftOf(undefined);
-    draft.title = { sv: ' Läxhjälp ', en: '', ar: 'مساعدة' };
+    draft.title = { ...draft.title, sv: ' Läxhjälp ', ar: 'مساعدة', ckb: ' وانە ' };
     draft.summary.sv = 'Hjälp';
     draft.start = '2026-01-01';
     const patch = bodyOf(draft, true);
-    expect(patch.title).toEqual({ sv: 'Läxhjälp', ar: 'مساعدة' });
+    expect(patch.title).toEqual({ sv: 'Läxhjälp', ar: 'مساعدة', ckb: 'وانە' });
     expect(patch.body).toBeNull();
     expect(patch.contact).toBeNull();
     expect(patch.period).toEqual({ start: '2026-01-01' });

@@ -14,14 +14,31 @@ export type StaffInsats = InferOutput<typeof StaffInsatsSchema>;
 export type StaffQuestion = StaffInsats['questions'][number];
 export type { SensitiveWarning };
 
-/** Languages an insats is written in: Swedish required, English and Arabic optional. */
+/**
+ * Languages an insats is written in: Swedish required, the others optional. The first three are
+ * always shown; the rest (`more`) sit behind a "more languages" disclosure in the editor. The
+ * participant app shows a text in the reader's language where there is one, else Swedish.
+ */
 export const INSATS_LANGS = [
-  { code: 'sv', dir: 'ltr' },
-  { code: 'en', dir: 'ltr' },
-  { code: 'ar', dir: 'rtl' },
+  { code: 'sv', dir: 'ltr', more: false },
+  { code: 'en', dir: 'ltr', more: false },
+  { code: 'ar', dir: 'rtl', more: false },
+  { code: 'sv-x-lattlast', dir: 'ltr', more: true },
+  { code: 'ckb', dir: 'rtl', more: true },
+  { code: 'fa', dir: 'rtl', more: true },
+  { code: 'so', dir: 'ltr', more: true },
+  { code: 'ti', dir: 'ltr', more: true },
+  { code: 'kmr', dir: 'ltr', more: true },
+  { code: 'tr', dir: 'ltr', more: true },
+  { code: 'sh', dir: 'ltr', more: true },
+  { code: 'pl', dir: 'ltr', more: true },
 ] as const;
 export type InsatsLang = (typeof INSATS_LANGS)[number]['code'];
 export type PerLang = Record<InsatsLang, string>;
+
+/** A text per language as the form edits it: '' where a language has none. */
+export const perLang = (text: Record<string, string> | undefined): PerLang =>
+  Object.fromEntries(INSATS_LANGS.map(({ code }) => [code, text?.[code] ?? ''])) as PerLang;
 
 export const DIMENSION_CODES = ['social', 'economic', 'environmental'] as const;
 export const STATUS_CODES = ['planned', 'ongoing', 'finished'] as const;
@@ -43,12 +60,6 @@ export interface InsatsDraft {
   contactEmail: string;
   contactPhone: string;
 }
-
-const perLang = (text: Record<string, string> | undefined): PerLang => ({
-  sv: text?.sv ?? '',
-  en: text?.en ?? '',
-  ar: text?.ar ?? '',
-});
 
 /** The form's state for an insats (or an empty one for a new insats). */
 export function draftOf(insats: StaffInsats | undefined): InsatsDraft {

@@ -145,7 +145,14 @@ export default function InsatsEdit({ id }: { id?: string }) {
       )}
       <StatusRegion outcome={outcome} testId="insats-status" />
       <form class="staff-form insats-form" noValidate onSubmit={(e) => void save(e)}>
-        <LangFieldsets idPrefix="insats-texts" topic={t('insats.textsTopic')}>
+        <LangFieldsets
+          topic={t('insats.textsTopic')}
+          idPrefix="insats-texts"
+          inUse={(lang) =>
+            [draft.title, draft.summary, draft.body].some((f) => f[lang].trim() !== '') ||
+            Object.keys(errors).some((path) => path.endsWith(`.${lang}`))
+          }
+        >
           {(lang) => (
             <>
               <LangText
@@ -221,7 +228,11 @@ export default function InsatsEdit({ id }: { id?: string }) {
             image={insats?.image ?? null}
             onChanged={(image) => insats && setInsats({ ...insats, image })}
           />
-          <LangFieldsets idPrefix="insats-alt" topic={t('insats.altTopic')}>
+          <LangFieldsets
+            topic={t('insats.altTopic')}
+            idPrefix="insats-alt"
+            inUse={(lang) => draft.imageAlt[lang].trim() !== '' || `imageAlt.${lang}` in errors}
+          >
             {(lang) => (
               <LangText
                 id={`insats-alt-${lang}`}

@@ -5,7 +5,20 @@ import { t } from '../../i18n/index.ts';
 import { INSATS_LANGS, type InsatsLang } from './draft.ts';
 
 /** A language's name in itself, for legends (marked with its language). */
-export const LANG_NAMES: Record<InsatsLang, string> = { sv: 'Svenska', en: 'English', ar: 'العربية' };
+export const LANG_NAMES: Record<InsatsLang, string> = {
+  sv: 'Svenska',
+  en: 'English',
+  ar: 'العربية',
+  'sv-x-lattlast': 'Lättläst svenska',
+  ckb: 'کوردی (سۆرانی)',
+  fa: 'فارسی / دری',
+  so: 'Soomaali',
+  ti: 'ትግርኛ',
+  kmr: 'Kurmancî',
+  tr: 'Türkçe',
+  sh: 'Bosanski / Hrvatski / Srpski',
+  pl: 'Polski',
+};
 
 /** A text input (or textarea) in one language, marked `lang` and `dir`, with its error beside it. */
 export function LangText({
@@ -61,27 +74,41 @@ export function LangText({
  * One fieldset per language: Swedish required, the others optional. `topic` begins each legend
  * ("Bildtext – Svenska"), so two groups of languages on one page never share a name; the
  * fieldset's id ends in `-group`, never the id of a field inside it (a label must name a field).
+ * The languages beyond Swedish, English and Arabic are inside a "more languages" disclosure,
+ * open when one of them has text or an error (`inUse`), so nothing written is hidden.
  */
 export function LangFieldsets({
   idPrefix,
   topic,
+  inUse,
   children,
 }: {
   idPrefix: string;
   topic: string;
+  inUse?: (lang: InsatsLang) => boolean;
   children: (lang: InsatsLang) => ComponentChildren;
 }) {
+  const fieldset = (code: InsatsLang) => (
+    <fieldset key={code} class="lang-fieldset" id={`${idPrefix}-${code}-group`}>
+      <legend>
+        {topic} –{' '}
+        <span lang={code} dir={INSATS_LANGS.find((l) => l.code === code)?.dir}>
+          {LANG_NAMES[code]}
+        </span>{' '}
+        <span class="muted">({code === 'sv' ? t('insats.required') : t('insats.optional')})</span>
+      </legend>
+      {children(code)}
+    </fieldset>
+  );
+  const more = INSATS_LANGS.filter((l) => l.more).map((l) => l.code);
+  const used = more.filter((code) => inUse?.(code)).length;
   return (
     <>
-      {INSATS_LANGS.map(({ code }) => (
-        <fieldset key={code} class="lang-fieldset" id={`${idPrefix}-${code}-group`}>
-          <legend>
-            {topic} – <span lang={code}>{LANG_NAMES[code]}</span>{' '}
-            <span class="muted">({code === 'sv' ? t('insats.required') : t('insats.optional')})</span>
-          </legend>
-          {children(code)}
-        </fieldset>
-      ))}
+      {INSATS_LANGS.filter((l) => !l.more).map(({ code }) => fieldset(code))}
+      <details class="lang-more" open={used > 0}>
+        <summary>{t('insats.moreLanguages', { n: more.length, used })}</summary>
+        {more.map(fieldset)}
+      </details>
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { SensitiveWarning, StaffInsats } from './draft.ts';
 import { api } from '../../api.ts';
 import { ErrorText, type FieldMessage } from '../../components/field.tsx';
 import { t } from '../../i18n/index.ts';
-import { localized, type PerLang } from './draft.ts';
+import { localized, type PerLang, perLang } from './draft.ts';
 import { LangFieldsets, LangText } from './fields.tsx';
 
 type Kind = StaffInsats['questions'][number]['kind'];
@@ -188,7 +188,13 @@ export function QuestionForm({
           </div>
         ))}
       </fieldset>
-      <LangFieldsets idPrefix={`${id}-lang`} topic={t('questions.textsTopic')}>
+      <LangFieldsets
+        topic={t('questions.textsTopic')}
+        idPrefix={`${id}-lang`}
+        inUse={(lang) =>
+          draft.text[lang].trim() !== '' || draft.options.some((o) => o.label[lang].trim() !== '')
+        }
+      >
         {(lang) => (
           <>
             <LangText
@@ -253,7 +259,7 @@ export function QuestionForm({
             type="button"
             class="btn btn-secondary"
             disabled={draft.options.length >= 20}
-            onClick={() => set({ options: [...draft.options, { label: { sv: '', en: '', ar: '' } }] })}
+            onClick={() => set({ options: [...draft.options, { label: perLang(undefined) }] })}
           >
             {t('questions.addOption')}
           </button>

@@ -6,7 +6,7 @@ import type { FieldMessage } from '../../components/field.tsx';
 import { type Outcome, problemOutcome, StatusRegion } from '../../components/outcome.tsx';
 import { t } from '../../i18n/index.ts';
 import { me } from '../../session.ts';
-import type { PerLang } from './draft.ts';
+import { perLang } from './draft.ts';
 import type { ScaleLabels } from '../../../../common/wire/index.ts';
 import { GENERIC_SCALE } from '../../../../common/wire/scale-words.ts';
 import { QuestionForm, type QuestionDraft, questionBody, type ScaleDraft } from './question-form.tsx';
@@ -32,12 +32,6 @@ export function Warnings({ warnings }: { warnings: readonly SensitiveWarning[] }
     </div>
   );
 }
-
-const perLang = (text: Record<string, string> | undefined): PerLang => ({
-  sv: text?.sv ?? '',
-  en: text?.en ?? '',
-  ar: text?.ar ?? '',
-});
 
 /** A scale's words as the form edits them; a new scale question (or another kind) starts with the generic ones. */
 function scaleDraft(scale: ScaleLabels): ScaleDraft {
