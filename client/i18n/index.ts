@@ -228,15 +228,22 @@ export function tSwedish(key: MessageKey): string {
   return template ?? '';
 }
 
+/**
+ * The locales for Intl: the language's own, then Swedish with Latin digits. An engine without
+ * data for a language (Chromium has none for Somali or Sorani) would otherwise fall back to the
+ * phone's own locale: Persian calendar and digits on a Persian phone, whatever the chosen language.
+ */
+const intlLocales = () => [current.value.intl, 'sv-SE'];
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(current.value.intl).format(n);
+  return new Intl.NumberFormat(intlLocales()).format(n);
 }
 
 export function formatDate(value: number | string, withTime = true): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat(
-    current.value.intl,
+    intlLocales(),
     withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
   ).format(date);
 }

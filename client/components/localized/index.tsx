@@ -29,5 +29,5 @@ export function fallbackAttrs(text: LocalizedText | undefined): { lang?: string;
  */
 export function listOf(items: readonly string[]): string {
   if (typeof Intl.ListFormat !== 'function') return items.join(', ');
-  return new Intl.ListFormat(language.value.intl, { type: 'unit', style: 'short' }).format(items);
+  return new Intl.ListFormat([language.value.intl, 'sv-SE'], { type: 'unit', style: 'short' }).format(items);
 }
