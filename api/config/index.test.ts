@@ -87,6 +87,9 @@ describe('loadConfig', () => {
           name: 'Malmö stad',
           redirectUrl: null,
           allowHttp: false,
+          // Roles and nämnder from the sign-in's groups: none mapped unless OIDC_GROUP_MAP says.
+          groupsClaim: 'groups',
+          groupMap: [],
         },
       },
       mail: {
