@@ -45,8 +45,9 @@ import {
   arabicSkeleton,
   arabicStems,
   BEFORE_PLACE,
-  latinSkeleton,
+  latinSkeletons,
   MIN_SKELETON,
+  MIN_SKELETON_ALONE,
   mayBeTransliteration,
 } from './skeleton.ts';
 import { fold, type Token, tokenize } from './tokens.ts';
@@ -123,9 +124,10 @@ export function buildGazetteer(entries: readonly GazetteerEntry[]): Gazetteer {
   for (const list of byFirstWord.values())
     for (const p of list) {
       if (ARABIC.test(p.entry.name)) continue;
-      const skeleton = latinSkeleton(p.words.join(''));
-      if (skeleton.length < MIN_SKELETON) continue;
-      bySkeleton.set(skeleton, [...(bySkeleton.get(skeleton) ?? []), p]);
+      for (const skeleton of latinSkeletons(p.words)) {
+        if (skeleton.length < MIN_SKELETON) continue;
+        bySkeleton.set(skeleton, [...(bySkeleton.get(skeleton) ?? []), p]);
+      }
     }
   const index: Index = { byFirstWord, bySkeleton };
 
@@ -214,7 +216,10 @@ function bySkeletonAt(index: Index, tokens: readonly Token[], i: number): Prepar
     if (
       run.length < n ||
       run.some(
-        (t) => t.sentence !== first.sentence || !ARABIC.test(t.folded) || !mayBeTransliteration(t.folded),
+        (t, k) =>
+          t.sentence !== first.sentence ||
+          !ARABIC.test(t.folded) ||
+          (k > 0 && !mayBeTransliteration(t.folded)),
       )
     )
       continue;
@@ -223,18 +228,26 @@ function bySkeletonAt(index: Index, tokens: readonly Token[], i: number): Prepar
       .map((t) => arabicSkeleton(t.folded))
       .join('');
     const before = tokens[i - 1];
+    // The word before may carry a prefix too: "بحديقة" is "in the park".
     const afterPreposition =
-      before !== undefined && before.sentence === first.sentence && BEFORE_PLACE.has(before.folded);
-    const stems = arabicStems(first.folded, ARABIC_PREFIXES).filter(
-      (stem) => afterPreposition || (first.folded.startsWith('ب') && stem !== first.folded),
-    );
-    for (const stem of stems)
-      for (const p of index.bySkeleton.get(arabicSkeleton(stem) + rest) ?? [])
+      before !== undefined &&
+      before.sentence === first.sentence &&
+      arabicStems(before.folded, ARABIC_PREFIXES).some((s) => BEFORE_PLACE.has(s));
+    for (const stem of arabicStems(first.folded, ARABIC_PREFIXES)) {
+      if (!mayBeTransliteration(stem)) continue;
+      const skeleton = arabicSkeleton(stem) + rest;
+      // A prefix that is itself "in" or "on the" (بـ، بالـ، عالـ) says a place follows.
+      const prefix = first.folded.slice(0, first.folded.length - stem.length);
+      const placeExpected = afterPreposition || /^(ب|عال)/u.test(prefix);
+      const longAlone = stem === first.folded && skeleton.length >= MIN_SKELETON_ALONE;
+      if (!placeExpected && !longAlone) continue;
+      for (const p of index.bySkeleton.get(skeleton) ?? [])
         found.push({
           entry: p.entry.ambiguous === 'word' ? { ...p.entry, ambiguous: null } : p.entry,
           words: run.map((t) => t.folded),
           veto: p.veto,
         });
+    }
   }
   return found;
 }

@@ -198,10 +198,10 @@ export const PERSON_WORDS = new Set([
 
 /**
  * One-letter prefixes Arabic writes onto the next word: بـ (in), و (and), لـ (to), فـ (so), and
- * their pairs: "بروزنغورد" is "in Rosengård". Stripped only from words in Arabic script, and
+ * spoken عالـ (على الـ, "on the"), and their pairs: "بروزنغورد" is "in Rosengård". Stripped only from words in Arabic script, and
  * only when what is left is a name.
  */
-export const ARABIC_PREFIXES = ['وب', 'ول', 'فب', 'ب', 'و', 'ل', 'ف'] as const;
+export const ARABIC_PREFIXES = ['عال', 'وب', 'ول', 'فب', 'ب', 'و', 'ل', 'ف'] as const;
 
 /**
  * Small function words (folded) that tell an English sentence from a Swedish one. A name that is

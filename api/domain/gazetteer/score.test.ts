@@ -48,22 +48,27 @@ describe('the residents fixture', () => {
 // Written after the rules, as checks of sentences the rules were not tuned on: the first by one
 // of the team, the second by someone who had read neither the rules nor the data. Changing a rule
 // because of one of these sentences makes it a tuning set (docs/areas.md keeps the first run).
+// The third was written after both, by someone who had seen neither rules, data nor the other
+// sets; its first run missed the goal in Arabic (docs/areas.md), and the rules that came of it
+// make it a tuning set too. Held to 90 %: two of its English labels are disputed (a square on a
+// border, "the Holma bus"), and the bar guards the Arabic rules from falling back.
 describe.each([
-  ['gazetteer-fixture-heldout.json', 60],
-  ['gazetteer-fixture-heldout2.json', 80],
-])('the held-out fixture %s', (name, size) => {
+  ['gazetteer-fixture-heldout.json', 60, 0.95],
+  ['gazetteer-fixture-heldout2.json', 80, 0.95],
+  ['gazetteer-fixture-heldout3.json', 90, 0.9],
+])('the held-out fixture %s', (name, size, bar) => {
   const heldOut = fixture(name);
   const scores = scoreGazetteer(buildGazetteer(entries), heldOut, districts);
 
-  it('should find at least 95 % of the places meant, and be right at least 95 % of the time, in each language', () => {
+  it('should find the places meant, and be right, at least as often as its bar, in each language', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(size);
     console.log(`gazetteer on ${name}:\n${formatScores(scores)}`);
     for (const [lang, s] of scores)
       for (const m of s.misses) console.log(`  ${lang} miss: ${m.text}  got [${m.got}] want [${m.want}]`);
     expect([...scores.keys()].sort()).toEqual(['ar', 'en', 'sv']);
     for (const s of scores.values()) {
-      expect(s.precision).toBeGreaterThanOrEqual(0.95);
-      expect(s.recall).toBeGreaterThanOrEqual(0.95);
+      expect(s.precision).toBeGreaterThanOrEqual(bar);
+      expect(s.recall).toBeGreaterThanOrEqual(bar);
     }
   });
 });

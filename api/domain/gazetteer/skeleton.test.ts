@@ -29,8 +29,11 @@ describe('Arabic-script names by their consonants', () => {
     ['بالتريانغلن في زحمة كتير', ['11315']],
     ['حديقة بيلدامسباركن حلوة كتير', ['11211']],
     ['من در کرکسبک زندگی می‌کنم', ['25609']],
-    // No place word before it and no بـ: a common word may share a name's consonants.
-    ['ليندنغن حلوة', []],
+    ['رحنا عالستورتوريت مبارح', ['11312']],
+    ['بيلفيوغوردن فيها شقق رخيصة؟', ['25506']],
+    // Five consonants with no place word before it and no بـ: a common word may share them.
+    ['بولتوفتا حلوة', []],
+    ['في بولتوفتا', ['12507']],
   ])('%s', (text, codes) => {
     expect(gazetteer.codes(text)).toEqual(codes);
   });

@@ -12,6 +12,13 @@
 export const MIN_SKELETON = 4;
 
 /**
+ * The fewest consonants for a match with no place word before it, on a word as written (no prefix
+ * taken off): a common word sharing six consonants in order with a name is unlikely, and a
+ * sentence often starts with the place ("بيلفيوغوردن فيها شقق رخيصة؟").
+ */
+export const MIN_SKELETON_ALONE = 6;
+
+/**
  * Letters for sounds Swedish does not have (ع ح خ ص ض ط ظ ق ذ ث): a word with one of them is an
  * Arabic word, not a Swedish name written in Arabic letters ("يعمل معك" is not Malmö C).
  */
@@ -95,6 +102,12 @@ export const BEFORE_PLACE = new Set([
   'مدرسه',
   'پارک',
   'محله',
+  'برج',
+  'شط',
+  'مكتبه',
+  'ملعب',
+  'سوق',
+  'مول',
   'در',
   'به',
   'نزدیک',
@@ -112,6 +125,24 @@ export function latinSkeleton(folded: string): string {
   let s = folded.replace(/[^a-z]/g, '');
   for (const [pattern, to] of LATIN_RULES) s = s.replace(pattern, to);
   return collapse(s);
+}
+
+/**
+ * The skeletons a name may be written with: as spelled, and as said where Swedish softens a
+ * letter — g before e, i, y (not in ng) and a final g after r or l sound like j ("torget",
+ * "Kirseberg": ستورتوريت، كيرسبيري), c before e, i, y like s ("Centrum": سنتروم). Both occur, so
+ * both count. One word at a time, since the rules look at word ends.
+ */
+export function latinSkeletons(foldedWords: readonly string[]): string[] {
+  const soft = (w: string) =>
+    w
+      .replace(/[^a-z]/g, '')
+      .replace(/(^|[^n])g(?=[eiy])/g, '$1j')
+      .replace(/([rl])g$/g, '$1j')
+      .replace(/c(?=[eiy])/g, 's');
+  const hard = collapse(foldedWords.map(latinSkeleton).join(''));
+  const softened = collapse(foldedWords.map((w) => latinSkeleton(soft(w))).join(''));
+  return hard === softened ? [hard] : [hard, softened];
 }
 
 /** The consonant skeleton of folded Arabic words ("ليندنغن" → "lndnkn"). */

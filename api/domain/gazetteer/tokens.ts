@@ -45,20 +45,27 @@ const CLAUSE_END = /[,\u060C;\u061B:–—()]|\s-\s/u;
 /**
  * Lower case without diacritics: å→a, ä→a, ö→o, é→e, and the Danish ø/æ people type for ö/ä.
  * In Arabic script the same idea: short vowels and hamza go (أ إ آ → ا, by the NFD step), and
- * the letters people swap freely are made one (ة → ه, ى → ي, no tatweel), so روزنغورد and
+ * the letters people swap freely are made one (ة → ه, ى → ي, no tatweel; Persian ک ی ڤ گ → ك ي ف غ), so روزنغورد and
  * روزنغورّد or هوليه and هولية compare equal.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'a')
-    .replace(/’/g, "'")
-    .replace(/\u0629/g, '\u0647')
-    .replace(/\u0649/g, '\u064A')
-    .replace(/\u0640/g, '');
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/ø/g, 'o')
+      .replace(/æ/g, 'a')
+      .replace(/’/g, "'")
+      .replace(/\u0629/g, '\u0647')
+      .replace(/\u0649/g, '\u064A')
+      .replace(/\u0640/g, '')
+      // The Persian and Kurdish forms people type for the same letters: ک ی ڤ گ.
+      .replace(/\u06A9/g, '\u0643')
+      .replace(/\u06CC/g, '\u064A')
+      .replace(/\u06A4/g, '\u0641')
+      .replace(/\u06AF/g, '\u063A')
+  );
 }
 
 /** Splits `text` into {@link Token}s. */
