@@ -56,6 +56,9 @@ describe.each([
   ['gazetteer-fixture-heldout.json', 60, 0.95],
   ['gazetteer-fixture-heldout2.json', 80, 0.95],
   ['gazetteer-fixture-heldout3.json', 90, 0.9],
+  // The fourth, the same way, after the third's rules; not tuned on (yet): held to what it first
+  // measured, 80 % (Arabic recall 81.8 %: short names with no place word before them).
+  ['gazetteer-fixture-heldout4.json', 100, 0.8],
 ])('the held-out fixture %s', (name, size, bar) => {
   const heldOut = fixture(name);
   const scores = scoreGazetteer(buildGazetteer(entries), heldOut, districts);
