@@ -181,7 +181,9 @@ describe.each(STORE_KINDS)('staff scoped by nämnd on %s', (kind) => {
   /** The response as text; a zip's files unpacked and joined. */
   async function textOf(res: Response): Promise<string> {
     const bytes = new Uint8Array(await res.arrayBuffer());
-    if (res.headers.get('Content-Type') === 'application/zip' && res.status === 200) {
+    // The export zip and the XLSX workbook (a zip of XML parts) are read as their text.
+    const zipped = ['application/zip', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+    if (zipped.includes(res.headers.get('Content-Type') ?? '') && res.status === 200) {
       return Object.values(unzipSync(bytes))
         .map((file) => strFromU8(file))
         .join('\n');

@@ -14,16 +14,9 @@ import writeXlsxFile, { type Cell as XlsxCell, type SheetData } from 'write-exce
 import type { Role } from '../../../common/wire/staff.ts';
 import type { AreaRecord, ExportFilter, Store } from '../../store/types.ts';
 import { localParts } from '../local-time/index.ts';
-import {
-  ANSWER_COLUMNS,
-  answerCells,
-  mayReadContacts,
-  questionIndex,
-  submissionCells,
-  submissionHeader,
-} from './columns.ts';
+import { ANSWER_COLUMNS, submissionHeader } from './columns.ts';
 import type { Cell } from './csv.ts';
-import { EXPORT_PAGE, type OnSubmissionsWritten } from './index.ts';
+import { answerPages, type OnSubmissionsWritten, submissionPages } from './index.ts';
 
 /** Rows a sheet may hold, the header included (Excel's and LibreOffice's limit). */
 export const SHEET_MAX_ROWS = 1_048_576;
@@ -71,33 +64,17 @@ export async function exportWorkbook(
   areas: readonly AreaRecord[],
   onWritten?: OnSubmissionsWritten,
 ): Promise<Buffer> {
-  const areaByCode = new Map(areas.map((a) => [a.code, a]));
-  const withContact = mayReadContacts(role);
-  const submissions: Cell[][] = [];
-  let complete = false;
-  try {
-    let after: string | undefined;
-    for (;;) {
-      const page = await store.exportSubmissions(filter, { after, limit: EXPORT_PAGE, withContact });
-      for (const r of page.rows) submissions.push(submissionCells(r, role, areaByCode));
-      if (submissions.length >= SHEET_MAX_ROWS) throw new TooManyRowsError('submissions');
-      if (page.next === null) break;
-      after = page.next;
+  const all = async (sheet: string, pages: AsyncGenerator<Cell[][]>) => {
+    const rows: Cell[][] = [];
+    for await (const page of pages) {
+      rows.push(...page);
+      // Stopping the generator runs its `finally`: the audit still gets its (partial) count.
+      if (rows.length >= SHEET_MAX_ROWS) throw new TooManyRowsError(sheet);
     }
-    complete = true;
-  } finally {
-    await onWritten?.(submissions.length, complete);
-  }
-  const questions = questionIndex(await store.listQuestionVersions());
-  const answers: Cell[][] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await store.exportAnswers(filter, { after, limit: EXPORT_PAGE });
-    for (const r of page.rows) answers.push(answerCells(r, role, questions));
-    if (answers.length >= SHEET_MAX_ROWS) throw new TooManyRowsError('answers');
-    if (page.next === null) break;
-    after = page.next;
-  }
+    return rows;
+  };
+  const submissions = await all('submissions', submissionPages(store, filter, role, areas, onWritten));
+  const answers = await all('answers', answerPages(store, filter, role));
   return writeXlsxFile([
     { sheet: 'submissions', data: sheetData(submissionHeader(role), submissions), stickyRowsCount: 1 },
     { sheet: 'answers', data: sheetData([...ANSWER_COLUMNS], answers), stickyRowsCount: 1 },

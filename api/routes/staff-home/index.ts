@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { fieldErrors } from '../../../common/wire/index.ts';
 import {
   DEFAULT_WAITING_DAYS,
   type HomeCount,
@@ -62,13 +63,10 @@ export const spec: ResourceSpec = {
 export function staffHome(deps: ApiDeps) {
   return new Hono<AppEnv>().get('/', async (c) => {
     const parsed = v.safeParse(Query, c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const path = issue.path?.map((p) => String(p.key)).join('.') || 'query';
+    if (!parsed.success)
       return problem(c, 400, 'The query does not have the expected shape.', {
-        errors: [{ path, message: issue.message }],
+        errors: fieldErrors(parsed.issues),
       });
-    }
     const waitingDays = parsed.output.waitingDays;
     const now = deps.now();
     const asOf = new Date(now).toISOString();
